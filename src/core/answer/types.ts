@@ -1,0 +1,87 @@
+// Answers are plain data. Renderers (terminal text, JSON, Block Kit) turn them into output.
+
+export const INTENTS = ["level", "raci", "role", "compare", "search", "help", "not_found"] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export type SubjectKind = "skill" | "level" | "role" | "process" | "practice" | "tool";
+
+export interface Subject {
+  kind: SubjectKind;
+  id: string;
+  name: string;
+  level?: number;
+  framework?: string;
+}
+
+export interface SourceRef {
+  /** id of a knowledge source, when the answer comes from one */
+  id?: string;
+  title: string;
+  framework?: string;
+  version?: string;
+  code?: string;
+  level?: number;
+  url?: string;
+}
+
+export interface Fact {
+  label: string;
+  value: string;
+}
+
+/** A passage of knowledge text with the words that matched the question marked as [start, end) ranges. */
+export interface Passage {
+  text: string;
+  marks: Array<[number, number]>;
+  subject?: Subject;
+  source?: SourceRef;
+  /** where in the subject the passage sits, e.g. "Level 5" or "Responsibilities" */
+  location?: string;
+}
+
+export interface Section {
+  title: string;
+  text?: string;
+  items?: string[];
+  facts?: Fact[];
+  passages?: Passage[];
+}
+
+export type FollowUpKind =
+  | "previous_level"
+  | "next_level"
+  | "compare_next"
+  | "role_raci"
+  | "role_skills"
+  | "did_you_mean"
+  | "related"
+  | "example";
+
+/** A question the person may want to ask next; adapters show these as buttons. */
+export interface FollowUp {
+  kind: FollowUpKind;
+  label: string;
+  question: string;
+}
+
+export interface RaciSummary {
+  responsible: string[];
+  accountable: string[];
+  consulted: string[];
+  informed: string[];
+}
+
+export interface Answer {
+  intent: Intent;
+  title: string;
+  /** one or two sentences that answer the question on their own */
+  summary?: string;
+  /** important remarks shown before the sections, e.g. a rename in a later framework version */
+  notices: string[];
+  sections: Section[];
+  facts: Fact[];
+  subjects: Subject[];
+  sources: SourceRef[];
+  followUps: FollowUp[];
+  raci?: RaciSummary;
+}

@@ -1,0 +1,191 @@
+// The one schema every knowledge file is validated against. The JSON Schema published for editors
+// (knowledge/rolecall.schema.json) is generated from these definitions, so the two cannot drift.
+import { z } from "zod";
+
+const text = z.string().trim().min(1, "must not be empty");
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens, e.g. change-management");
+const skillCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "must be a code such as ITMG");
+const frameworkId = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case framework id such as sfia");
+const levelNumber = z.number().int().min(1).max(9);
+const url = z.string().url("must be a full URL such as https://sfia-online.org/");
+
+/** A titled paragraph: a work activity, a training topic, an area of responsibility, a note. */
+export const titledTextSchema = z.strictObject({ title: text, text: text });
+
+export const linkSchema = z.strictObject({ title: text, url });
+
+export const sourceSchema = z.strictObject({
+  id,
+  title: text,
+  publisher: text.optional(),
+  url: url.optional(),
+  licence: text.optional(),
+  description: text.optional(),
+  keywords: z.array(text).optional(),
+  links: z.array(linkSchema).optional(),
+  notes: z.array(text).optional(),
+});
+
+export const frameworkSchema = z.strictObject({
+  id: frameworkId,
+  name: text,
+  fullName: text.optional(),
+  version: text,
+  tagline: text.optional(),
+  url: url.optional(),
+  /** What a level number means in this framework, e.g. "level of responsibility" or "skill level". */
+  levelTerm: text.optional(),
+  sources: z.array(id).optional(),
+});
+
+export const attributeSchema = z.strictObject({ name: text, text });
+
+/** A generic level of a framework: an SFIA level of responsibility or a DDaT skill level. */
+export const genericLevelSchema = z.strictObject({
+  framework: frameworkId,
+  level: levelNumber,
+  name: text,
+  /** Other ways people write the name, e.g. "Ensure/advise" for "Ensure, advise". */
+  aliases: z.array(text).optional(),
+  description: text,
+  attributes: z.array(attributeSchema).optional(),
+  sources: z.array(id).optional(),
+});
+
+export const skillLevelSchema = z.strictObject({ level: levelNumber, description: text });
+
+export const versionChangeSchema = z.strictObject({
+  version: text,
+  title: text.optional(),
+  renamedTo: text.optional(),
+  notes: z.array(text).min(1),
+  links: z.array(linkSchema).optional(),
+});
+
+/** An earlier wording of the same skill, kept for reference. */
+export const skillRevisionSchema = z.strictObject({
+  label: text,
+  version: text.optional(),
+  name: text.optional(),
+  category: text.optional(),
+  subcategory: text.optional(),
+  description: text.optional(),
+  levels: z.array(skillLevelSchema),
+  sources: z.array(id).optional(),
+});
+
+export const skillSchema = z.strictObject({
+  framework: frameworkId,
+  code: skillCode,
+  name: text,
+  /** Framework version this wording belongs to. */
+  version: text.optional(),
+  formerNames: z.array(text).optional(),
+  aliases: z.array(text).optional(),
+  category: text.optional(),
+  subcategory: text.optional(),
+  description: text,
+  guidanceNotes: text.optional(),
+  url: url.optional(),
+  levels: z.array(skillLevelSchema).min(1, "a skill needs at least one level"),
+  /** Says why the skill has no text at the other levels, e.g. "not typically observed". */
+  undefinedLevelsNote: text.optional(),
+  changes: z.array(versionChangeSchema).optional(),
+  revisions: z.array(skillRevisionSchema).optional(),
+  sources: z.array(id).optional(),
+});
+
+export const knowledgeItemSchema = z.strictObject({
+  name: text,
+  depth: z.enum(["Aware of", "Familiar with", "Proficient in", "Expert in"]).optional(),
+  type: text,
+  description: text,
+});
+
+export const qualificationSchema = z.strictObject({ title: text, awardingBody: text });
+
+export const roleSkillSchema = z.strictObject({
+  /** framework:code, e.g. ddat:it-ops-service-reporting or sfia:ITMG */
+  skill: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9-]*$/, "must be framework:code, e.g. sfia:ITMG"),
+  level: levelNumber,
+  /** The level's name where the framework names it, e.g. Working. */
+  levelName: text.optional(),
+  /** What the role needs at that level, when it differs from the skill's own level text. */
+  description: text.optional(),
+  category: text.optional(),
+});
+
+export const relatedRoleSchema = z.strictObject({ role: id, relation: text });
+
+export const roleSchema = z.strictObject({
+  id,
+  name: text,
+  framework: frameworkId.optional(),
+  family: text.optional(),
+  aliases: z.array(text).optional(),
+  summary: text,
+  overview: z.array(text).optional(),
+  responsibilities: z.array(text).optional(),
+  areas: z.array(titledTextSchema).optional(),
+  background: z.array(titledTextSchema).optional(),
+  workActivities: z.array(titledTextSchema).optional(),
+  knowledge: z.array(knowledgeItemSchema).optional(),
+  professionalSkills: z.array(text).optional(),
+  personalQualities: z.array(text).optional(),
+  training: z.array(titledTextSchema).optional(),
+  developmentActivities: z.array(titledTextSchema).optional(),
+  qualifications: z.array(qualificationSchema).optional(),
+  skills: z.array(roleSkillSchema).optional(),
+  relatedRoles: z.array(relatedRoleSchema).optional(),
+  notes: z.array(titledTextSchema).optional(),
+  sources: z.array(id).optional(),
+});
+
+export const raciKindSchema = z.enum(["process", "practice", "tool"]);
+const roleRefs = z.union([id, z.array(id)]);
+
+export const raciRowSchema = z.strictObject({
+  id,
+  kind: raciKindSchema,
+  name: text,
+  aliases: z.array(text).optional(),
+  description: text,
+  /** Practices only: how mature the practice is in this organisation. */
+  maturity: z.strictObject({ level: z.number().int().min(1).max(5), name: text }).optional(),
+  responsible: roleRefs.optional(),
+  accountable: roleRefs,
+  consulted: roleRefs.optional(),
+  informed: roleRefs.optional(),
+  sources: z.array(id).optional(),
+});
+
+/** One knowledge file. Every section is optional; files are merged and ids must be unique across them. */
+export const knowledgeFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  sources: z.array(sourceSchema).optional(),
+  frameworks: z.array(frameworkSchema).optional(),
+  levels: z.array(genericLevelSchema).optional(),
+  skills: z.array(skillSchema).optional(),
+  roles: z.array(roleSchema).optional(),
+  raci: z.array(raciRowSchema).optional(),
+});
+
+export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
+export type SourceInput = z.infer<typeof sourceSchema>;
+export type FrameworkInput = z.infer<typeof frameworkSchema>;
+export type GenericLevelInput = z.infer<typeof genericLevelSchema>;
+export type SkillInput = z.infer<typeof skillSchema>;
+export type RoleInput = z.infer<typeof roleSchema>;
+export type RaciRowInput = z.infer<typeof raciRowSchema>;
+export type RaciKind = z.infer<typeof raciKindSchema>;
+
+export function knowledgeJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(knowledgeFileSchema, { target: "draft-7", io: "input" }),
+    title: "Rolecall knowledge file",
+  };
+}
