@@ -119,6 +119,17 @@ export const roleSkillSchema = z.strictObject({
   category: text.optional(),
 });
 
+/** A level within a role family ladder, e.g. DDaT's "Senior IT service manager". Ids are unique across all roles. */
+export const roleLevelSchema = z.strictObject({
+  id,
+  name: text,
+  /** Position on the ladder, 1 = most junior. */
+  rank: z.number().int().min(1).optional(),
+  description: text,
+  roleType: text.optional(),
+  skills: z.array(roleSkillSchema).optional(),
+});
+
 export const relatedRoleSchema = z.strictObject({ role: id, relation: text });
 
 export const roleSchema = z.strictObject({
@@ -140,6 +151,7 @@ export const roleSchema = z.strictObject({
   developmentActivities: z.array(titledTextSchema).optional(),
   qualifications: z.array(qualificationSchema).optional(),
   skills: z.array(roleSkillSchema).optional(),
+  roleLevels: z.array(roleLevelSchema).optional(),
   relatedRoles: z.array(relatedRoleSchema).optional(),
   notes: z.array(titledTextSchema).optional(),
   sources: z.array(id).optional(),
@@ -180,6 +192,7 @@ export type FrameworkInput = z.infer<typeof frameworkSchema>;
 export type GenericLevelInput = z.infer<typeof genericLevelSchema>;
 export type SkillInput = z.infer<typeof skillSchema>;
 export type RoleInput = z.infer<typeof roleSchema>;
+export type RoleLevelInput = z.infer<typeof roleLevelSchema>;
 export type RaciRowInput = z.infer<typeof raciRowSchema>;
 export type RaciKind = z.infer<typeof raciKindSchema>;
 

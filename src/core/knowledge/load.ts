@@ -1,0 +1,352 @@
+// Loads a knowledge folder: every *.yaml/*.yml file below it, parsed, validated, merged and cross-checked.
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  type Framework,
+  type GenericLevel,
+  type KnowledgeBase,
+  levelId,
+  RACI_LETTERS,
+  type RaciRow,
+  type Role,
+  type Skill,
+  type Source,
+  skillId,
+} from "./model.ts";
+import { KNOWLEDGE_LIMITS, type Locate, type ParsedFile, parseKnowledgeText } from "./parse.ts";
+import { KnowledgeError, type KnowledgeProblem, pathToField } from "./problems.ts";
+
+export interface KnowledgeText {
+  file: string;
+  text: string;
+}
+
+export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+  const { texts, problems } = await readKnowledgeDir(dir);
+  const result = buildKnowledge(texts);
+  const all = [...problems, ...result.problems];
+  if (all.length > 0) throw new KnowledgeError(all);
+  return result.kb;
+}
+
+export async function readKnowledgeDir(
+  dir: string,
+): Promise<{ texts: KnowledgeText[]; problems: KnowledgeProblem[] }> {
+  const problems: KnowledgeProblem[] = [];
+  const texts: KnowledgeText[] = [];
+  const shown = displayPath(dir);
+  let files: string[];
+  try {
+    files = await listYamlFiles(dir);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "folder not found" : String(error);
+    throw new KnowledgeError([
+      { file: shown, line: 1, column: 1, field: "", message: `cannot read knowledge: ${reason}` },
+    ]);
+  }
+  if (files.length === 0) {
+    throw new KnowledgeError([
+      { file: shown, line: 1, column: 1, field: "", message: "no knowledge files (*.yaml) in this folder" },
+    ]);
+  }
+  for (const absolute of files) {
+    const file = displayPath(absolute);
+    const { size } = await stat(absolute);
+    if (size > KNOWLEDGE_LIMITS.maxFileBytes) {
+      problems.push({
+        file,
+        line: 1,
+        column: 1,
+        field: "",
+        message: `file is ${formatBytes(size)}, over the ${formatBytes(KNOWLEDGE_LIMITS.maxFileBytes)} limit; split it into several files`,
+      });
+      continue;
+    }
+    texts.push({ file, text: await readFile(absolute, "utf8") });
+  }
+  return { texts, problems };
+}
+
+async function listYamlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith("."))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+export function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Builds a knowledge base from file texts. Returns every problem found; kb is only usable when there are none. */
+export function buildKnowledge(texts: readonly KnowledgeText[]): {
+  kb: KnowledgeBase;
+  problems: KnowledgeProblem[];
+} {
+  const parsed = texts.map((t) => parseKnowledgeText(t.file, t.text));
+  const problems = parsed.flatMap((p) => p.problems);
+  const merger = new Merger();
+  for (const file of parsed) if (file.data) merger.add(file);
+  merger.checkReferences();
+  return { kb: merger.kb, problems: [...problems, ...merger.problems] };
+}
+
+interface Located {
+  file: string;
+  locate: Locate;
+  path: PropertyKey[];
+}
+
+class Merger {
+  readonly problems: KnowledgeProblem[] = [];
+  private readonly sources = new Map<string, Source>();
+  private readonly frameworks = new Map<string, Framework>();
+  private readonly levels = new Map<string, GenericLevel>();
+  private readonly skills = new Map<string, Skill>();
+  private readonly roles = new Map<string, Role>();
+  private readonly raci = new Map<string, RaciRow>();
+  private readonly where = new Map<object, Located>();
+  private readonly seenKeys = new Map<string, Located>();
+  /** accountable as the file wrote it (a list or one id), so problems point at the right item */
+  private readonly accountableAsWritten = new Map<RaciRow, string | string[]>();
+
+  get kb(): KnowledgeBase {
+    return {
+      sources: this.sources,
+      frameworks: this.frameworks,
+      levels: this.levels,
+      skills: this.skills,
+      roles: this.roles,
+      raci: this.raci,
+    };
+  }
+
+  add(parsed: ParsedFile): void {
+    const { file, locate } = parsed;
+    const data = parsed.data ?? {};
+    const place = (section: string, index: number): Located => ({ file, locate, path: [section, index] });
+
+    data.sources?.forEach((s, i) => {
+      this.put(this.sources, "source", s.id, { ...s, file }, place("sources", i));
+    });
+    data.frameworks?.forEach((f, i) => {
+      this.put(this.frameworks, "framework", f.id, { ...f, file }, place("frameworks", i));
+    });
+    data.levels?.forEach((l, i) => {
+      const id = levelId(l.framework, l.level);
+      this.put(this.levels, "level", id, { ...l, id, file }, place("levels", i));
+    });
+    data.skills?.forEach((s, i) => {
+      const id = skillId(s.framework, s.code);
+      this.put(this.skills, "skill", id, { ...s, id, file }, place("skills", i));
+    });
+    data.roles?.forEach((r, i) => {
+      this.put(this.roles, "role", r.id, { ...r, file }, place("roles", i));
+    });
+    data.raci?.forEach((row, i) => {
+      const normalised: RaciRow = {
+        ...row,
+        file,
+        responsible: asList(row.responsible),
+        accountable: asList(row.accountable)[0] ?? "",
+        consulted: asList(row.consulted),
+        informed: asList(row.informed),
+      };
+      const here = place("raci", i);
+      this.accountableAsWritten.set(normalised, row.accountable);
+      const accountable = asList(row.accountable);
+      if (accountable.length !== 1) {
+        this.problem(
+          here,
+          ["accountable"],
+          `expected exactly one Accountable role, got ${accountable.length}`,
+        );
+      }
+      this.put(this.raci, "RACI row", row.id, normalised, here);
+    });
+  }
+
+  checkReferences(): void {
+    for (const level of this.levels.values()) {
+      this.requireFramework(level, level.framework);
+      this.requireSources(level, level.sources);
+    }
+    for (const framework of this.frameworks.values()) this.requireSources(framework, framework.sources);
+    for (const skill of this.skills.values()) {
+      this.requireFramework(skill, skill.framework);
+      this.requireSources(skill, skill.sources);
+      this.checkDuplicateLevels(skill, skill.levels, ["levels"]);
+      skill.revisions?.forEach((revision, i) => {
+        this.requireSources(skill, revision.sources, ["revisions", i]);
+        this.checkDuplicateLevels(skill, revision.levels, ["revisions", i, "levels"]);
+      });
+    }
+    for (const role of this.roles.values()) {
+      if (role.framework) this.requireFramework(role, role.framework);
+      this.requireSources(role, role.sources);
+      role.skills?.forEach((ref, i) => {
+        if (!this.skills.has(ref.skill)) {
+          this.problemAt(
+            role,
+            ["skills", i, "skill"],
+            `unknown skill "${ref.skill}"; ${this.suggest(ref.skill, this.skills)}`,
+          );
+        }
+      });
+      role.roleLevels?.forEach((roleLevel, i) => {
+        this.claimId("role", roleLevel.id, role, ["roleLevels", i, "id"]);
+        roleLevel.skills?.forEach((ref, j) => {
+          if (!this.skills.has(ref.skill)) {
+            const hint = this.suggest(ref.skill, this.skills);
+            this.problemAt(
+              role,
+              ["roleLevels", i, "skills", j, "skill"],
+              `unknown skill "${ref.skill}"; ${hint}`,
+            );
+          }
+        });
+      });
+      role.relatedRoles?.forEach((rel, i) => {
+        if (!this.roles.has(rel.role)) {
+          this.problemAt(
+            role,
+            ["relatedRoles", i, "role"],
+            `unknown role "${rel.role}"; ${this.suggest(rel.role, this.roles)}`,
+          );
+        }
+      });
+    }
+    for (const row of this.raci.values()) {
+      this.requireSources(row, row.sources);
+      if (row.kind === "practice" && !row.maturity) {
+        this.problemAt(row, ["maturity"], "a practice needs a maturity: {level: 1-5, name}");
+      }
+      const assignments = { ...row, accountable: this.accountableAsWritten.get(row) ?? row.accountable };
+      for (const letter of RACI_LETTERS) {
+        const written = assignments[letter];
+        for (const [i, roleRef] of asList(written).entries()) {
+          if (this.roles.has(roleRef)) continue;
+          const fieldPath = Array.isArray(written) ? [letter, i] : [letter];
+          this.problemAt(row, fieldPath, `unknown role "${roleRef}"; ${this.suggest(roleRef, this.roles)}`);
+        }
+      }
+    }
+  }
+
+  private checkDuplicateLevels(
+    entity: object,
+    levels: ReadonlyArray<{ level: number }>,
+    base: PropertyKey[],
+  ): void {
+    const seen = new Set<number>();
+    levels.forEach((l, i) => {
+      if (seen.has(l.level))
+        this.problemAt(entity, [...base, i, "level"], `level ${l.level} is defined twice`);
+      seen.add(l.level);
+    });
+  }
+
+  private requireFramework(entity: object, framework: string): void {
+    if (!this.frameworks.has(framework)) {
+      this.problemAt(
+        entity,
+        ["framework"],
+        `unknown framework "${framework}"; ${this.suggest(framework, this.frameworks)}`,
+      );
+    }
+  }
+
+  private requireSources(
+    entity: object,
+    sources: readonly string[] | undefined,
+    base: PropertyKey[] = [],
+  ): void {
+    sources?.forEach((id, i) => {
+      if (!this.sources.has(id)) {
+        this.problemAt(
+          entity,
+          [...base, "sources", i],
+          `unknown source "${id}"; ${this.suggest(id, this.sources)}`,
+        );
+      }
+    });
+  }
+
+  private suggest(id: string, known: ReadonlyMap<string, unknown>): string {
+    const ids = [...known.keys()];
+    if (ids.length === 0) return "none are defined";
+    const close = ids.filter((k) => k.includes(id) || id.includes(k) || sharedPrefix(k, id) >= 4).slice(0, 3);
+    const shown = (close.length > 0 ? close : ids.slice(0, 5)).map((k) => `"${k}"`).join(", ");
+    return close.length > 0
+      ? `did you mean ${shown}?`
+      : `expected one of ${shown}${ids.length > 5 ? ", …" : ""}`;
+  }
+
+  private put<T extends object>(
+    map: Map<string, T>,
+    kind: string,
+    id: string,
+    value: T,
+    here: Located,
+  ): void {
+    const key = `${kind}:${id.toLowerCase()}`;
+    const previous = this.seenKeys.get(key);
+    if (previous) {
+      const first = previous.locate(previous.path);
+      this.problem(
+        here,
+        ["id"],
+        `duplicate ${kind} id "${id}"; already defined at ${previous.file}:${first.line}:${first.column}`,
+      );
+      return;
+    }
+    this.seenKeys.set(key, here);
+    this.where.set(value, here);
+    map.set(id, value);
+  }
+
+  /** Role level ids share the role namespace, so "who is a Senior IT service manager" has one answer. */
+  private claimId(kind: string, id: string, owner: object, field: PropertyKey[]): void {
+    const key = `${kind}:${id.toLowerCase()}`;
+    const here = this.where.get(owner);
+    if (!here) return;
+    const previous = this.seenKeys.get(key);
+    if (previous) {
+      const first = previous.locate(previous.path);
+      this.problem(
+        here,
+        field,
+        `duplicate ${kind} id "${id}"; already defined at ${previous.file}:${first.line}:${first.column}`,
+      );
+      return;
+    }
+    this.seenKeys.set(key, { ...here, path: [...here.path, ...field] });
+  }
+
+  private problemAt(entity: object, field: PropertyKey[], message: string): void {
+    const here = this.where.get(entity);
+    if (here) this.problem(here, field, message);
+  }
+
+  private problem(here: Located, field: PropertyKey[], message: string): void {
+    const fullPath = [...here.path, ...field];
+    this.problems.push({ file: here.file, ...here.locate(fullPath), field: pathToField(fullPath), message });
+  }
+}
+
+function asList(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
