@@ -1,5 +1,5 @@
 // Parses one knowledge file: YAML syntax, then the schema. Never throws; every problem is returned.
-import { isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { type KnowledgeProblem, pathToField } from "./problems.ts";
 import { type KnowledgeFile, knowledgeFileSchema } from "./schema.ts";

@@ -1,0 +1,68 @@
+// The rolecall command line: ask, schema, import, and (with the notifications work) diff and publish.
+import { parseArgs } from "node:util";
+import { config as loadDotenv } from "dotenv";
+import { KnowledgeError } from "./core/knowledge/problems.ts";
+import { runAskCommand } from "./terminal/ask-command.ts";
+import { type CommandIo, UsageError } from "./terminal/command.ts";
+import { runSchemaCommand } from "./terminal/schema-command.ts";
+
+const USAGE = `Usage: rolecall <command> [options]
+
+Commands:
+  ask "QUESTION" [--json]          answer one question (--json prints one JSON object)
+  schema [--out FILE]              print or write the JSON Schema for knowledge files
+
+Options:
+  --knowledge DIR                  knowledge folder (default: $KNOWLEDGE_DIR or ./knowledge)
+  --help                           show this help`;
+
+export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      io.stdout.write(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        knowledge: { type: "string" },
+        out: { type: "string" },
+      },
+    });
+    switch (command) {
+      case "ask":
+        return await runAskCommand(
+          { positionals, json: values.json ?? false, knowledge: values.knowledge },
+          io,
+        );
+      case "schema":
+        return await runSchemaCommand({ out: values.out }, io);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CommandIo): number {
+  if (error instanceof KnowledgeError) {
+    io.stderr.write(`rolecall: ${error.message}\n`);
+    return 1;
+  }
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    io.stderr.write(`rolecall: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`rolecall: ${message}\n`);
+  return 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  loadDotenv({ quiet: true });
+  process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+}

@@ -1,0 +1,169 @@
+// A role's profile (or one aspect of it), and a role level within a ladder.
+import type { KnowledgeBase, Role } from "../knowledge/model.ts";
+import { levelId } from "../knowledge/model.ts";
+import type { RoleLevelInput } from "../knowledge/schema.ts";
+import type { RoleAspect } from "../query/types.ts";
+import { roleSource } from "../search/build.ts";
+import { followUp, listWords, makeAnswer } from "./build.ts";
+import type { Answer, Fact, Section } from "./types.ts";
+
+type RoleSkillRef = NonNullable<Role["skills"]>[number];
+
+function skillItems(kb: KnowledgeBase, refs: readonly RoleSkillRef[]): string[] {
+  return refs.map((ref) => {
+    const skill = kb.skills.get(ref.skill);
+    const framework = ref.skill.split(":")[0] ?? "";
+    const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
+    const name = skill ? `${skill.name}${skill.framework === "sfia" ? ` (${skill.code})` : ""}` : ref.skill;
+    const detail = ref.description ?? skill?.levels.find((l) => l.level === ref.level)?.description;
+    return `${name}: level ${ref.level}${levelName ? ` – ${levelName}` : ""}${detail ? `. ${detail}` : ""}`;
+  });
+}
+
+function titled(items: ReadonlyArray<{ title: string; text: string }> | undefined): string[] {
+  return (items ?? []).map((i) => `${i.title}: ${i.text}`);
+}
+
+function aspectSections(kb: KnowledgeBase, role: Role): Record<RoleAspect, Section[]> {
+  const section = (title: string, items: string[] | undefined): Section[] =>
+    items?.length ? [{ title, items }] : [];
+  return {
+    responsibilities: [
+      ...section("At this role level you will", role.responsibilities),
+      ...section("Areas of responsibility", titled(role.areas)),
+    ],
+    skills: [
+      ...section("Skills", skillItems(kb, role.skills ?? [])),
+      ...section("Professional skills", role.professionalSkills),
+    ],
+    knowledge: section(
+      "Knowledge and skills",
+      role.knowledge?.map((k) => `${k.name}${k.depth ? ` (${k.depth})` : ""} [${k.type}]: ${k.description}`),
+    ),
+    qualifications: section(
+      "Qualifications",
+      role.qualifications?.map((q) => `${q.title} (awarded by ${q.awardingBody})`),
+    ),
+    training: section("Training", titled(role.training)),
+    development: section("Professional development activities", titled(role.developmentActivities)),
+    background: section("Background", titled(role.background)),
+    activities: section("Work activities", titled(role.workActivities)),
+    qualities: section("Personal qualities", role.personalQualities),
+  };
+}
+
+const PROFILE_ORDER: readonly RoleAspect[] = [
+  "responsibilities",
+  "skills",
+  "knowledge",
+  "qualifications",
+  "training",
+  "development",
+  "background",
+  "activities",
+  "qualities",
+];
+
+function roleFacts(kb: KnowledgeBase, role: Role): Fact[] {
+  const facts: Fact[] = [];
+  const framework = role.framework ? kb.frameworks.get(role.framework) : undefined;
+  if (framework) facts.push({ label: "Framework", value: `${framework.name} ${framework.version}` });
+  if (role.family) facts.push({ label: "Family", value: role.family });
+  if (role.aliases?.length) facts.push({ label: "Also called", value: role.aliases.join(", ") });
+  return facts;
+}
+
+export function roleAnswer(kb: KnowledgeBase, role: Role, aspect?: RoleAspect): Answer {
+  const all = aspectSections(kb, role);
+  const sections: Section[] = aspect ? all[aspect] : PROFILE_ORDER.flatMap((a) => all[a]);
+  if (!aspect) {
+    if (role.overview?.length) sections.unshift({ title: "Overview", items: role.overview });
+    if (role.roleLevels?.length) {
+      sections.push({
+        title: "Role levels",
+        items: role.roleLevels
+          .slice()
+          .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+          .map((l) => `${l.name}: ${l.description}`),
+      });
+    }
+    if (role.relatedRoles?.length) {
+      sections.push({
+        title: "Related roles",
+        items: role.relatedRoles.map((r) => `${kb.roles.get(r.role)?.name ?? r.role}: ${r.relation}`),
+      });
+    }
+    for (const note of role.notes ?? []) sections.push({ title: note.title, text: note.text });
+  }
+  const missing = aspect && sections.length === 0;
+  return makeAnswer("role", aspect ? `${role.name}: ${aspect}` : role.name, {
+    summary: missing
+      ? `The knowledge base records no ${aspect} for the ${role.name}. ${role.summary}`
+      : role.summary,
+    sections,
+    facts: roleFacts(kb, role),
+    subjects: [
+      {
+        kind: "role",
+        id: role.id,
+        name: role.name,
+        ...(role.framework ? { framework: role.framework } : {}),
+      },
+    ],
+    sources: [roleSource(kb, role), ...extraSources(kb, role)],
+    followUps: [
+      followUp("role_raci", `${role.name} RACI`, `what is the ${role.name} accountable for`),
+      followUp("role_skills", `${role.name} skills`, `${role.name} skills`),
+      ...(role.relatedRoles ?? []).slice(0, 2).map((r) => {
+        const name = kb.roles.get(r.role)?.name ?? r.role;
+        return followUp("related", name, name);
+      }),
+    ],
+  });
+}
+
+function extraSources(kb: KnowledgeBase, role: Role) {
+  return (role.sources ?? []).slice(1).flatMap((id) => {
+    const source = kb.sources.get(id);
+    return source ? [{ id, title: source.title, ...(source.url ? { url: source.url } : {}) }] : [];
+  });
+}
+
+export function roleLevelAnswer(kb: KnowledgeBase, role: Role, roleLevel: RoleLevelInput): Answer {
+  const ladder = (role.roleLevels ?? []).slice().sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const position = ladder.findIndex((l) => l.id === roleLevel.id);
+  const sections: Section[] = [];
+  if (roleLevel.skills?.length)
+    sections.push({ title: "Skills at this role level", items: skillItems(kb, roleLevel.skills) });
+  sections.push({ title: `About the ${role.name} role`, text: role.summary });
+  const facts: Fact[] = [{ label: "Role", value: role.name }, ...roleFacts(kb, role)];
+  if (roleLevel.roleType) facts.push({ label: "Role type", value: roleLevel.roleType });
+  if (ladder.length > 1) facts.push({ label: "Ladder", value: listWords(ladder.map((l) => l.name)) });
+  const previous = position > 0 ? ladder[position - 1] : undefined;
+  const next = position >= 0 ? ladder[position + 1] : undefined;
+  return makeAnswer("role", roleLevel.name, {
+    summary: roleLevel.description,
+    sections,
+    facts,
+    subjects: [
+      {
+        kind: "role",
+        id: roleLevel.id,
+        name: roleLevel.name,
+        ...(role.framework ? { framework: role.framework } : {}),
+      },
+      {
+        kind: "role",
+        id: role.id,
+        name: role.name,
+        ...(role.framework ? { framework: role.framework } : {}),
+      },
+    ],
+    sources: [roleSource(kb, role)],
+    followUps: [
+      ...(previous ? [followUp("previous_level", previous.name, previous.name)] : []),
+      ...(next ? [followUp("next_level", next.name, next.name)] : []),
+      followUp("related", role.name, role.name),
+    ],
+  });
+}

@@ -1,0 +1,73 @@
+// The Slack-free question answerer: knowledge in, Answer (plain data) out.
+import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
+import { genericLevelAnswer } from "./answer/level.ts";
+import { raciAnswer, raciReverseAnswer } from "./answer/raci.ts";
+import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
+import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
+import { skillLevelAnswer, skillOverviewAnswer } from "./answer/skill.ts";
+import type { Answer } from "./answer/types.ts";
+import type { KnowledgeBase } from "./knowledge/model.ts";
+import type { Query } from "./query/types.ts";
+import { understand } from "./query/understand.ts";
+import { buildSearchIndex, type SearchIndex } from "./search/build.ts";
+
+export interface Rolecall {
+  readonly knowledge: KnowledgeBase;
+  readonly index: SearchIndex;
+  /** Answers any text. Never returns an empty answer; over-long questions get a clear message. */
+  ask(question: string): Answer;
+  understand(question: string): Query;
+}
+
+export function createRolecall(knowledge: KnowledgeBase): Rolecall {
+  const index = buildSearchIndex(knowledge);
+  return {
+    knowledge,
+    index,
+    understand: (question) => understand(question, index),
+    ask: (question) => answerQuery(knowledge, index, understand(question, index), question),
+  };
+}
+
+function answerQuery(kb: KnowledgeBase, index: SearchIndex, query: Query, question: string): Answer {
+  switch (query.type) {
+    case "help":
+      return helpAnswer(kb);
+    case "too_long":
+      return tooLongAnswer(query.length);
+    case "skill": {
+      const skill = kb.skills.get(query.skillId);
+      if (!skill) return notFoundAnswer(index, question);
+      return query.level === undefined
+        ? skillOverviewAnswer(kb, skill, query.recognition)
+        : skillLevelAnswer(kb, skill, query.level, query.recognition);
+    }
+    case "generic_level":
+      return genericLevelAnswer(kb, query.framework, query.level);
+    case "compare_skill": {
+      const skill = kb.skills.get(query.skillId);
+      if (!skill) return notFoundAnswer(index, question);
+      return compareSkillAnswer(kb, skill, query.from, query.to, query.recognition);
+    }
+    case "compare_generic":
+      return compareGenericAnswer(kb, query.framework, query.from, query.to);
+    case "raci": {
+      const row = kb.raci.get(query.rowId);
+      if (!row) return notFoundAnswer(index, question);
+      return raciAnswer(kb, row, query.letter, query.roleId);
+    }
+    case "raci_reverse": {
+      const role = kb.roles.get(query.roleId) ?? index.roleLevels.get(query.roleId)?.role;
+      if (!role) return notFoundAnswer(index, question);
+      return raciReverseAnswer(kb, role, query.letter);
+    }
+    case "role": {
+      const role = kb.roles.get(query.roleId);
+      if (role) return roleAnswer(kb, role, query.aspect);
+      const entry = index.roleLevels.get(query.roleId);
+      return entry ? roleLevelAnswer(kb, entry.role, entry.roleLevel) : notFoundAnswer(index, question);
+    }
+    case "search":
+      return searchAnswer(kb, index, query.text);
+  }
+}

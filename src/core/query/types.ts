@@ -1,0 +1,36 @@
+// What a question was understood to ask. Produced by understand(), consumed by the answer builders.
+import type { RaciLetter } from "../knowledge/model.ts";
+import type { NameVia } from "../search/names.ts";
+
+export const ROLE_ASPECTS = [
+  "responsibilities",
+  "skills",
+  "knowledge",
+  "qualifications",
+  "training",
+  "development",
+  "background",
+  "activities",
+  "qualities",
+] as const;
+export type RoleAspect = (typeof ROLE_ASPECTS)[number];
+
+/** How an entity was recognised: exactly (by one of its names) or fuzzily (with a score, 0 = perfect). */
+export interface Recognition {
+  via: NameVia;
+  /** the name as written in the knowledge that matched */
+  matched: string;
+  fuzzy?: number;
+}
+
+export type Query =
+  | { type: "help" }
+  | { type: "too_long"; length: number }
+  | { type: "skill"; skillId: string; level?: number; recognition: Recognition }
+  | { type: "generic_level"; framework: string; level: number; recognition?: Recognition }
+  | { type: "compare_skill"; skillId: string; from: number; to?: number; recognition: Recognition }
+  | { type: "compare_generic"; framework: string; from: number; to: number }
+  | { type: "raci"; rowId: string; letter?: RaciLetter; roleId?: string; recognition: Recognition }
+  | { type: "raci_reverse"; roleId: string; letter?: RaciLetter; recognition: Recognition }
+  | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition }
+  | { type: "search"; text: string };

@@ -1,0 +1,318 @@
+// Turns free text into a Query. Exact names are resolved first (longest match wins); only the words left
+// over are matched fuzzily, so a fuzzy hit can never outrank an exact one.
+import type { SubjectKind } from "../answer/types.ts";
+import type { RaciLetter } from "../knowledge/model.ts";
+import type { SearchIndex } from "../search/build.ts";
+import type { NameEntry } from "../search/names.ts";
+import { SEARCH_SETTINGS } from "../search/settings.ts";
+import { fold, STOPWORDS, words } from "../text/normalize.ts";
+import { isNearWord } from "./near.ts";
+import type { Query, Recognition, RoleAspect } from "./types.ts";
+
+const LETTER_WORDS: ReadonlyArray<[string, RaciLetter]> = [
+  ["responsible", "responsible"],
+  ["accountable", "accountable"],
+  ["accountability", "accountable"],
+  ["consulted", "consulted"],
+  ["informed", "informed"],
+  ["owns", "accountable"],
+  ["owner", "accountable"],
+  ["owned", "accountable"],
+  ["approves", "accountable"],
+];
+const RACI_WORDS = new Set(["raci", "rasci", "racis"]);
+const COMPARE_WORDS = [
+  "compare",
+  "comparison",
+  "difference",
+  "differences",
+  "differ",
+  "versus",
+  "between",
+  "changes",
+];
+const FRAMEWORK_WORDS: ReadonlyArray<[string, string]> = [
+  ["sfia", "sfia"],
+  ["ddat", "ddat"],
+  ["gdad", "ddat"],
+];
+const ASPECT_WORDS: ReadonlyArray<[string, RoleAspect]> = [
+  ["skills", "skills"],
+  ["skill", "skills"],
+  ["competencies", "skills"],
+  ["knowledge", "knowledge"],
+  ["qualifications", "qualifications"],
+  ["qualification", "qualifications"],
+  ["certifications", "qualifications"],
+  ["certification", "qualifications"],
+  ["certificates", "qualifications"],
+  ["training", "training"],
+  ["courses", "training"],
+  ["development", "development"],
+  ["pdas", "development"],
+  ["background", "background"],
+  ["activities", "activities"],
+  ["tasks", "activities"],
+  ["qualities", "qualities"],
+  ["traits", "qualities"],
+  ["responsibilities", "responsibilities"],
+  ["duties", "responsibilities"],
+];
+const HELP = /^(help|\?|commands|usage|what can you do|how do i use (this|you|rolecall)|hi|hello)\??$/;
+/** Words after which a number is part of a name ("ITIL 4", "SFIA 8"), not a level. */
+const NUMBER_OWNERS = new Set(["sfia", "itil", "version", "v", "iso", "ddat", "cobit", "togaf", "prince2"]);
+
+interface Match {
+  start: number;
+  end: number;
+  entries: NameEntry[];
+}
+
+export function understand(question: string, index: SearchIndex): Query {
+  const trimmed = question.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").trim();
+  if (trimmed.length > SEARCH_SETTINGS.maxQuestionLength) return { type: "too_long", length: trimmed.length };
+  const tokens = words(trimmed);
+  if (tokens.length === 0 || HELP.test(fold(trimmed)) || (tokens[0] === "help" && tokens.length <= 2)) {
+    return { type: "help" };
+  }
+  const explicitSearch = /^(search|find|look up|lookup)\b/i.exec(trimmed);
+  if (explicitSearch)
+    return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
+
+  const levelPositions = findLevelNumbers(tokens);
+  const levels = [...new Set([...levelPositions.values()])];
+  const levelContext =
+    tokens.includes("level") || tokens.includes("levels") || /\bmean(s|ing)?\b/.test(tokens.join(" "));
+  const contentCount = tokens.filter(
+    (t, i) => !STOPWORDS.has(t) && !levelPositions.has(i) && t !== "level",
+  ).length;
+
+  const matches = findExactMatches(index, tokens, levelPositions, (entry) => {
+    if (entry.via === "code")
+      return new RegExp(`\\b${escapeRegExp(entry.display)}\\b`).test(trimmed) || contentCount <= 2;
+    if (entry.via === "level_name") return levelContext || contentCount <= 1;
+    return true;
+  });
+  const covered = new Set<number>();
+  for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
+  const freePositions = tokens.flatMap((_, i) => (covered.has(i) ? [] : [i]));
+  const free = freePositions.map((i) => tokens[i] ?? "");
+
+  const cues = readCues(free, tokens);
+  const framework = FRAMEWORK_WORDS.find(([word]) => tokens.includes(word))?.[1];
+
+  const kindsWanted: SubjectKind[] = cues.letter || cues.raci ? ["process", "practice", "tool", "role"] : [];
+  let entities = matches.flatMap((m) => m.entries.map((entry) => ({ entry, recognition: exact(entry) })));
+  if (entities.length === 0) {
+    const residual = freePositions
+      .filter((i) => !levelPositions.has(i))
+      .map((i) => tokens[i] ?? "")
+      .filter((t) => !STOPWORDS.has(t) && !cues.cueWords.has(t));
+    const fuzzyHit = fuzzyEntity(index, residual, { levels: levels.length > 0, kindsWanted, levelContext });
+    if (fuzzyHit) entities = [fuzzyHit];
+  }
+
+  const pick = (kinds: readonly SubjectKind[]) => entities.find((e) => kinds.includes(e.entry.ref.kind));
+  const raciRow = pick(["process", "practice", "tool"]);
+  const role = pick(["role"]);
+  const skill = pick(["skill"]);
+  const genericLevel = pick(["level"]);
+
+  if (raciRow && (cues.letter || cues.raci || !role)) {
+    return {
+      type: "raci",
+      rowId: raciRow.entry.ref.id,
+      ...(cues.letter ? { letter: cues.letter } : {}),
+      ...(role ? { roleId: role.entry.ref.id } : {}),
+      recognition: raciRow.recognition,
+    };
+  }
+  if (role && (cues.letter || cues.raci || cues.does)) {
+    return {
+      type: "raci_reverse",
+      roleId: role.entry.ref.id,
+      ...(cues.letter ? { letter: cues.letter } : {}),
+      recognition: role.recognition,
+    };
+  }
+  if (skill) {
+    const [from, to] = levels;
+    if ((cues.compare || cues.next || levels.length >= 2) && from !== undefined) {
+      return {
+        type: "compare_skill",
+        skillId: skill.entry.ref.id,
+        from: Math.min(from, to ?? from),
+        ...(to !== undefined && to !== from ? { to: Math.max(from, to) } : {}),
+        recognition: skill.recognition,
+      };
+    }
+    return {
+      type: "skill",
+      skillId: skill.entry.ref.id,
+      ...(from !== undefined ? { level: from } : {}),
+      recognition: skill.recognition,
+    };
+  }
+  if (role) {
+    return {
+      type: "role",
+      roleId: role.entry.ref.id,
+      ...(cues.aspect ? { aspect: cues.aspect } : {}),
+      recognition: role.recognition,
+    };
+  }
+  if (raciRow) {
+    return { type: "raci", rowId: raciRow.entry.ref.id, recognition: raciRow.recognition };
+  }
+  if (genericLevel) {
+    const [id] = genericLevel.entry.ref.id.split(":");
+    const level = Number(genericLevel.entry.ref.id.split(":")[1]);
+    return { type: "generic_level", framework: id ?? "sfia", level, recognition: genericLevel.recognition };
+  }
+  const [from, to] = levels;
+  if (from !== undefined && (levelContext || contentCount === 0)) {
+    if (to !== undefined && to !== from) {
+      return {
+        type: "compare_generic",
+        framework: framework ?? "sfia",
+        from: Math.min(from, to),
+        to: Math.max(from, to),
+      };
+    }
+    if (cues.compare || cues.next) {
+      return { type: "compare_generic", framework: framework ?? "sfia", from, to: from + 1 };
+    }
+    return { type: "generic_level", framework: framework ?? "sfia", level: from };
+  }
+  return { type: "search", text: trimmed };
+}
+
+function exact(entry: NameEntry): Recognition {
+  return { via: entry.via, matched: entry.display };
+}
+
+interface Cues {
+  letter?: RaciLetter;
+  raci: boolean;
+  compare: boolean;
+  next: boolean;
+  does: boolean;
+  aspect?: RoleAspect;
+  /** words read as cues, left out of the fuzzy subject phrase */
+  cueWords: Set<string>;
+}
+
+function readCues(free: readonly string[], all: readonly string[]): Cues {
+  const cueWords = new Set<string>();
+  const cues: Cues = { raci: false, compare: false, next: false, does: false, cueWords };
+  for (const word of free) {
+    const letter = LETTER_WORDS.find(([cue]) => cue === word || isNearWord(word, cue))?.[1];
+    if (letter) {
+      cues.letter ??= letter;
+      cueWords.add(word);
+      continue;
+    }
+    if (RACI_WORDS.has(word)) {
+      cues.raci = true;
+      cueWords.add(word);
+      continue;
+    }
+    if (COMPARE_WORDS.some((cue) => cue === word || isNearWord(word, cue))) {
+      cues.compare = true;
+      cueWords.add(word);
+      continue;
+    }
+    const aspect = ASPECT_WORDS.find(([cue]) => cue === word)?.[1];
+    if (aspect) {
+      cues.aspect ??= aspect;
+      cueWords.add(word);
+      continue;
+    }
+    if (
+      ["who", "level", "levels", "next", "step", "move", "go", "up", "versus", "do", "does"].includes(word)
+    ) {
+      cueWords.add(word);
+    }
+  }
+  cues.next = free.includes("next") || (free.includes("step") && free.includes("up"));
+  const last = all[all.length - 1];
+  cues.does = last === "do" && all.includes("what");
+  if (!cues.letter && !cues.raci && free.includes("who") && !cues.compare) cues.raci = true;
+  if (free.includes("from") && free.includes("to") && !cues.letter) cues.compare = true;
+  return cues;
+}
+
+/** Positions of tokens that are level numbers: "level 5", "ITMG 5", "5 to 6"; not "SFIA 8" or "ITIL 4". */
+function findLevelNumbers(tokens: readonly string[]): Map<number, number> {
+  const found = new Map<number, number>();
+  tokens.forEach((token, i) => {
+    if (!/^[1-9]$/.test(token)) return;
+    const before = tokens[i - 1];
+    if (before && NUMBER_OWNERS.has(before)) return;
+    found.set(i, Number(token));
+  });
+  return found;
+}
+
+function findExactMatches(
+  index: SearchIndex,
+  tokens: readonly string[],
+  levelPositions: ReadonlyMap<number, number>,
+  accept: (entry: NameEntry) => boolean,
+): Match[] {
+  const covered = new Set<number>();
+  const matches: Match[] = [];
+  for (let n = Math.min(8, tokens.length); n >= 1; n--) {
+    for (let start = 0; start + n <= tokens.length; start++) {
+      let free = true;
+      for (let i = start; i < start + n; i++) if (covered.has(i) || levelPositions.has(i)) free = false;
+      if (!free) continue;
+      const span = tokens.slice(start, start + n);
+      if (n === 1 && STOPWORDS.has(span[0] ?? "")) continue;
+      const entries = index.names.lookupKey(span.join(" ")).filter(accept);
+      if (entries.length === 0) continue;
+      matches.push({ start, end: start + n, entries });
+      for (let i = start; i < start + n; i++) covered.add(i);
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+function fuzzyEntity(
+  index: SearchIndex,
+  residual: readonly string[],
+  context: { levels: boolean; kindsWanted: readonly SubjectKind[]; levelContext: boolean },
+): { entry: NameEntry; recognition: Recognition } | undefined {
+  if (residual.length === 0) return undefined;
+  const phrases = new Set<string>([residual.join(" ")]);
+  for (let n = Math.min(residual.length - 1, 5); n >= 1; n--) {
+    for (let start = 0; start + n <= residual.length; start++) {
+      const phrase = residual.slice(start, start + n).join(" ");
+      if (phrase.length >= 4) phrases.add(phrase);
+    }
+  }
+  let best: { entry: NameEntry; score: number } | undefined;
+  for (const phrase of phrases) {
+    if (phrase.length < 3) continue;
+    for (const hit of index.names.fuzzy(phrase, { limit: 5 })) {
+      if (hit.entry.via === "level_name" && !context.levelContext) continue;
+      // A few letters of a longer name ("SLA" in "SLA manager") are a topic to search, not that entity.
+      if (phrase.length < hit.entry.key.length * SEARCH_SETTINGS.minNameCoverage) continue;
+      // A phrase that covers only part of the question is a weaker signal than the whole residual.
+      const coverage = phrase.length / residual.join(" ").length;
+      let score = hit.score + (1 - coverage) * 0.15;
+      if (context.levels && hit.entry.ref.kind === "skill") score -= 0.05;
+      if (context.kindsWanted.includes(hit.entry.ref.kind)) score -= 0.05;
+      if (!best || score < best.score) best = { entry: hit.entry, score };
+    }
+  }
+  if (!best || best.score > SEARCH_SETTINGS.acceptScore) return undefined;
+  return {
+    entry: best.entry,
+    recognition: { via: best.entry.via, matched: best.entry.display, fuzzy: best.score },
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,199 @@
+// Builds the search index from a knowledge base: names for exact and fuzzy lookups, passages for free search.
+import type { SourceRef, Subject } from "../answer/types.ts";
+import type { GenericLevel, KnowledgeBase, RaciRow, Role, Skill } from "../knowledge/model.ts";
+import type { RoleLevelInput } from "../knowledge/schema.ts";
+import { NameIndex } from "./names.ts";
+import { type PassageDoc, PassageIndex } from "./passages.ts";
+
+export interface RoleLevelEntry {
+  role: Role;
+  roleLevel: RoleLevelInput;
+}
+
+export interface SearchIndex {
+  names: NameIndex;
+  passages: PassageIndex;
+  /** role level id -> its role, so a role level can be answered like a role */
+  roleLevels: ReadonlyMap<string, RoleLevelEntry>;
+}
+
+export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
+  const names = new NameIndex();
+  const passages = new PassageIndex();
+  const roleLevels = new Map<string, RoleLevelEntry>();
+  const add: AddPassage = (text, subject, location, source) => {
+    if (text?.trim())
+      passages.add({ text, subject, location, ...(source ? { source } : {}) } satisfies PassageDoc);
+  };
+
+  for (const skill of kb.skills.values()) indexSkill(kb, skill, names, add);
+  for (const level of kb.levels.values()) indexLevel(kb, level, names, add);
+  for (const role of kb.roles.values()) {
+    indexRole(kb, role, names, add);
+    for (const roleLevel of role.roleLevels ?? []) {
+      roleLevels.set(roleLevel.id, { role, roleLevel });
+      const subject: Subject = { kind: "role", id: roleLevel.id, name: roleLevel.name };
+      names.add(roleLevel.name, subject, "name");
+      add(roleLevel.description, subject, "Role level", roleSource(kb, role));
+    }
+  }
+  for (const row of kb.raci.values()) indexRaciRow(kb, row, names, add);
+  for (const source of kb.sources.values()) {
+    const ref: SourceRef = { id: source.id, title: source.title, ...(source.url ? { url: source.url } : {}) };
+    const addSourceText = (text: string | undefined, location: string) => {
+      if (text?.trim()) passages.add({ text, location, source: ref });
+    };
+    addSourceText(source.description, "About this source");
+    addSourceText(
+      source.keywords?.length ? `Keywords: ${source.keywords.join(", ")}` : undefined,
+      "Keywords",
+    );
+    for (const note of source.notes ?? []) addSourceText(note, "Note");
+    for (const link of source.links ?? []) addSourceText(`${link.title}: ${link.url}`, "Link");
+  }
+  return { names, passages, roleLevels };
+}
+
+type AddPassage = (text: string | undefined, subject: Subject, location: string, source?: SourceRef) => void;
+
+export function skillSubject(skill: Skill, level?: number): Subject {
+  return {
+    kind: "skill",
+    id: skill.id,
+    name: skill.name,
+    framework: skill.framework,
+    ...(level === undefined ? {} : { level }),
+  };
+}
+
+export function skillSource(kb: KnowledgeBase, skill: Skill, level?: number): SourceRef {
+  const framework = kb.frameworks.get(skill.framework);
+  const firstSource = skill.sources?.[0] ? kb.sources.get(skill.sources[0]) : undefined;
+  return {
+    title: firstSource?.title ?? framework?.fullName ?? framework?.name ?? skill.framework,
+    framework: framework?.name ?? skill.framework,
+    version: skill.version ?? framework?.version,
+    code: skill.code,
+    ...(level === undefined ? {} : { level }),
+    ...(skill.url ? { url: skill.url } : firstSource?.url ? { url: firstSource.url } : {}),
+  };
+}
+
+export function roleSource(kb: KnowledgeBase, role: Role): SourceRef {
+  const framework = role.framework ? kb.frameworks.get(role.framework) : undefined;
+  const firstSource = role.sources?.[0] ? kb.sources.get(role.sources[0]) : undefined;
+  return {
+    title: firstSource?.title ?? framework?.fullName ?? role.name,
+    ...(framework ? { framework: framework.name, version: framework.version } : {}),
+    ...(firstSource?.url ? { url: firstSource.url } : {}),
+  };
+}
+
+export function raciSource(kb: KnowledgeBase, row: RaciRow): SourceRef {
+  const firstSource = row.sources?.[0] ? kb.sources.get(row.sources[0]) : undefined;
+  return { title: firstSource?.title ?? "RACI", ...(firstSource?.url ? { url: firstSource.url } : {}) };
+}
+
+export function levelSource(kb: KnowledgeBase, level: GenericLevel): SourceRef {
+  const framework = kb.frameworks.get(level.framework);
+  return {
+    title: framework?.fullName ?? framework?.name ?? level.framework,
+    framework: framework?.name ?? level.framework,
+    ...(framework ? { version: framework.version } : {}),
+    level: level.level,
+  };
+}
+
+function indexSkill(kb: KnowledgeBase, skill: Skill, names: NameIndex, add: AddPassage): void {
+  const subject = skillSubject(skill);
+  names.add(skill.code, subject, "code");
+  names.add(skill.name, subject, "name");
+  for (const name of skill.formerNames ?? []) names.add(name, subject, "former_name");
+  for (const name of skill.aliases ?? []) names.add(name, subject, "alias");
+  for (const change of skill.changes ?? [])
+    if (change.renamedTo) names.add(change.renamedTo, subject, "later_name");
+  for (const revision of skill.revisions ?? [])
+    if (revision.name) names.add(revision.name, subject, "former_name");
+
+  const source = skillSource(kb, skill);
+  add(skill.description, subject, "Description", source);
+  add(skill.guidanceNotes, subject, "Guidance notes", source);
+  add(skill.undefinedLevelsNote, subject, "Levels", source);
+  for (const level of skill.levels) {
+    add(
+      level.description,
+      skillSubject(skill, level.level),
+      `Level ${level.level}`,
+      skillSource(kb, skill, level.level),
+    );
+  }
+  for (const change of skill.changes ?? []) {
+    for (const note of change.notes) add(note, subject, change.title ?? `Version ${change.version}`, source);
+  }
+  for (const revision of skill.revisions ?? []) {
+    for (const level of revision.levels) {
+      add(level.description, skillSubject(skill, level.level), `Level ${level.level} (${revision.label})`, {
+        ...skillSource(kb, skill, level.level),
+        ...(revision.version ? { version: revision.version } : {}),
+      });
+    }
+  }
+}
+
+function indexLevel(kb: KnowledgeBase, level: GenericLevel, names: NameIndex, add: AddPassage): void {
+  const subject: Subject = {
+    kind: "level",
+    id: level.id,
+    name: level.name,
+    level: level.level,
+    framework: level.framework,
+  };
+  names.add(level.name, subject, "level_name");
+  for (const alias of level.aliases ?? []) names.add(alias, subject, "level_name");
+  const source = levelSource(kb, level);
+  add(level.description, subject, `Level ${level.level}`, source);
+  for (const attribute of level.attributes ?? []) add(attribute.text, subject, attribute.name, source);
+}
+
+function indexRole(kb: KnowledgeBase, role: Role, names: NameIndex, add: AddPassage): void {
+  const subject: Subject = {
+    kind: "role",
+    id: role.id,
+    name: role.name,
+    ...(role.framework ? { framework: role.framework } : {}),
+  };
+  names.add(role.name, subject, "name");
+  for (const alias of role.aliases ?? []) names.add(alias, subject, "alias");
+  const source = roleSource(kb, role);
+  const each = (texts: readonly string[] | undefined, location: string) => {
+    for (const text of texts ?? []) add(text, subject, location, source);
+  };
+  const titled = (items: ReadonlyArray<{ title: string; text: string }> | undefined, location: string) => {
+    for (const item of items ?? []) add(`${item.title}: ${item.text}`, subject, location, source);
+  };
+  add(role.summary, subject, "Summary", source);
+  each(role.overview, "Overview");
+  each(role.responsibilities, "Responsibilities");
+  titled(role.areas, "Areas of responsibility");
+  titled(role.background, "Background");
+  titled(role.workActivities, "Work activities");
+  for (const item of role.knowledge ?? []) {
+    const depth = item.depth ? ` (${item.depth})` : "";
+    add(`${item.name}${depth}: ${item.description}`, subject, "Knowledge and skills", source);
+  }
+  each(role.professionalSkills, "Professional skills");
+  each(role.personalQualities, "Personal qualities");
+  titled(role.training, "Training");
+  titled(role.developmentActivities, "Professional development");
+  for (const q of role.qualifications ?? [])
+    add(`${q.title} (${q.awardingBody})`, subject, "Qualifications", source);
+  for (const related of role.relatedRoles ?? []) add(related.relation, subject, "Related roles", source);
+  titled(role.notes, "Notes");
+}
+
+function indexRaciRow(kb: KnowledgeBase, row: RaciRow, names: NameIndex, add: AddPassage): void {
+  const subject: Subject = { kind: row.kind, id: row.id, name: row.name };
+  names.add(row.name, subject, "name");
+  for (const alias of row.aliases ?? []) names.add(alias, subject, "alias");
+  add(row.description, subject, "Description", raciSource(kb, row));
+}

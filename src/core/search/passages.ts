@@ -1,0 +1,147 @@
+// Free-text search over every passage of knowledge: an inverted index with BM25 ranking, and
+// fuse.js correcting misspelt words against the index's own vocabulary.
+import Fuse from "fuse.js";
+import type { Passage, SourceRef, Subject } from "../answer/types.ts";
+import { fold, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
+import { SEARCH_SETTINGS } from "./settings.ts";
+
+export interface PassageDoc {
+  text: string;
+  /** absent for passages about a source itself, e.g. its keywords */
+  subject?: Subject;
+  location: string;
+  source?: SourceRef;
+}
+
+interface Posting {
+  doc: number;
+  count: number;
+}
+
+const BM25 = Object.freeze({ k1: 1.2, b: 0.75 });
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export class PassageIndex {
+  private readonly docs: PassageDoc[] = [];
+  private readonly lengths: number[] = [];
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly vocabularyGrams = new Map<string, string[]>();
+  private totalLength = 0;
+
+  add(doc: PassageDoc): void {
+    const position = this.docs.push(doc) - 1;
+    const counts = new Map<string, number>();
+    const terms = words(doc.text).map(stem);
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) {
+      let list = this.postings.get(term);
+      if (!list) {
+        list = [];
+        this.postings.set(term, list);
+        this.indexVocabulary(term);
+      }
+      list.push({ doc: position, count });
+    }
+    this.lengths.push(terms.length);
+    this.totalLength += terms.length;
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  search(
+    question: string,
+    limit: number = SEARCH_SETTINGS.passageLimit,
+  ): { passages: Passage[]; terms: string[] } {
+    const terms = this.resolveTerms(question);
+    if (terms.length === 0 || this.docs.length === 0) return { passages: [], terms };
+    const scores = new Map<number, number>();
+    const averageLength = this.totalLength / this.docs.length;
+    for (const term of terms) {
+      const list = this.postings.get(term) ?? [];
+      const idf = Math.log(1 + (this.docs.length - list.length + 0.5) / (list.length + 0.5));
+      for (const { doc, count } of list) {
+        const length = this.lengths[doc] ?? 0;
+        const tf =
+          (count * (BM25.k1 + 1)) / (count + BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength));
+        scores.set(doc, (scores.get(doc) ?? 0) + idf * tf);
+      }
+    }
+    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const perSubject = new Map<string, number>();
+    const passages: Passage[] = [];
+    const termSet = new Set(terms);
+    for (const [position] of ranked) {
+      const doc = this.docs[position];
+      if (!doc) continue;
+      const subjectKey = doc.subject
+        ? `${doc.subject.kind}:${doc.subject.id}`
+        : `source:${doc.source?.id ?? position}`;
+      const shown = perSubject.get(subjectKey) ?? 0;
+      if (shown >= 2) continue;
+      perSubject.set(subjectKey, shown + 1);
+      passages.push({
+        text: doc.text,
+        marks: markTerms(doc.text, termSet),
+        ...(doc.subject ? { subject: doc.subject } : {}),
+        location: doc.location,
+        ...(doc.source ? { source: doc.source } : {}),
+      });
+      if (passages.length >= limit) break;
+    }
+    return { passages, terms };
+  }
+
+  /** Question words as index terms; a word the index has never seen is replaced by its closest spelling. */
+  private resolveTerms(question: string): string[] {
+    const terms = new Set<string>();
+    for (const word of words(question)) {
+      if (STOPWORDS.has(word)) continue;
+      const term = stem(word);
+      if (this.postings.has(term)) terms.add(term);
+      else if (term.length >= 4) {
+        const corrected = this.correct(term);
+        if (corrected) terms.add(corrected);
+      }
+    }
+    return [...terms];
+  }
+
+  private correct(term: string): string | undefined {
+    const overlap = new Map<string, number>();
+    for (const gram of new Set(trigrams(term))) {
+      for (const candidate of this.vocabularyGrams.get(gram) ?? []) {
+        overlap.set(candidate, (overlap.get(candidate) ?? 0) + 1);
+      }
+    }
+    const candidates = [...overlap]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, SEARCH_SETTINGS.vocabularyCandidates)
+      .map(([candidate]) => ({ candidate }));
+    if (candidates.length === 0) return undefined;
+    const fuse = new Fuse(candidates, { keys: ["candidate"], includeScore: true, threshold: 0.34 });
+    return fuse.search(term)[0]?.item.candidate;
+  }
+
+  private indexVocabulary(term: string): void {
+    if (term.length < 4 || /^\d+$/.test(term)) return;
+    for (const gram of new Set(trigrams(term))) {
+      const list = this.vocabularyGrams.get(gram);
+      if (list) list.push(term);
+      else this.vocabularyGrams.set(gram, [term]);
+    }
+  }
+}
+
+/** [start, end) ranges of every word in text whose stem is one of the terms. */
+export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+  const marks: Array<[number, number]> = [];
+  for (const match of text.matchAll(WORD)) {
+    const folded = fold(match[0]);
+    if (terms.has(stem(folded)) || terms.has(folded)) {
+      marks.push([match.index, match.index + match[0].length]);
+    }
+  }
+  return marks;
+}

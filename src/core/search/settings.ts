@@ -1,0 +1,23 @@
+// Search tuning, in one frozen place (as fuse.js keeps its defaults).
+export const SEARCH_SETTINGS = Object.freeze({
+  /** fuse.js threshold for names: 0 exact only, 1 anything */
+  nameThreshold: 0.4,
+  /** a fuzzy name hit must score at most this to be taken as the subject of a question */
+  acceptScore: 0.3,
+  /** a fuzzy subject phrase must be at least this share of the name's length */
+  minNameCoverage: 0.7,
+  /** looser bound for did-you-mean suggestions */
+  suggestScore: 0.5,
+  /** candidates handed to fuse.js per lookup */
+  fuzzyCandidates: 48,
+  /** share of the phrase's trigrams a candidate must contain */
+  minTrigramShare: 0.2,
+  /** passages returned by free search */
+  passageLimit: 5,
+  /** passages scored per free search (after the token prefilter) */
+  passageCandidates: 400,
+  /** vocabulary words considered as corrections of a misspelt search word */
+  vocabularyCandidates: 32,
+  /** longest question answered; longer gets a clear message */
+  maxQuestionLength: 500,
+});

@@ -1,0 +1,62 @@
+// Plain text for the terminal and for the `text` field of JSON output.
+import { describeSource } from "../core/answer/sources.ts";
+import type { Answer, Passage, Section } from "../core/answer/types.ts";
+
+export interface TextStyle {
+  /** wraps a matched word; plain text uses *word*, a terminal may use bold */
+  mark: (word: string) => string;
+  heading: (title: string) => string;
+}
+
+export const PLAIN: TextStyle = Object.freeze({
+  mark: (word: string) => `*${word}*`,
+  heading: (title: string) => title,
+});
+
+export const ANSI: TextStyle = Object.freeze({
+  mark: (word: string) => `\u001b[1m${word}\u001b[22m`,
+  heading: (title: string) => `\u001b[1m${title}\u001b[22m`,
+});
+
+export function markPassage(passage: Passage, mark: (word: string) => string): string {
+  let out = "";
+  let position = 0;
+  for (const [start, end] of [...passage.marks].sort((a, b) => a[0] - b[0])) {
+    if (start < position) continue;
+    out += passage.text.slice(position, start) + mark(passage.text.slice(start, end));
+    position = end;
+  }
+  return out + passage.text.slice(position);
+}
+
+function renderSection(section: Section, style: TextStyle): string[] {
+  const lines = [style.heading(section.title)];
+  if (section.text) lines.push(`  ${section.text}`);
+  for (const item of section.items ?? []) lines.push(`  - ${item}`);
+  for (const fact of section.facts ?? []) lines.push(`  ${fact.label}: ${fact.value}`);
+  for (const passage of section.passages ?? []) {
+    const where = [passage.subject?.name, passage.location].filter(Boolean).join(", ");
+    lines.push(`  - ${markPassage(passage, style.mark)}`);
+    const cite = passage.source ? describeSource(passage.source) : undefined;
+    if (where || cite) lines.push(`    (${[where, cite].filter(Boolean).join(" · ")})`);
+  }
+  return lines;
+}
+
+export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
+  const blocks: string[][] = [[style.heading(answer.title)]];
+  if (answer.notices.length) blocks.push(answer.notices.map((n) => `Note: ${n}`));
+  if (answer.summary) blocks.push([answer.summary]);
+  for (const section of answer.sections) blocks.push(renderSection(section, style));
+  if (answer.facts.length) blocks.push(answer.facts.map((f) => `${f.label}: ${f.value}`));
+  if (answer.sources.length) {
+    blocks.push([
+      `Source${answer.sources.length > 1 ? "s" : ""}:`,
+      ...answer.sources.map((s) => `  ${describeSource(s)}${s.url ? ` <${s.url}>` : ""}`),
+    ]);
+  }
+  if (answer.followUps.length) {
+    blocks.push([`Try next: ${answer.followUps.map((f) => `“${f.question}”`).join(" · ")}`]);
+  }
+  return blocks.map((lines) => lines.join("\n")).join("\n\n");
+}

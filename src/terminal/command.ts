@@ -1,0 +1,26 @@
+// What every CLI command shares: where output goes, how knowledge is found, and the usage error.
+import path from "node:path";
+import { loadKnowledge } from "../core/knowledge/load.ts";
+import type { KnowledgeBase } from "../core/knowledge/model.ts";
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export class UsageError extends Error {
+  readonly code = "USAGE";
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** --knowledge wins over KNOWLEDGE_DIR, which wins over ./knowledge. */
+export function knowledgeDir(option?: string): string {
+  return path.resolve(option ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
+}
+
+export function loadKnowledgeFor(option?: string): Promise<KnowledgeBase> {
+  return loadKnowledge(knowledgeDir(option));
+}
