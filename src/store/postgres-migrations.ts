@@ -1,0 +1,64 @@
+// PostgreSQL schema, one numbered migration per change. Never edit a shipped migration; add the next number.
+// Ids are text (not uuid) so a malformed id behaves as "not found", exactly as in SQLite.
+import type { Migration } from "./migration.ts";
+
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "subscriptions, snapshots, outbox, installations",
+    sql: `
+      CREATE TABLE subscriptions (
+        id text PRIMARY KEY,
+        team_id text NOT NULL,
+        channel_id text NOT NULL,
+        filter_kind text NOT NULL CHECK (filter_kind IN ('all', 'skill', 'framework', 'role')),
+        filter_id text NOT NULL,
+        filter_label text NOT NULL,
+        created_by text NOT NULL,
+        created_at timestamptz NOT NULL,
+        disabled_at timestamptz,
+        disabled_reason text,
+        UNIQUE (team_id, channel_id, filter_kind, filter_id)
+      );
+      CREATE INDEX subscriptions_created_by ON subscriptions (created_by);
+
+      CREATE TABLE snapshots (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        hash text NOT NULL,
+        created_at timestamptz NOT NULL,
+        knowledge json NOT NULL,
+        changes json NOT NULL
+      );
+
+      CREATE TABLE outbox (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE,
+        snapshot_id text NOT NULL REFERENCES snapshots (id),
+        team_id text NOT NULL,
+        channel_id text NOT NULL,
+        subscription_ids text[] NOT NULL,
+        payload json NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL,
+        leased_by text,
+        lease_until timestamptz,
+        last_error text,
+        delivered_at timestamptz,
+        failed_at timestamptz,
+        message_ts text
+      );
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, seq) WHERE status = 'pending';
+      CREATE INDEX outbox_channel_pending ON outbox (team_id, channel_id, seq) WHERE status = 'pending';
+      CREATE INDEX outbox_snapshot ON outbox (snapshot_id);
+
+      CREATE TABLE installations (
+        key text PRIMARY KEY,
+        installation json NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,580 @@
+// The server store: PostgreSQL through a connection pool, for several bot instances sharing one database.
+// Claims use SELECT ... FOR UPDATE SKIP LOCKED; migrate and publish serialise on advisory locks.
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { redactConnectionString, StoreError, toStoreError, toUnavailableError } from "./errors.ts";
+import {
+  checkClaim,
+  checkDeliveryCount,
+  checkOutboxQuery,
+  cleanText,
+  filterFromRow,
+  filterKey,
+  requireDate,
+  requireId,
+  requireSubscriptionIds,
+  STORE_LIMITS,
+  toJson,
+} from "./input.ts";
+import { latestVersion, pendingMigrations } from "./migration.ts";
+import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
+import type {
+  AddSubscriptionResult,
+  ClaimInput,
+  DeliveredResult,
+  FailureInput,
+  MigrationResult,
+  NewSubscription,
+  OutboxQuery,
+  OutboxRow,
+  OutboxStats,
+  OutboxStatus,
+  PublishInput,
+  PublishResult,
+  RetryInput,
+  Snapshot,
+  Store,
+  StoreLogger,
+  Subscription,
+  SubscriptionFilter,
+  SubscriptionQuery,
+} from "./types.ts";
+
+export const POSTGRES_POOL_DEFAULTS = Object.freeze({
+  max: 10,
+  connectionTimeoutMillis: 10_000,
+  idleTimeoutMillis: 30_000,
+});
+
+// Advisory lock keys: (namespace, key). "Role" in ASCII keeps them apart from other applications' locks.
+const LOCK_NAMESPACE = 0x526f6c65;
+const LOCK_MIGRATE = 1;
+const LOCK_PUBLISH = 2;
+const LOCK_CHANNEL_NAMESPACE = LOCK_NAMESPACE + 1;
+
+/** Rows per INSERT when queuing deliveries, and the JSON bytes after which a batch is sent early. */
+const INSERT_BATCH_ROWS = 100;
+const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
+
+interface SubscriptionRecord {
+  id: string;
+  team_id: string;
+  channel_id: string;
+  filter_kind: string;
+  filter_id: string;
+  filter_label: string;
+  created_by: string;
+  created_at: Date;
+  disabled_at: Date | null;
+  disabled_reason: string | null;
+}
+
+interface SnapshotRecord {
+  id: string;
+  hash: string;
+  created_at: Date;
+  knowledge: unknown;
+  changes: unknown;
+}
+
+interface OutboxRecord {
+  seq: string;
+  id: string;
+  snapshot_id: string;
+  team_id: string;
+  channel_id: string;
+  subscription_ids: string[];
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Date;
+  created_at: Date;
+  leased_by: string | null;
+  lease_until: Date | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  failed_at: Date | null;
+  message_ts: string | null;
+}
+
+export async function createPostgresStore(options: {
+  databaseUrl: string;
+  logger?: StoreLogger;
+}): Promise<Store> {
+  const target = redactConnectionString(options.databaseUrl);
+  const logger = options.logger ?? console;
+  const pool = new pg.Pool({
+    connectionString: options.databaseUrl,
+    application_name: "rolecall",
+    ...POSTGRES_POOL_DEFAULTS,
+  });
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on("error", (error) => logger.warn(`PostgreSQL connection lost (${target}): ${error.message}`));
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw toUnavailableError(error, target);
+  }
+  return new PostgresStore(pool, target);
+}
+
+class PostgresStore implements Store {
+  readonly kind = "postgres";
+  readonly target: string;
+  readonly #pool: pg.Pool;
+  #closed = false;
+
+  constructor(pool: pg.Pool, target: string) {
+    this.#pool = pool;
+    this.target = target;
+  }
+
+  async migrate(): Promise<MigrationResult> {
+    return this.#transaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_MIGRATE]);
+      await client.query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)",
+      );
+      const before = (
+        await client.query<{ version: number }>("SELECT version FROM schema_migrations")
+      ).rows.map((row) => row.version);
+      const applied: number[] = [];
+      for (const migration of pendingMigrations(POSTGRES_MIGRATIONS, before)) {
+        await client.query(migration.sql);
+        await client.query(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())",
+          [migration.version, migration.name],
+        );
+        applied.push(migration.version);
+      }
+      const codeVersion = latestVersion(POSTGRES_MIGRATIONS);
+      return { applied, databaseVersion: Math.max(codeVersion, ...before), codeVersion };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pool.end();
+  }
+
+  async addSubscription(input: NewSubscription): Promise<AddSubscriptionResult> {
+    const teamId = requireId(input.teamId, "teamId");
+    const channelId = requireId(input.channelId, "channelId");
+    const createdBy = requireId(input.createdBy, "createdBy");
+    const key = filterKey(input.filter);
+    const at = requireDate(input.at ?? new Date(), "at");
+    return this.#transaction(async (client) => {
+      // Serialises adds per channel, so the per-channel limit and the idempotence hold under concurrency.
+      await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+        LOCK_CHANNEL_NAMESPACE,
+        `${teamId}/${channelId}`,
+      ]);
+      const existing = (
+        await client.query<SubscriptionRecord>(
+          "SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2 AND filter_kind = $3 AND filter_id = $4",
+          [teamId, channelId, key.kind, key.id],
+        )
+      ).rows[0];
+      if (existing && existing.disabled_at === null) {
+        return { subscription: toSubscription(existing), created: false, reenabled: false };
+      }
+      if (existing) {
+        const updated = await client.query<SubscriptionRecord>(
+          `UPDATE subscriptions SET disabled_at = NULL, disabled_reason = NULL, created_by = $1, created_at = $2,
+             filter_label = $3 WHERE id = $4 RETURNING *`,
+          [createdBy, at, key.label, existing.id],
+        );
+        return { subscription: toSubscription(firstRow(updated)), created: false, reenabled: true };
+      }
+      const { count } = firstRow(
+        await client.query<{ count: number }>(
+          "SELECT count(*)::int AS count FROM subscriptions WHERE team_id = $1 AND channel_id = $2",
+          [teamId, channelId],
+        ),
+      );
+      if (count >= STORE_LIMITS.maxSubscriptionsPerChannel) {
+        throw new StoreError(
+          "STORE_LIMIT_EXCEEDED",
+          `Channel ${channelId} already has ${count} subscriptions; the limit is ${STORE_LIMITS.maxSubscriptionsPerChannel}`,
+        );
+      }
+      const inserted = await client.query<SubscriptionRecord>(
+        `INSERT INTO subscriptions (id, team_id, channel_id, filter_kind, filter_id, filter_label, created_by, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+        [randomUUID(), teamId, channelId, key.kind, key.id, key.label, createdBy, at],
+      );
+      return { subscription: toSubscription(firstRow(inserted)), created: true, reenabled: false };
+    });
+  }
+
+  async removeSubscriptions(teamId: string, channelId: string, filter?: SubscriptionFilter): Promise<number> {
+    requireId(teamId, "teamId");
+    requireId(channelId, "channelId");
+    const key = filter === undefined ? undefined : filterKey(filter);
+    return this.#run(async () => {
+      const result = key
+        ? await this.#pool.query(
+            "DELETE FROM subscriptions WHERE team_id = $1 AND channel_id = $2 AND filter_kind = $3 AND filter_id = $4",
+            [teamId, channelId, key.kind, key.id],
+          )
+        : await this.#pool.query("DELETE FROM subscriptions WHERE team_id = $1 AND channel_id = $2", [
+            teamId,
+            channelId,
+          ]);
+      return result.rowCount ?? 0;
+    });
+  }
+
+  async listSubscriptions(query: SubscriptionQuery = {}): Promise<Subscription[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    for (const [column, value] of [
+      ["team_id", query.teamId],
+      ["channel_id", query.channelId],
+      ["created_by", query.createdBy],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(requireId(value, column));
+      where.push(`${column} = $${params.length}`);
+    }
+    if (!query.includeDisabled) where.push("disabled_at IS NULL");
+    const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at, id COLLATE "C"`;
+    return this.#run(async () =>
+      (await this.#pool.query<SubscriptionRecord>(sql, params)).rows.map(toSubscription),
+    );
+  }
+
+  async disableSubscriptions(
+    teamId: string,
+    channelId: string,
+    reason: string,
+    at: Date = new Date(),
+  ): Promise<Subscription[]> {
+    requireId(teamId, "teamId");
+    requireId(channelId, "channelId");
+    requireDate(at, "at");
+    const why = cleanText(reason);
+    return this.#run(async () => {
+      const result = await this.#pool.query<SubscriptionRecord>(
+        `UPDATE subscriptions SET disabled_at = $1, disabled_reason = $2
+         WHERE team_id = $3 AND channel_id = $4 AND disabled_at IS NULL RETURNING *`,
+        [at, why, teamId, channelId],
+      );
+      return result.rows.map(toSubscription).sort(byCreatedThenId);
+    });
+  }
+
+  async latestSnapshot(): Promise<Snapshot | undefined> {
+    return this.#run(async () => {
+      const record = (
+        await this.#pool.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1")
+      ).rows[0];
+      return record && toSnapshot(record);
+    });
+  }
+
+  async publish(input: PublishInput): Promise<PublishResult> {
+    const hash = requireId(input.hash, "hash");
+    if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
+    const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
+    const changes = toJson(input.changes, "changes", STORE_LIMITS.maxChangesBytes);
+    if (!Array.isArray(input.deliveries))
+      throw new StoreError("STORE_INVALID_INPUT", "deliveries must be an array");
+    checkDeliveryCount(input.deliveries.length);
+    const at = requireDate(input.at ?? new Date(), "at");
+
+    return this.#transaction(async (client): Promise<PublishResult> => {
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_PUBLISH]);
+      const latest = (await client.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1"))
+        .rows[0];
+      if ((latest?.id ?? null) !== input.previousSnapshotId) {
+        return { published: false, reason: "stale", latest: latest && toSnapshot(latest) };
+      }
+      if (latest?.hash === hash) return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
+
+      const snapshot = firstRow(
+        await client.query<SnapshotRecord>(
+          `INSERT INTO snapshots (id, hash, created_at, knowledge, changes)
+           VALUES ($1, $2, $3, $4::json, $5::json) RETURNING *`,
+          [randomUUID(), hash, at, knowledge, changes],
+        ),
+      );
+      const outbox: OutboxRecord[] = [];
+      let batch: unknown[][] = [];
+      let batchBytes = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        outbox.push(...(await insertOutboxBatch(client, snapshot.id, at, batch)));
+        batch = [];
+        batchBytes = 0;
+      };
+      // Each delivery is checked as it is queued: a bad one throws here and rolls back everything.
+      for (const [index, delivery] of input.deliveries.entries()) {
+        const field = `deliveries[${index}]`;
+        const payload = toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes);
+        batch.push([
+          randomUUID(),
+          requireId(delivery.teamId, `${field}.teamId`),
+          requireId(delivery.channelId, `${field}.channelId`),
+          requireSubscriptionIds(delivery.subscriptionIds, `${field}.subscriptionIds`),
+          payload,
+        ]);
+        batchBytes += payload.length;
+        if (batch.length >= INSERT_BATCH_ROWS || batchBytes >= INSERT_BATCH_BYTES) await flush();
+      }
+      await flush();
+      return { published: true, snapshot: toSnapshot(snapshot), outbox: outbox.sort(bySeq).map(toOutboxRow) };
+    });
+  }
+
+  async claimDeliveries(input: ClaimInput): Promise<OutboxRow[]> {
+    const { excluded, leaseUntil } = checkClaim(input);
+    return this.#run(async () => {
+      const result = await this.#pool.query<OutboxRecord>(
+        `WITH due AS (
+           SELECT o.seq FROM outbox o
+           WHERE o.status = 'pending' AND o.next_attempt_at <= $1
+             AND (o.lease_until IS NULL OR o.lease_until <= $1)
+             AND NOT (o.channel_id = ANY ($2::text[]))
+             AND NOT EXISTS (
+               SELECT 1 FROM outbox older
+               WHERE older.status = 'pending' AND older.team_id = o.team_id
+                 AND older.channel_id = o.channel_id AND older.seq < o.seq
+             )
+           ORDER BY o.next_attempt_at, o.seq
+           LIMIT $3
+           FOR UPDATE OF o SKIP LOCKED
+         )
+         UPDATE outbox SET leased_by = $4, lease_until = $5
+         FROM due WHERE outbox.seq = due.seq
+         RETURNING outbox.*`,
+        [input.now, excluded, input.limit, input.instanceId, leaseUntil],
+      );
+      return result.rows.sort(byDueThenSeq).map(toOutboxRow);
+    });
+  }
+
+  async markDelivered(id: string, result: DeliveredResult): Promise<boolean> {
+    requireId(id, "id");
+    requireId(result.instanceId, "instanceId");
+    const at = requireDate(result.at, "at");
+    const messageTs = result.messageTs === undefined ? null : requireId(result.messageTs, "messageTs");
+    return this.#run(async () => {
+      const updated = await this.#pool.query(
+        `UPDATE outbox SET status = 'delivered', delivered_at = $1, message_ts = $2, attempts = attempts + 1,
+           leased_by = NULL, lease_until = NULL
+         WHERE id = $3 AND status = 'pending'`,
+        [at, messageTs, id],
+      );
+      return (updated.rowCount ?? 0) > 0;
+    });
+  }
+
+  async scheduleRetry(id: string, retry: RetryInput): Promise<boolean> {
+    requireId(id, "id");
+    const instanceId = requireId(retry.instanceId, "instanceId");
+    const at = requireDate(retry.at, "at");
+    return this.#run(async () => {
+      const updated = await this.#pool.query(
+        `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2,
+           leased_by = NULL, lease_until = NULL
+         WHERE id = $3 AND status = 'pending' AND leased_by = $4`,
+        [at, cleanText(retry.error), id, instanceId],
+      );
+      return (updated.rowCount ?? 0) > 0;
+    });
+  }
+
+  async markFailed(id: string, failure: FailureInput): Promise<boolean> {
+    requireId(id, "id");
+    const instanceId = requireId(failure.instanceId, "instanceId");
+    const at = requireDate(failure.at, "at");
+    return this.#run(async () => {
+      const updated = await this.#pool.query(
+        `UPDATE outbox SET status = 'failed', failed_at = $1, last_error = $2, attempts = attempts + 1,
+           leased_by = NULL, lease_until = NULL
+         WHERE id = $3 AND status = 'pending' AND leased_by = $4`,
+        [at, cleanText(failure.error), id, instanceId],
+      );
+      return (updated.rowCount ?? 0) > 0;
+    });
+  }
+
+  async outboxStats(): Promise<OutboxStats> {
+    return this.#run(async () => {
+      const stats: OutboxStats = { pending: 0, delivered: 0, failed: 0 };
+      const result = await this.#pool.query<{ status: OutboxStatus; count: number }>(
+        "SELECT status, count(*)::int AS count FROM outbox GROUP BY status",
+      );
+      for (const row of result.rows) stats[row.status] = row.count;
+      return stats;
+    });
+  }
+
+  async listOutbox(query: OutboxQuery = {}): Promise<OutboxRow[]> {
+    const limit = checkOutboxQuery(query);
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    for (const [column, value] of [
+      ["snapshot_id", query.snapshotId],
+      ["status", query.status],
+      ["team_id", query.teamId],
+      ["channel_id", query.channelId],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(requireId(value, column));
+      where.push(`${column} = $${params.length}`);
+    }
+    params.push(limit);
+    const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT $${params.length}`;
+    return this.#run(async () => (await this.#pool.query<OutboxRecord>(sql, params)).rows.map(toOutboxRow));
+  }
+
+  async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {
+    requireId(key, "key");
+    const json = toJson(installation, "installation", STORE_LIMITS.maxInstallationBytes);
+    requireDate(at, "at");
+    await this.#run(() =>
+      this.#pool.query(
+        `INSERT INTO installations (key, installation, updated_at) VALUES ($1, $2::json, $3)
+         ON CONFLICT (key) DO UPDATE SET installation = excluded.installation, updated_at = excluded.updated_at`,
+        [key, json, at],
+      ),
+    );
+  }
+
+  async fetchInstallation(key: string): Promise<unknown | undefined> {
+    requireId(key, "key");
+    return this.#run(async () => {
+      const result = await this.#pool.query<{ installation: unknown }>(
+        "SELECT installation FROM installations WHERE key = $1",
+        [key],
+      );
+      return result.rows[0]?.installation;
+    });
+  }
+
+  async deleteInstallation(key: string): Promise<boolean> {
+    requireId(key, "key");
+    return this.#run(
+      async () =>
+        ((await this.#pool.query("DELETE FROM installations WHERE key = $1", [key])).rowCount ?? 0) > 0,
+    );
+  }
+
+  async #run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw new StoreError("STORE_CLOSED", `The store at ${this.target} is closed`);
+    try {
+      return await work();
+    } catch (error) {
+      throw toStoreError(error, this.target);
+    }
+  }
+
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.#run(async () => {
+      const client = await this.#pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query("BEGIN");
+        const result = await work(client);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is discarded rather than returned to the pool.
+        await client.query("ROLLBACK").catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    });
+  }
+}
+
+async function insertOutboxBatch(
+  client: pg.PoolClient,
+  snapshotId: string,
+  at: Date,
+  rows: unknown[][],
+): Promise<OutboxRecord[]> {
+  const params: unknown[] = [snapshotId, at];
+  const values = rows.map((row) => {
+    const first = params.length + 1;
+    params.push(...row);
+    return `($${first}, $1, $${first + 1}, $${first + 2}, $${first + 3}::text[], $${first + 4}::json, 'pending', $2, $2)`;
+  });
+  const result = await client.query<OutboxRecord>(
+    `INSERT INTO outbox (id, snapshot_id, team_id, channel_id, subscription_ids, payload, status, next_attempt_at, created_at)
+     VALUES ${values.join(", ")} RETURNING *`,
+    params,
+  );
+  return result.rows;
+}
+
+function firstRow<T extends pg.QueryResultRow>(result: pg.QueryResult<T>): T {
+  const row = result.rows[0];
+  if (!row) throw new StoreError("STORE_QUERY_FAILED", "The database returned no row where one was expected");
+  return row;
+}
+
+function bySeq(a: OutboxRecord, b: OutboxRecord): number {
+  return Number(a.seq) - Number(b.seq);
+}
+
+function byDueThenSeq(a: OutboxRecord, b: OutboxRecord): number {
+  return a.next_attempt_at.getTime() - b.next_attempt_at.getTime() || bySeq(a, b);
+}
+
+function byCreatedThenId(a: Subscription, b: Subscription): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function toSubscription(record: SubscriptionRecord): Subscription {
+  const subscription: Subscription = {
+    id: record.id,
+    teamId: record.team_id,
+    channelId: record.channel_id,
+    filter: filterFromRow(record.filter_kind, record.filter_id, record.filter_label),
+    createdBy: record.created_by,
+    createdAt: record.created_at,
+  };
+  if (record.disabled_at !== null) subscription.disabledAt = record.disabled_at;
+  if (record.disabled_reason !== null) subscription.disabledReason = record.disabled_reason;
+  return subscription;
+}
+
+function toSnapshot(record: SnapshotRecord): Snapshot {
+  return {
+    id: record.id,
+    hash: record.hash,
+    createdAt: record.created_at,
+    knowledge: record.knowledge,
+    changes: record.changes,
+  };
+}
+
+function toOutboxRow(record: OutboxRecord): OutboxRow {
+  const row: OutboxRow = {
+    id: record.id,
+    snapshotId: record.snapshot_id,
+    teamId: record.team_id,
+    channelId: record.channel_id,
+    subscriptionIds: record.subscription_ids,
+    payload: record.payload,
+    attempts: record.attempts,
+    nextAttemptAt: record.next_attempt_at,
+    status: record.status,
+    createdAt: record.created_at,
+  };
+  if (record.leased_by !== null) row.leasedBy = record.leased_by;
+  if (record.lease_until !== null) row.leaseUntil = record.lease_until;
+  if (record.last_error !== null) row.lastError = record.last_error;
+  if (record.delivered_at !== null) row.deliveredAt = record.delivered_at;
+  if (record.failed_at !== null) row.failedAt = record.failed_at;
+  if (record.message_ts !== null) row.messageTs = record.message_ts;
+  return row;
+}

@@ -1,0 +1,64 @@
+// SQLite schema, one numbered migration per change. Never edit a shipped migration; add the next number.
+// Times are integer milliseconds since the epoch; JSON is stored as text.
+import type { Migration } from "./migration.ts";
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "subscriptions, snapshots, outbox, installations",
+    sql: `
+      CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        filter_kind TEXT NOT NULL CHECK (filter_kind IN ('all', 'skill', 'framework', 'role')),
+        filter_id TEXT NOT NULL,
+        filter_label TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        disabled_at INTEGER,
+        disabled_reason TEXT,
+        UNIQUE (team_id, channel_id, filter_kind, filter_id)
+      ) STRICT;
+      CREATE INDEX subscriptions_created_by ON subscriptions (created_by);
+
+      CREATE TABLE snapshots (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        knowledge TEXT NOT NULL,
+        changes TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        snapshot_id TEXT NOT NULL REFERENCES snapshots (id),
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        subscription_ids TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        leased_by TEXT,
+        lease_until INTEGER,
+        last_error TEXT,
+        delivered_at INTEGER,
+        failed_at INTEGER,
+        message_ts TEXT
+      ) STRICT;
+      CREATE INDEX outbox_due ON outbox (next_attempt_at, seq) WHERE status = 'pending';
+      CREATE INDEX outbox_channel_pending ON outbox (team_id, channel_id, seq) WHERE status = 'pending';
+      CREATE INDEX outbox_snapshot ON outbox (snapshot_id);
+
+      CREATE TABLE installations (
+        key TEXT PRIMARY KEY,
+        installation TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];

@@ -1,0 +1,536 @@
+// The embedded store: one SQLite file (WAL) per data folder. Every write runs in a BEGIN IMMEDIATE
+// transaction, so several processes sharing the file take turns instead of interleaving.
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
+import {
+  checkClaim,
+  checkDeliveryCount,
+  checkOutboxQuery,
+  cleanText,
+  filterFromRow,
+  filterKey,
+  requireDate,
+  requireId,
+  requireSubscriptionIds,
+  STORE_LIMITS,
+  toJson,
+} from "./input.ts";
+import { latestVersion, pendingMigrations } from "./migration.ts";
+import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
+import type {
+  AddSubscriptionResult,
+  ClaimInput,
+  DeliveredResult,
+  FailureInput,
+  MigrationResult,
+  NewSubscription,
+  OutboxQuery,
+  OutboxRow,
+  OutboxStats,
+  OutboxStatus,
+  PublishInput,
+  PublishResult,
+  RetryInput,
+  Snapshot,
+  Store,
+  Subscription,
+  SubscriptionFilter,
+  SubscriptionQuery,
+} from "./types.ts";
+
+export const SQLITE_FILE_NAME = "rolecall.db";
+const BUSY_TIMEOUT_MS = 5_000;
+
+interface SubscriptionRecord {
+  id: string;
+  team_id: string;
+  channel_id: string;
+  filter_kind: string;
+  filter_id: string;
+  filter_label: string;
+  created_by: string;
+  created_at: number;
+  disabled_at: number | null;
+  disabled_reason: string | null;
+}
+
+interface SnapshotRecord {
+  id: string;
+  hash: string;
+  created_at: number;
+  knowledge: string;
+  changes: string;
+}
+
+interface OutboxRecord {
+  seq: number;
+  id: string;
+  snapshot_id: string;
+  team_id: string;
+  channel_id: string;
+  subscription_ids: string;
+  payload: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: number;
+  created_at: number;
+  leased_by: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  delivered_at: number | null;
+  failed_at: number | null;
+  message_ts: string | null;
+}
+
+export async function createSqliteStore(options: { dataDir: string }): Promise<Store> {
+  const file = path.resolve(options.dataDir, SQLITE_FILE_NAME);
+  let db: Database.Database;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw toUnavailableError(error, file);
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+  } catch (error) {
+    db.close();
+    throw toUnavailableError(error, file);
+  }
+  return new SqliteStore(db, file);
+}
+
+class SqliteStore implements Store {
+  readonly kind = "sqlite";
+  readonly target: string;
+  readonly #db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
+  #closed = false;
+
+  constructor(db: Database.Database, file: string) {
+    this.#db = db;
+    this.target = file;
+  }
+
+  async migrate(): Promise<MigrationResult> {
+    return this.#run(() =>
+      this.#immediate(() => {
+        this.#db.exec(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT",
+        );
+        const before = this.#db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[];
+        const applied: number[] = [];
+        for (const migration of pendingMigrations(SQLITE_MIGRATIONS, before)) {
+          this.#db.exec(migration.sql);
+          this.#db
+            .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
+            .run(migration.version, migration.name, Date.now());
+          applied.push(migration.version);
+        }
+        const codeVersion = latestVersion(SQLITE_MIGRATIONS);
+        return { applied, databaseVersion: Math.max(codeVersion, ...before), codeVersion };
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#statements.clear();
+    this.#db.close();
+  }
+
+  async addSubscription(input: NewSubscription): Promise<AddSubscriptionResult> {
+    const teamId = requireId(input.teamId, "teamId");
+    const channelId = requireId(input.channelId, "channelId");
+    const createdBy = requireId(input.createdBy, "createdBy");
+    const key = filterKey(input.filter);
+    const at = requireDate(input.at ?? new Date(), "at").getTime();
+    return this.#run(() =>
+      this.#immediate(() => {
+        const existing = this.#get<SubscriptionRecord>(
+          "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND filter_kind = ? AND filter_id = ?",
+          teamId,
+          channelId,
+          key.kind,
+          key.id,
+        );
+        if (existing && existing.disabled_at === null) {
+          return { subscription: toSubscription(existing), created: false, reenabled: false };
+        }
+        if (existing) {
+          this.#prepare(
+            `UPDATE subscriptions SET disabled_at = NULL, disabled_reason = NULL, created_by = ?, created_at = ?,
+               filter_label = ? WHERE id = ?`,
+          ).run(createdBy, at, key.label, existing.id);
+          const record = { ...existing, created_by: createdBy, created_at: at, filter_label: key.label };
+          return {
+            subscription: toSubscription({ ...record, disabled_at: null, disabled_reason: null }),
+            created: false,
+            reenabled: true,
+          };
+        }
+        const count = this.#prepare("SELECT count(*) FROM subscriptions WHERE team_id = ? AND channel_id = ?")
+          .pluck()
+          .get(teamId, channelId) as number;
+        if (count >= STORE_LIMITS.maxSubscriptionsPerChannel) {
+          throw new StoreError(
+            "STORE_LIMIT_EXCEEDED",
+            `Channel ${channelId} already has ${count} subscriptions; the limit is ${STORE_LIMITS.maxSubscriptionsPerChannel}`,
+          );
+        }
+        const record: SubscriptionRecord = {
+          id: randomUUID(),
+          team_id: teamId,
+          channel_id: channelId,
+          filter_kind: key.kind,
+          filter_id: key.id,
+          filter_label: key.label,
+          created_by: createdBy,
+          created_at: at,
+          disabled_at: null,
+          disabled_reason: null,
+        };
+        this.#prepare(
+          `INSERT INTO subscriptions (id, team_id, channel_id, filter_kind, filter_id, filter_label, created_by, created_at)
+           VALUES (@id, @team_id, @channel_id, @filter_kind, @filter_id, @filter_label, @created_by, @created_at)`,
+        ).run(record);
+        return { subscription: toSubscription(record), created: true, reenabled: false };
+      }),
+    );
+  }
+
+  async removeSubscriptions(teamId: string, channelId: string, filter?: SubscriptionFilter): Promise<number> {
+    requireId(teamId, "teamId");
+    requireId(channelId, "channelId");
+    const key = filter === undefined ? undefined : filterKey(filter);
+    return this.#run(() => {
+      const result = key
+        ? this.#prepare(
+            "DELETE FROM subscriptions WHERE team_id = ? AND channel_id = ? AND filter_kind = ? AND filter_id = ?",
+          ).run(teamId, channelId, key.kind, key.id)
+        : this.#prepare("DELETE FROM subscriptions WHERE team_id = ? AND channel_id = ?").run(
+            teamId,
+            channelId,
+          );
+      return result.changes;
+    });
+  }
+
+  async listSubscriptions(query: SubscriptionQuery = {}): Promise<Subscription[]> {
+    const where: string[] = [];
+    const params: string[] = [];
+    for (const [column, value] of [
+      ["team_id", query.teamId],
+      ["channel_id", query.channelId],
+      ["created_by", query.createdBy],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(requireId(value, column));
+    }
+    if (!query.includeDisabled) where.push("disabled_at IS NULL");
+    const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at, id`;
+    return this.#run(() => this.#all<SubscriptionRecord>(sql, ...params).map(toSubscription));
+  }
+
+  async disableSubscriptions(
+    teamId: string,
+    channelId: string,
+    reason: string,
+    at: Date = new Date(),
+  ): Promise<Subscription[]> {
+    requireId(teamId, "teamId");
+    requireId(channelId, "channelId");
+    const disabledAt = requireDate(at, "at").getTime();
+    const why = cleanText(reason);
+    return this.#run(() =>
+      this.#immediate(() => {
+        const records = this.#all<SubscriptionRecord>(
+          "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND disabled_at IS NULL ORDER BY created_at, id",
+          teamId,
+          channelId,
+        );
+        this.#prepare(
+          "UPDATE subscriptions SET disabled_at = ?, disabled_reason = ? WHERE team_id = ? AND channel_id = ? AND disabled_at IS NULL",
+        ).run(disabledAt, why, teamId, channelId);
+        return records.map((record) =>
+          toSubscription({ ...record, disabled_at: disabledAt, disabled_reason: why }),
+        );
+      }),
+    );
+  }
+
+  async latestSnapshot(): Promise<Snapshot | undefined> {
+    return this.#run(() => {
+      const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
+      return record ? toSnapshot(record) : undefined;
+    });
+  }
+
+  async publish(input: PublishInput): Promise<PublishResult> {
+    const hash = requireId(input.hash, "hash");
+    if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
+    const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
+    const changes = toJson(input.changes, "changes", STORE_LIMITS.maxChangesBytes);
+    if (!Array.isArray(input.deliveries))
+      throw new StoreError("STORE_INVALID_INPUT", "deliveries must be an array");
+    checkDeliveryCount(input.deliveries.length);
+    const at = requireDate(input.at ?? new Date(), "at").getTime();
+
+    return this.#run(() =>
+      this.#immediate((): PublishResult => {
+        const latest = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
+        if ((latest?.id ?? null) !== input.previousSnapshotId) {
+          return { published: false, reason: "stale", latest: latest && toSnapshot(latest) };
+        }
+        if (latest?.hash === hash)
+          return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
+
+        const snapshot: SnapshotRecord = { id: randomUUID(), hash, created_at: at, knowledge, changes };
+        this.#prepare(
+          "INSERT INTO snapshots (id, hash, created_at, knowledge, changes) VALUES (@id, @hash, @created_at, @knowledge, @changes)",
+        ).run(snapshot);
+        const insert = this.#prepare(
+          `INSERT INTO outbox (id, snapshot_id, team_id, channel_id, subscription_ids, payload, status, next_attempt_at, created_at)
+           VALUES (@id, @snapshot_id, @team_id, @channel_id, @subscription_ids, @payload, 'pending', @at, @at)
+           RETURNING *`,
+        );
+        // Each delivery is checked as it is inserted: a bad one throws here and rolls back everything.
+        const outbox = input.deliveries.map((delivery, index) => {
+          const field = `deliveries[${index}]`;
+          const record = insert.get({
+            id: randomUUID(),
+            snapshot_id: snapshot.id,
+            team_id: requireId(delivery.teamId, `${field}.teamId`),
+            channel_id: requireId(delivery.channelId, `${field}.channelId`),
+            subscription_ids: JSON.stringify(
+              requireSubscriptionIds(delivery.subscriptionIds, `${field}.subscriptionIds`),
+            ),
+            payload: toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes),
+            at,
+          }) as OutboxRecord;
+          return toOutboxRow(record);
+        });
+        return { published: true, snapshot: toSnapshot(snapshot), outbox };
+      }),
+    );
+  }
+
+  async claimDeliveries(input: ClaimInput): Promise<OutboxRow[]> {
+    const { excluded, leaseUntil } = checkClaim(input);
+    return this.#run(() =>
+      this.#immediate(() => {
+        const records = this.#prepare(
+          `UPDATE outbox SET leased_by = @instance, lease_until = @lease_until
+           WHERE seq IN (
+             SELECT o.seq FROM outbox o
+             WHERE o.status = 'pending' AND o.next_attempt_at <= @now
+               AND (o.lease_until IS NULL OR o.lease_until <= @now)
+               AND o.channel_id NOT IN (SELECT value FROM json_each(@excluded))
+               AND NOT EXISTS (
+                 SELECT 1 FROM outbox older
+                 WHERE older.status = 'pending' AND older.team_id = o.team_id
+                   AND older.channel_id = o.channel_id AND older.seq < o.seq
+               )
+             ORDER BY o.next_attempt_at, o.seq
+             LIMIT @limit
+           )
+           RETURNING *`,
+        ).all({
+          instance: input.instanceId,
+          lease_until: leaseUntil.getTime(),
+          now: input.now.getTime(),
+          excluded: JSON.stringify(excluded),
+          limit: input.limit,
+        }) as OutboxRecord[];
+        return records.sort(byDueThenSeq).map(toOutboxRow);
+      }),
+    );
+  }
+
+  async markDelivered(id: string, result: DeliveredResult): Promise<boolean> {
+    requireId(id, "id");
+    requireId(result.instanceId, "instanceId");
+    const at = requireDate(result.at, "at").getTime();
+    const messageTs = result.messageTs === undefined ? null : requireId(result.messageTs, "messageTs");
+    return this.#run(
+      () =>
+        this.#prepare(
+          `UPDATE outbox SET status = 'delivered', delivered_at = ?, message_ts = ?, attempts = attempts + 1,
+             leased_by = NULL, lease_until = NULL
+           WHERE id = ? AND status = 'pending'`,
+        ).run(at, messageTs, id).changes > 0,
+    );
+  }
+
+  async scheduleRetry(id: string, retry: RetryInput): Promise<boolean> {
+    requireId(id, "id");
+    const instanceId = requireId(retry.instanceId, "instanceId");
+    const at = requireDate(retry.at, "at").getTime();
+    return this.#run(
+      () =>
+        this.#prepare(
+          `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+             leased_by = NULL, lease_until = NULL
+           WHERE id = ? AND status = 'pending' AND leased_by = ?`,
+        ).run(at, cleanText(retry.error), id, instanceId).changes > 0,
+    );
+  }
+
+  async markFailed(id: string, failure: FailureInput): Promise<boolean> {
+    requireId(id, "id");
+    const instanceId = requireId(failure.instanceId, "instanceId");
+    const at = requireDate(failure.at, "at").getTime();
+    return this.#run(
+      () =>
+        this.#prepare(
+          `UPDATE outbox SET status = 'failed', failed_at = ?, last_error = ?, attempts = attempts + 1,
+             leased_by = NULL, lease_until = NULL
+           WHERE id = ? AND status = 'pending' AND leased_by = ?`,
+        ).run(at, cleanText(failure.error), id, instanceId).changes > 0,
+    );
+  }
+
+  async outboxStats(): Promise<OutboxStats> {
+    return this.#run(() => {
+      const stats: OutboxStats = { pending: 0, delivered: 0, failed: 0 };
+      const rows = this.#all<{ status: OutboxStatus; count: number }>(
+        "SELECT status, count(*) AS count FROM outbox GROUP BY status",
+      );
+      for (const row of rows) stats[row.status] = row.count;
+      return stats;
+    });
+  }
+
+  async listOutbox(query: OutboxQuery = {}): Promise<OutboxRow[]> {
+    const limit = checkOutboxQuery(query);
+    const where: string[] = [];
+    const params: Array<string | number> = [];
+    for (const [column, value] of [
+      ["snapshot_id", query.snapshotId],
+      ["status", query.status],
+      ["team_id", query.teamId],
+      ["channel_id", query.channelId],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(requireId(value, column));
+    }
+    const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ?`;
+    return this.#run(() => this.#all<OutboxRecord>(sql, ...params, limit).map(toOutboxRow));
+  }
+
+  async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {
+    requireId(key, "key");
+    const json = toJson(installation, "installation", STORE_LIMITS.maxInstallationBytes);
+    const updatedAt = requireDate(at, "at").getTime();
+    await this.#run(() =>
+      this.#prepare(
+        `INSERT INTO installations (key, installation, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET installation = excluded.installation, updated_at = excluded.updated_at`,
+      ).run(key, json, updatedAt),
+    );
+  }
+
+  async fetchInstallation(key: string): Promise<unknown | undefined> {
+    requireId(key, "key");
+    return this.#run(() => {
+      const json = this.#prepare("SELECT installation FROM installations WHERE key = ?").pluck().get(key) as
+        | string
+        | undefined;
+      return json === undefined ? undefined : (JSON.parse(json) as unknown);
+    });
+  }
+
+  async deleteInstallation(key: string): Promise<boolean> {
+    requireId(key, "key");
+    return this.#run(() => this.#prepare("DELETE FROM installations WHERE key = ?").run(key).changes > 0);
+  }
+
+  #run<T>(work: () => T): Promise<T> {
+    if (this.#closed)
+      return Promise.reject(new StoreError("STORE_CLOSED", `The store at ${this.target} is closed`));
+    try {
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(toStoreError(error, this.target));
+    }
+  }
+
+  #immediate<T>(work: () => T): T {
+    return this.#db.transaction(work).immediate();
+  }
+
+  #prepare(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  #get<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.#prepare(sql).get(...params) as T | undefined;
+  }
+
+  #all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.#prepare(sql).all(...params) as T[];
+  }
+}
+
+function byDueThenSeq(a: OutboxRecord, b: OutboxRecord): number {
+  return a.next_attempt_at - b.next_attempt_at || a.seq - b.seq;
+}
+
+function toSubscription(record: SubscriptionRecord): Subscription {
+  const subscription: Subscription = {
+    id: record.id,
+    teamId: record.team_id,
+    channelId: record.channel_id,
+    filter: filterFromRow(record.filter_kind, record.filter_id, record.filter_label),
+    createdBy: record.created_by,
+    createdAt: new Date(record.created_at),
+  };
+  if (record.disabled_at !== null) subscription.disabledAt = new Date(record.disabled_at);
+  if (record.disabled_reason !== null) subscription.disabledReason = record.disabled_reason;
+  return subscription;
+}
+
+function toSnapshot(record: SnapshotRecord): Snapshot {
+  return {
+    id: record.id,
+    hash: record.hash,
+    createdAt: new Date(record.created_at),
+    knowledge: JSON.parse(record.knowledge) as unknown,
+    changes: JSON.parse(record.changes) as unknown,
+  };
+}
+
+function toOutboxRow(record: OutboxRecord): OutboxRow {
+  const row: OutboxRow = {
+    id: record.id,
+    snapshotId: record.snapshot_id,
+    teamId: record.team_id,
+    channelId: record.channel_id,
+    subscriptionIds: JSON.parse(record.subscription_ids) as string[],
+    payload: JSON.parse(record.payload) as unknown,
+    attempts: record.attempts,
+    nextAttemptAt: new Date(record.next_attempt_at),
+    status: record.status,
+    createdAt: new Date(record.created_at),
+  };
+  if (record.leased_by !== null) row.leasedBy = record.leased_by;
+  if (record.lease_until !== null) row.leaseUntil = new Date(record.lease_until);
+  if (record.last_error !== null) row.lastError = record.last_error;
+  if (record.delivered_at !== null) row.deliveredAt = new Date(record.delivered_at);
+  if (record.failed_at !== null) row.failedAt = new Date(record.failed_at);
+  if (record.message_ts !== null) row.messageTs = record.message_ts;
+  return row;
+}

@@ -1,0 +1,212 @@
+// The persistence contract: subscriptions, published knowledge snapshots, the notification outbox and
+// Slack installations. SQLite and PostgreSQL implement it identically (tests/store/contract.ts).
+
+/** What a channel follows. `id` is the identity (skill code, framework id, role id); `label` is for display. */
+export type SubscriptionFilter =
+  | { kind: "all" }
+  | { kind: "skill" | "framework" | "role"; id: string; label: string };
+
+export type SubscriptionFilterKind = SubscriptionFilter["kind"];
+
+export interface Subscription {
+  id: string;
+  teamId: string;
+  channelId: string;
+  filter: SubscriptionFilter;
+  /** Slack user id of whoever subscribed (or re-enabled) it. */
+  createdBy: string;
+  createdAt: Date;
+  disabledAt?: Date;
+  disabledReason?: string;
+}
+
+export interface NewSubscription {
+  teamId: string;
+  channelId: string;
+  filter: SubscriptionFilter;
+  createdBy: string;
+  /** defaults to now */
+  at?: Date;
+}
+
+export interface AddSubscriptionResult {
+  subscription: Subscription;
+  /** false when the channel already had this filter (the call changed nothing, or only re-enabled it) */
+  created: boolean;
+  /** true when a disabled subscription with this filter was switched back on */
+  reenabled: boolean;
+}
+
+export interface SubscriptionQuery {
+  teamId?: string;
+  channelId?: string;
+  createdBy?: string;
+  includeDisabled?: boolean;
+}
+
+export interface Snapshot {
+  id: string;
+  /** content hash of the knowledge, computed by the caller */
+  hash: string;
+  createdAt: Date;
+  knowledge: unknown;
+  /** the change list against the previous snapshot, as the caller computed it */
+  changes: unknown;
+}
+
+export interface Delivery {
+  teamId: string;
+  channelId: string;
+  subscriptionIds: string[];
+  /** the message to post, as JSON */
+  payload: unknown;
+}
+
+export interface PublishInput {
+  hash: string;
+  knowledge: unknown;
+  changes: unknown;
+  /**
+   * The snapshot the caller diffed against (null when there was none). If another instance published in
+   * the meantime, nothing is written and the result says so, so one change is never announced twice.
+   */
+  previousSnapshotId: string | null;
+  deliveries: Delivery[];
+  /** defaults to now; also the first delivery time */
+  at?: Date;
+}
+
+export type PublishResult =
+  | { published: true; snapshot: Snapshot; outbox: OutboxRow[] }
+  | { published: false; reason: "stale" | "unchanged"; latest: Snapshot | undefined };
+
+export type OutboxStatus = "pending" | "delivered" | "failed";
+
+export interface OutboxRow {
+  id: string;
+  snapshotId: string;
+  teamId: string;
+  channelId: string;
+  subscriptionIds: string[];
+  payload: unknown;
+  /** finished delivery attempts (delivered, retried or failed) */
+  attempts: number;
+  nextAttemptAt: Date;
+  status: OutboxStatus;
+  createdAt: Date;
+  leasedBy?: string;
+  leaseUntil?: Date;
+  lastError?: string;
+  deliveredAt?: Date;
+  failedAt?: Date;
+  messageTs?: string;
+}
+
+export interface ClaimInput {
+  /** unique per running process, e.g. `${hostname}:${pid}:${randomUUID()}` */
+  instanceId: string;
+  limit: number;
+  now: Date;
+  leaseMs: number;
+  /** channel ids this instance is backing off from (rate limits) */
+  excludeChannels?: string[];
+}
+
+export interface DeliveredResult {
+  instanceId: string;
+  at: Date;
+  messageTs?: string;
+}
+
+export interface RetryInput {
+  instanceId: string;
+  /** when the row becomes due again */
+  at: Date;
+  error: string;
+}
+
+export interface FailureInput {
+  instanceId: string;
+  at: Date;
+  error: string;
+}
+
+export interface OutboxQuery {
+  snapshotId?: string;
+  status?: OutboxStatus;
+  teamId?: string;
+  channelId?: string;
+  /** default and maximum: STORE_LIMITS.maxListRows */
+  limit?: number;
+}
+
+export interface OutboxStats {
+  pending: number;
+  delivered: number;
+  failed: number;
+}
+
+export interface MigrationResult {
+  /** versions applied by this call, ascending; empty when the schema was already current */
+  applied: number[];
+  /** the schema version now in the database */
+  databaseVersion: number;
+  /** the newest version this code knows; lower than databaseVersion after a rollback to older code */
+  codeVersion: number;
+}
+
+export interface Store {
+  /** "sqlite" or "postgres", and where (file path, or URL with the password redacted) */
+  readonly kind: "sqlite" | "postgres";
+  readonly target: string;
+
+  /** Brings the schema up to date. Idempotent; safe when several instances start at once. */
+  migrate(): Promise<MigrationResult>;
+  /** Idempotent. Any later call fails with STORE_CLOSED. */
+  close(): Promise<void>;
+
+  /** Idempotent per (team, channel, filter kind + id); re-enables a disabled one. */
+  addSubscription(input: NewSubscription): Promise<AddSubscriptionResult>;
+  /** Deletes matching subscriptions (enabled or not); no filter removes all of the channel's. Returns how many. */
+  removeSubscriptions(teamId: string, channelId: string, filter?: SubscriptionFilter): Promise<number>;
+  /** Oldest first. Disabled subscriptions only with includeDisabled. */
+  listSubscriptions(query?: SubscriptionQuery): Promise<Subscription[]>;
+  /** Disables the channel's enabled subscriptions and returns them, so their subscribers can be told. */
+  disableSubscriptions(teamId: string, channelId: string, reason: string, at?: Date): Promise<Subscription[]>;
+
+  latestSnapshot(): Promise<Snapshot | undefined>;
+  /** One transaction: the snapshot and its outbox rows are stored together or not at all. */
+  publish(input: PublishInput): Promise<PublishResult>;
+
+  /**
+   * Leases due rows (pending, nextAttemptAt <= now, lease free or expired) to one instance. Per channel,
+   * rows go strictly in publish order: only a channel's oldest pending row is ever claimable, so a
+   * channel has at most one message in flight across all instances.
+   */
+  claimDeliveries(input: ClaimInput): Promise<OutboxRow[]>;
+  /** Records the delivery and clears the lease. False if the row was not pending (already finished). */
+  markDelivered(id: string, result: DeliveredResult): Promise<boolean>;
+  /** attempts+1, due again at `at`, lease cleared. False unless `instanceId` still holds the lease. */
+  scheduleRetry(id: string, retry: RetryInput): Promise<boolean>;
+  /** attempts+1, gives up on the row, lease cleared. False unless `instanceId` still holds the lease. */
+  markFailed(id: string, failure: FailureInput): Promise<boolean>;
+  outboxStats(): Promise<OutboxStats>;
+  /** Publish order. */
+  listOutbox(query?: OutboxQuery): Promise<OutboxRow[]>;
+
+  /** Bolt InstallationStore backing; the key is the enterprise id for org-wide installs, else the team id. */
+  saveInstallation(key: string, installation: unknown, at?: Date): Promise<void>;
+  fetchInstallation(key: string): Promise<unknown | undefined>;
+  deleteInstallation(key: string): Promise<boolean>;
+}
+
+export interface StoreLogger {
+  warn(message: string): void;
+}
+
+export interface StoreConfig {
+  /** postgres://… selects PostgreSQL; otherwise SQLite at dataDir/rolecall.db */
+  databaseUrl?: string;
+  dataDir: string;
+  logger?: StoreLogger;
+}

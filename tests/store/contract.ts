@@ -1,0 +1,708 @@
+// The behaviour every Store must have. Each implementation's test file runs this suite against real storage.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { STORE_LIMITS, type StoreError } from "../../src/store/index.ts";
+import type { Delivery, PublishInput, Store, SubscriptionFilter } from "../../src/store/types.ts";
+
+/** Fresh, empty storage for one test. open() may be called again to simulate a restart or a second instance. */
+export interface StoreHarness {
+  open(): Promise<Store>;
+  destroy(): Promise<void>;
+}
+
+export const T0 = new Date("2025-03-01T09:00:00.000Z");
+export const at = (ms: number) => new Date(T0.getTime() + ms);
+
+const SKILL_PROG: SubscriptionFilter = {
+  kind: "skill",
+  id: "PROG",
+  label: "Programming/software development",
+};
+const ROLE_DEV: SubscriptionFilter = { kind: "role", id: "software-developer", label: "Software developer" };
+
+export function delivery(channelId: string, payload: unknown = { text: `news for ${channelId}` }): Delivery {
+  return { teamId: "T1", channelId, subscriptionIds: [`sub-${channelId}`], payload };
+}
+
+export async function publishTo(
+  store: Store,
+  deliveries: Delivery[],
+  extra: Partial<PublishInput> = {},
+): Promise<Extract<Awaited<ReturnType<Store["publish"]>>, { published: true }>> {
+  const latest = await store.latestSnapshot();
+  const result = await store.publish({
+    hash: `hash-${latest ? "next" : "first"}-${Math.random()}`,
+    knowledge: { skills: ["PROG"] },
+    changes: [{ type: "skill_added", id: "PROG" }],
+    previousSnapshotId: latest?.id ?? null,
+    deliveries,
+    at: T0,
+    ...extra,
+  });
+  if (!result.published) throw new Error(`expected a publish, got ${result.reason}`);
+  return result;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as StoreError).code;
+  }
+  throw new Error("expected the call to fail");
+}
+
+export function describeStoreContract(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    let harness: StoreHarness;
+    let opened: Store[];
+    let store: Store;
+
+    const open = async (): Promise<Store> => {
+      const next = await harness.open();
+      opened.push(next);
+      return next;
+    };
+
+    beforeEach(async () => {
+      harness = await makeHarness();
+      opened = [];
+      store = await open();
+      await store.migrate();
+    });
+
+    afterEach(async () => {
+      for (const each of opened) await each.close();
+      await harness.destroy();
+    });
+
+    describe("migrate", () => {
+      it("applies nothing when run a second time", async () => {
+        const again = await store.migrate();
+        expect(again.applied).toEqual([]);
+        expect(again.databaseVersion).toBe(again.codeVersion);
+      });
+
+      it("applies every migration on an empty database", async () => {
+        const fresh = await makeHarness();
+        const empty = await fresh.open();
+        try {
+          const result = await empty.migrate();
+          expect(result.applied.length).toBeGreaterThan(0);
+          expect(result.applied.at(-1)).toBe(result.codeVersion);
+        } finally {
+          await empty.close();
+          await fresh.destroy();
+        }
+      });
+
+      it("keeps existing data when run again", async () => {
+        await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: { kind: "all" },
+          createdBy: "U1",
+        });
+        await store.migrate();
+        expect(await store.listSubscriptions()).toHaveLength(1);
+      });
+
+      it("succeeds for two instances migrating an empty database at once", async () => {
+        const fresh = await makeHarness();
+        const first = await fresh.open();
+        const second = await fresh.open();
+        try {
+          const results = await Promise.all([first.migrate(), second.migrate()]);
+          const applied = results.map((result) => result.applied.length).sort();
+          expect(applied[0]).toBe(0);
+          expect(applied[1]).toBeGreaterThan(0);
+        } finally {
+          await first.close();
+          await second.close();
+          await fresh.destroy();
+        }
+      });
+
+      it("refuses queries before migrate with STORE_NOT_MIGRATED", async () => {
+        const fresh = await makeHarness();
+        const empty = await fresh.open();
+        try {
+          expect(await codeOf(empty.listSubscriptions())).toBe("STORE_NOT_MIGRATED");
+        } finally {
+          await empty.close();
+          await fresh.destroy();
+        }
+      });
+    });
+
+    describe("subscriptions", () => {
+      it("adds a subscription and lists it", async () => {
+        const { subscription, created } = await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+          at: T0,
+        });
+        expect(created).toBe(true);
+        expect(subscription).toMatchObject({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+        });
+        expect(subscription.createdAt).toEqual(T0);
+        expect(await store.listSubscriptions()).toEqual([subscription]);
+      });
+
+      it("returns the existing subscription when the same filter is added again", async () => {
+        const first = await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+        });
+        const renamed = { ...SKILL_PROG, label: "Programming" };
+        const again = await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: renamed,
+          createdBy: "U2",
+        });
+        expect(again).toEqual({ subscription: first.subscription, created: false, reenabled: false });
+        expect(await store.listSubscriptions()).toHaveLength(1);
+      });
+
+      it("keeps different filters on one channel apart", async () => {
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: SKILL_PROG, createdBy: "U1" });
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: ROLE_DEV, createdBy: "U1" });
+        await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: { kind: "all" },
+          createdBy: "U1",
+        });
+        expect(await store.listSubscriptions({ channelId: "C1" })).toHaveLength(3);
+      });
+
+      it("removes only the given filter", async () => {
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: SKILL_PROG, createdBy: "U1" });
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: ROLE_DEV, createdBy: "U1" });
+        expect(await store.removeSubscriptions("T1", "C1", SKILL_PROG)).toBe(1);
+        const left = await store.listSubscriptions();
+        expect(left.map((s) => s.filter)).toEqual([ROLE_DEV]);
+      });
+
+      it("removes all of a channel's subscriptions when no filter is given, and no other channel's", async () => {
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: SKILL_PROG, createdBy: "U1" });
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: ROLE_DEV, createdBy: "U1" });
+        await store.addSubscription({ teamId: "T1", channelId: "C2", filter: ROLE_DEV, createdBy: "U1" });
+        expect(await store.removeSubscriptions("T1", "C1")).toBe(2);
+        expect((await store.listSubscriptions()).map((s) => s.channelId)).toEqual(["C2"]);
+      });
+
+      it("lists by team, channel and creator, oldest first", async () => {
+        await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+          at: at(2),
+        });
+        await store.addSubscription({
+          teamId: "T1",
+          channelId: "C2",
+          filter: SKILL_PROG,
+          createdBy: "U2",
+          at: at(1),
+        });
+        await store.addSubscription({
+          teamId: "T2",
+          channelId: "C3",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+          at: at(0),
+        });
+        const channels = async (query: Parameters<Store["listSubscriptions"]>[0]) =>
+          (await store.listSubscriptions(query)).map((s) => s.channelId);
+        expect(await channels({ teamId: "T1" })).toEqual(["C2", "C1"]);
+        expect(await channels({ channelId: "C2" })).toEqual(["C2"]);
+        expect(await channels({ createdBy: "U1" })).toEqual(["C3", "C1"]);
+        expect(await channels(undefined)).toEqual(["C3", "C2", "C1"]);
+      });
+
+      it("disables a channel's subscriptions and returns them with the reason", async () => {
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: SKILL_PROG, createdBy: "U1" });
+        await store.addSubscription({ teamId: "T1", channelId: "C2", filter: SKILL_PROG, createdBy: "U1" });
+        const disabled = await store.disableSubscriptions("T1", "C1", "channel_not_found", at(5));
+        expect(disabled).toHaveLength(1);
+        expect(disabled[0]).toMatchObject({
+          channelId: "C1",
+          disabledAt: at(5),
+          disabledReason: "channel_not_found",
+        });
+      });
+
+      it("hides disabled subscriptions unless asked to include them", async () => {
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: SKILL_PROG, createdBy: "U1" });
+        await store.disableSubscriptions("T1", "C1", "archived");
+        expect(await store.listSubscriptions()).toEqual([]);
+        const all = await store.listSubscriptions({ includeDisabled: true });
+        expect(all.map((s) => s.disabledReason)).toEqual(["archived"]);
+      });
+
+      it("returns nothing when disabling a channel that is already disabled", async () => {
+        await store.addSubscription({ teamId: "T1", channelId: "C1", filter: SKILL_PROG, createdBy: "U1" });
+        await store.disableSubscriptions("T1", "C1", "archived");
+        expect(await store.disableSubscriptions("T1", "C1", "archived")).toEqual([]);
+      });
+
+      it("re-enables a disabled subscription when it is added again", async () => {
+        const first = await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+        });
+        await store.disableSubscriptions("T1", "C1", "bot removed");
+        const again = await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U2",
+          at: at(9),
+        });
+        expect(again.created).toBe(false);
+        expect(again.reenabled).toBe(true);
+        expect(again.subscription).toMatchObject({
+          id: first.subscription.id,
+          createdBy: "U2",
+          createdAt: at(9),
+        });
+        expect(again.subscription.disabledAt).toBeUndefined();
+        expect(await store.listSubscriptions()).toEqual([again.subscription]);
+      });
+
+      it("refuses more subscriptions than the per-channel limit", async () => {
+        for (let i = 0; i < STORE_LIMITS.maxSubscriptionsPerChannel; i++) {
+          await store.addSubscription({
+            teamId: "T1",
+            channelId: "C1",
+            filter: { kind: "skill", id: `S${i}`, label: `Skill ${i}` },
+            createdBy: "U1",
+          });
+        }
+        const over = store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: { kind: "skill", id: "ONE-TOO-MANY", label: "x" },
+          createdBy: "U1",
+        });
+        expect(await codeOf(over)).toBe("STORE_LIMIT_EXCEEDED");
+      });
+
+      it("refuses an empty team id", async () => {
+        const bad = store.addSubscription({
+          teamId: "",
+          channelId: "C1",
+          filter: { kind: "all" },
+          createdBy: "U1",
+        });
+        expect(await codeOf(bad)).toBe("STORE_INVALID_INPUT");
+      });
+    });
+
+    describe("publishing snapshots", () => {
+      it("has no latest snapshot when nothing was published", async () => {
+        expect(await store.latestSnapshot()).toBeUndefined();
+      });
+
+      it("stores the snapshot and one pending outbox row per delivery", async () => {
+        const result = await store.publish({
+          hash: "h1",
+          knowledge: { skills: [{ code: "PROG", levels: [2, 3, 4] }] },
+          changes: [{ type: "skill_added", id: "PROG" }],
+          previousSnapshotId: null,
+          deliveries: [delivery("C1"), delivery("C2")],
+          at: T0,
+        });
+        if (!result.published) throw new Error("expected a publish");
+        expect(result.snapshot).toMatchObject({ hash: "h1", createdAt: T0 });
+        expect(await store.latestSnapshot()).toEqual(result.snapshot);
+        expect(result.outbox).toHaveLength(2);
+        expect(result.outbox[0]).toMatchObject({
+          snapshotId: result.snapshot.id,
+          teamId: "T1",
+          channelId: "C1",
+          subscriptionIds: ["sub-C1"],
+          payload: { text: "news for C1" },
+          status: "pending",
+          attempts: 0,
+          nextAttemptAt: T0,
+        });
+        expect(await store.listOutbox()).toEqual(result.outbox);
+      });
+
+      it("returns the knowledge and changes exactly as given", async () => {
+        const knowledge = { name: 'naïve ✓ \u0000 "quoted"', nested: { list: [1, null, true, "x"] } };
+        const { snapshot } = await publishTo(store, [], { knowledge, changes: { added: ["ä"] } });
+        expect((await store.latestSnapshot())?.knowledge).toEqual(knowledge);
+        expect(snapshot.changes).toEqual({ added: ["ä"] });
+      });
+
+      it("makes the newest publish the latest snapshot", async () => {
+        await publishTo(store, [], { hash: "h1" });
+        const second = await publishTo(store, [], { hash: "h2" });
+        expect((await store.latestSnapshot())?.id).toBe(second.snapshot.id);
+      });
+
+      it("writes nothing when another publish happened since the caller's snapshot", async () => {
+        const first = await publishTo(store, [], { hash: "h1" });
+        await publishTo(store, [], { hash: "h2" });
+        const late = await store.publish({
+          hash: "h3",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: first.snapshot.id,
+          deliveries: [delivery("C1")],
+        });
+        expect(late).toMatchObject({ published: false, reason: "stale", latest: { hash: "h2" } });
+        expect(await store.listOutbox()).toEqual([]);
+      });
+
+      it("writes nothing when the knowledge hash has not changed", async () => {
+        const first = await publishTo(store, [], { hash: "h1" });
+        const same = await store.publish({
+          hash: "h1",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: first.snapshot.id,
+          deliveries: [delivery("C1")],
+        });
+        expect(same).toMatchObject({ published: false, reason: "unchanged" });
+        expect(await store.listOutbox()).toEqual([]);
+      });
+
+      it("leaves no snapshot and no outbox rows when a delivery fails midway", async () => {
+        const tooBig = { text: "x".repeat(STORE_LIMITS.maxPayloadBytes) };
+        const failing = store.publish({
+          hash: "h1",
+          knowledge: { big: true },
+          changes: [],
+          previousSnapshotId: null,
+          deliveries: [delivery("C1"), delivery("C2"), delivery("C3", tooBig), delivery("C4")],
+        });
+        expect(await codeOf(failing)).toBe("STORE_TOO_LARGE");
+        expect(await store.latestSnapshot()).toBeUndefined();
+        expect(await store.listOutbox()).toEqual([]);
+        expect(await store.outboxStats()).toEqual({ pending: 0, delivered: 0, failed: 0 });
+      });
+
+      it("still publishes after a failed publish", async () => {
+        const tooBig = { text: "x".repeat(STORE_LIMITS.maxPayloadBytes) };
+        await codeOf(
+          store.publish({
+            hash: "h1",
+            knowledge: {},
+            changes: [],
+            previousSnapshotId: null,
+            deliveries: [delivery("C1", tooBig)],
+          }),
+        );
+        const result = await publishTo(store, [delivery("C1")]);
+        expect(await store.listOutbox()).toEqual(result.outbox);
+      });
+
+      it("accepts a payload just under the size limit", async () => {
+        const payload = { text: "y".repeat(STORE_LIMITS.maxPayloadBytes - 20) };
+        const { outbox } = await publishTo(store, [delivery("C1", payload)]);
+        expect(outbox[0]?.payload).toEqual(payload);
+      });
+
+      it("refuses a payload that is not JSON", async () => {
+        const circular: Record<string, unknown> = {};
+        circular.self = circular;
+        const bad = store.publish({
+          hash: "h1",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: null,
+          deliveries: [delivery("C1", circular)],
+        });
+        expect(await codeOf(bad)).toBe("STORE_INVALID_INPUT");
+      });
+    });
+
+    describe("claiming deliveries", () => {
+      const claim = (by: string, now: Date, extra: Partial<Parameters<Store["claimDeliveries"]>[0]> = {}) =>
+        store.claimDeliveries({ instanceId: by, limit: 10, now, leaseMs: 60_000, ...extra });
+
+      it("leases due rows to the claiming instance", async () => {
+        await publishTo(store, [delivery("C1"), delivery("C2")]);
+        const rows = await claim("A", at(1_000));
+        expect(rows.map((r) => r.channelId)).toEqual(["C1", "C2"]);
+        expect(rows[0]).toMatchObject({ leasedBy: "A", leaseUntil: at(61_000), status: "pending" });
+      });
+
+      it("does not claim rows before their next attempt time", async () => {
+        await publishTo(store, [delivery("C1")], { at: at(5_000) });
+        expect(await claim("A", at(4_999))).toEqual([]);
+        expect(await claim("A", at(5_000))).toHaveLength(1);
+      });
+
+      it("does not give a leased row to another instance while the lease lasts", async () => {
+        await publishTo(store, [delivery("C1")]);
+        await claim("A", at(0));
+        expect(await claim("B", at(59_999))).toEqual([]);
+      });
+
+      it("gives a row to another instance once the lease has expired", async () => {
+        await publishTo(store, [delivery("C1")]);
+        await claim("A", at(0));
+        const rows = await claim("B", at(60_000));
+        expect(rows.map((r) => r.leasedBy)).toEqual(["B"]);
+      });
+
+      it("claims no more than the limit, oldest first", async () => {
+        await publishTo(store, [delivery("C1"), delivery("C2"), delivery("C3")]);
+        const rows = await claim("A", at(0), { limit: 2 });
+        expect(rows.map((r) => r.channelId)).toEqual(["C1", "C2"]);
+      });
+
+      it("skips excluded channels", async () => {
+        await publishTo(store, [delivery("C1"), delivery("C2"), delivery("C3")]);
+        const rows = await claim("A", at(0), { excludeChannels: ["C1", "C3"] });
+        expect(rows.map((r) => r.channelId)).toEqual(["C2"]);
+      });
+
+      it("gives a channel its rows one at a time, in publish order", async () => {
+        const first = await publishTo(store, [delivery("C1")], { hash: "h1" });
+        const second = await publishTo(store, [delivery("C1")], { hash: "h2" });
+        expect((await claim("A", at(0))).map((r) => r.id)).toEqual([first.outbox[0]?.id]);
+        expect(await claim("B", at(0))).toEqual([]);
+        await store.markDelivered(first.outbox[0]?.id ?? "", { instanceId: "A", at: at(1) });
+        expect((await claim("B", at(2))).map((r) => r.id)).toEqual([second.outbox[0]?.id]);
+      });
+
+      it("holds back a channel's newer rows while its oldest waits for a retry", async () => {
+        const first = await publishTo(store, [delivery("C1")], { hash: "h1" });
+        await publishTo(store, [delivery("C1")], { hash: "h2" });
+        const id = first.outbox[0]?.id ?? "";
+        await claim("A", at(0));
+        await store.scheduleRetry(id, { instanceId: "A", at: at(30_000), error: "ratelimited" });
+        expect(await claim("A", at(1_000))).toEqual([]);
+        expect((await claim("A", at(30_000))).map((r) => r.id)).toEqual([id]);
+      });
+
+      it("refuses a limit of zero", async () => {
+        expect(await codeOf(claim("A", at(0), { limit: 0 }))).toBe("STORE_INVALID_INPUT");
+      });
+    });
+
+    describe("finishing deliveries", () => {
+      const claimOne = async (by = "A", now = at(0)) => {
+        const [row] = await store.claimDeliveries({ instanceId: by, limit: 1, now, leaseMs: 60_000 });
+        if (!row) throw new Error("nothing to claim");
+        return row;
+      };
+
+      it("records a delivery with its message ts and clears the lease", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne();
+        expect(
+          await store.markDelivered(row.id, { instanceId: "A", at: at(10), messageTs: "1700000000.000100" }),
+        ).toBe(true);
+        const [stored] = await store.listOutbox();
+        expect(stored).toMatchObject({
+          status: "delivered",
+          deliveredAt: at(10),
+          messageTs: "1700000000.000100",
+        });
+        expect(stored?.attempts).toBe(1);
+        expect(stored?.leasedBy).toBeUndefined();
+        expect(stored?.leaseUntil).toBeUndefined();
+      });
+
+      it("never claims a delivered row again", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne();
+        await store.markDelivered(row.id, { instanceId: "A", at: at(10) });
+        expect(
+          await store.claimDeliveries({ instanceId: "B", limit: 10, now: at(999_999), leaseMs: 1 }),
+        ).toEqual([]);
+      });
+
+      it("reports false when a row is marked delivered twice", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne();
+        await store.markDelivered(row.id, { instanceId: "A", at: at(10) });
+        expect(await store.markDelivered(row.id, { instanceId: "A", at: at(11) })).toBe(false);
+      });
+
+      it("schedules a retry: one more attempt, the error kept, the lease cleared, due again later", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne();
+        expect(
+          await store.scheduleRetry(row.id, { instanceId: "A", at: at(5_000), error: "ratelimited" }),
+        ).toBe(true);
+        const [stored] = await store.listOutbox();
+        expect(stored).toMatchObject({
+          status: "pending",
+          attempts: 1,
+          nextAttemptAt: at(5_000),
+          lastError: "ratelimited",
+        });
+        expect(stored?.leasedBy).toBeUndefined();
+        expect((await claimOne("B", at(5_000))).id).toBe(row.id);
+      });
+
+      it("ignores a retry from an instance whose lease was taken over", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne("A", at(0));
+        await claimOne("B", at(60_000));
+        expect(await store.scheduleRetry(row.id, { instanceId: "A", at: at(61_000), error: "slow" })).toBe(
+          false,
+        );
+        expect((await store.listOutbox())[0]).toMatchObject({ leasedBy: "B", attempts: 0 });
+      });
+
+      it("marks a row failed for good", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne();
+        expect(
+          await store.markFailed(row.id, { instanceId: "A", at: at(20), error: "channel_not_found" }),
+        ).toBe(true);
+        const [stored] = await store.listOutbox();
+        expect(stored).toMatchObject({
+          status: "failed",
+          failedAt: at(20),
+          lastError: "channel_not_found",
+          attempts: 1,
+        });
+        expect(
+          await store.claimDeliveries({ instanceId: "B", limit: 10, now: at(999_999), leaseMs: 1 }),
+        ).toEqual([]);
+      });
+
+      it("lets a channel's next row through once the oldest has failed", async () => {
+        await publishTo(store, [delivery("C1")], { hash: "h1" });
+        const second = await publishTo(store, [delivery("C1")], { hash: "h2" });
+        const row = await claimOne();
+        await store.markFailed(row.id, { instanceId: "A", at: at(1), error: "invalid_blocks" });
+        expect((await claimOne("A", at(2))).id).toBe(second.outbox[0]?.id);
+      });
+
+      it("cuts a very long error to the text limit", async () => {
+        await publishTo(store, [delivery("C1")]);
+        const row = await claimOne();
+        await store.markFailed(row.id, { instanceId: "A", at: at(1), error: "e".repeat(50_000) });
+        expect((await store.listOutbox())[0]?.lastError?.length).toBe(STORE_LIMITS.maxTextLength);
+      });
+
+      it("counts outbox rows by status", async () => {
+        await publishTo(store, [delivery("C1"), delivery("C2"), delivery("C3")]);
+        const [one, two] = await store.claimDeliveries({
+          instanceId: "A",
+          limit: 2,
+          now: at(0),
+          leaseMs: 60_000,
+        });
+        await store.markDelivered(one?.id ?? "", { instanceId: "A", at: at(1) });
+        await store.markFailed(two?.id ?? "", { instanceId: "A", at: at(1), error: "x" });
+        expect(await store.outboxStats()).toEqual({ pending: 1, delivered: 1, failed: 1 });
+      });
+
+      it("lists outbox rows by snapshot, status and channel", async () => {
+        const first = await publishTo(store, [delivery("C1"), delivery("C2")], { hash: "h1" });
+        const second = await publishTo(store, [delivery("C3")], { hash: "h2" });
+        const row = await claimOne();
+        await store.markDelivered(row.id, { instanceId: "A", at: at(1) });
+        const ids = async (query: Parameters<Store["listOutbox"]>[0]) =>
+          (await store.listOutbox(query)).map((r) => r.id);
+        expect(await ids({ snapshotId: second.snapshot.id })).toEqual([second.outbox[0]?.id]);
+        expect(await ids({ status: "delivered" })).toEqual([first.outbox[0]?.id]);
+        expect(await ids({ snapshotId: first.snapshot.id, status: "pending" })).toEqual([
+          first.outbox[1]?.id,
+        ]);
+        expect(await ids({ channelId: "C3" })).toEqual([second.outbox[0]?.id]);
+        expect(await ids({ limit: 1 })).toEqual([first.outbox[0]?.id]);
+      });
+    });
+
+    describe("installations", () => {
+      const installation = { team: { id: "T1" }, bot: { token: "xoxb-test", userId: "UBOT" } };
+
+      it("fetches what was saved", async () => {
+        await store.saveInstallation("T1", installation);
+        expect(await store.fetchInstallation("T1")).toEqual(installation);
+      });
+
+      it("replaces an installation saved again under the same key", async () => {
+        await store.saveInstallation("T1", installation);
+        await store.saveInstallation("T1", { ...installation, bot: { token: "xoxb-new" } });
+        expect(await store.fetchInstallation("T1")).toMatchObject({ bot: { token: "xoxb-new" } });
+      });
+
+      it("returns undefined for an unknown key", async () => {
+        expect(await store.fetchInstallation("T404")).toBeUndefined();
+      });
+
+      it("deletes an installation", async () => {
+        await store.saveInstallation("T1", installation);
+        expect(await store.deleteInstallation("T1")).toBe(true);
+        expect(await store.fetchInstallation("T1")).toBeUndefined();
+        expect(await store.deleteInstallation("T1")).toBe(false);
+      });
+    });
+
+    describe("restart", () => {
+      it("keeps every kind of state across closing and reopening", async () => {
+        await store.addSubscription({
+          teamId: "T1",
+          channelId: "C1",
+          filter: SKILL_PROG,
+          createdBy: "U1",
+          at: T0,
+        });
+        await store.addSubscription({
+          teamId: "T1",
+          channelId: "C2",
+          filter: ROLE_DEV,
+          createdBy: "U1",
+          at: at(1),
+        });
+        await store.disableSubscriptions("T1", "C2", "archived", at(2));
+        await publishTo(store, [delivery("C1"), delivery("C2")], { hash: "h1" });
+        const [leased] = await store.claimDeliveries({
+          instanceId: "A",
+          limit: 1,
+          now: at(3),
+          leaseMs: 60_000,
+        });
+        await store.saveInstallation("T1", { bot: { token: "xoxb-test" } });
+        const before = {
+          subscriptions: await store.listSubscriptions({ includeDisabled: true }),
+          snapshot: await store.latestSnapshot(),
+          outbox: await store.listOutbox(),
+          installation: await store.fetchInstallation("T1"),
+        };
+        await store.close();
+
+        const reopened = await open();
+        expect((await reopened.migrate()).applied).toEqual([]);
+        expect({
+          subscriptions: await reopened.listSubscriptions({ includeDisabled: true }),
+          snapshot: await reopened.latestSnapshot(),
+          outbox: await reopened.listOutbox(),
+          installation: await reopened.fetchInstallation("T1"),
+        }).toEqual(before);
+        expect(before.outbox[0]).toMatchObject({ id: leased?.id, leasedBy: "A" });
+        expect(before.subscriptions).toHaveLength(2);
+      });
+
+      it("refuses calls after close with STORE_CLOSED", async () => {
+        await store.close();
+        expect(await codeOf(store.listSubscriptions())).toBe("STORE_CLOSED");
+      });
+    });
+  });
+}
