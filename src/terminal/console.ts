@@ -25,10 +25,14 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     'Ask a question (e.g. "ITMG 5", "who is accountable for change management"), "help", or "exit".\n',
   );
   lines.prompt();
+  let finished = false;
   return new Promise((resolve) => {
     lines.on("line", (line) => {
+      // readline still delivers lines already buffered after close(); a person who typed exit is done.
+      if (finished) return;
       const question = line.trim();
       if (EXIT_WORDS.has(question.toLowerCase())) {
+        finished = true;
         lines.close();
         return;
       }

@@ -33,3 +33,8 @@ export function listWords(items: readonly (string | number)[]): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** How to name a skill in a follow-up question: its code where it has a short one (ITMG), else its name. */
+export function skillHandle(skill: { code: string; name: string }): string {
+  return /^[A-Z0-9]{2,8}$/.test(skill.code) ? skill.code : skill.name;
+}

@@ -6,7 +6,7 @@ import { levelId } from "../knowledge/model.ts";
 import type { Recognition } from "../query/types.ts";
 import { levelSource, skillSource, skillSubject } from "../search/build.ts";
 import { STOPWORDS, stem, words } from "../text/normalize.ts";
-import { capitalise, followUp, listWords, makeAnswer } from "./build.ts";
+import { capitalise, followUp, listWords, makeAnswer, skillHandle } from "./build.ts";
 import { frameworkLevels } from "./level.ts";
 import { definedLevels, levelFollowUps, nameNotices } from "./skill.ts";
 import type { Answer, Passage, Section, Subject } from "./types.ts";
@@ -165,7 +165,7 @@ export function compareSkillAnswer(
           followUp(
             "compare_next",
             `Compare ${l} and ${levels[i + 1]}`,
-            `compare ${skill.code} ${l} and ${levels[i + 1]}`,
+            `compare ${skillHandle(skill)} levels ${l} and ${levels[i + 1]}`,
           ),
         ),
     });
@@ -194,8 +194,8 @@ export function compareSkillAnswer(
     subjects,
     sources: [skillSource(kb, skill, from), skillSource(kb, skill, target)],
     followUps: [
-      followUp("related", `Level ${from}`, `${skill.code} ${from}`),
-      followUp("related", `Level ${target}`, `${skill.code} ${target}`),
+      followUp("related", `Level ${from}`, `${skillHandle(skill)} level ${from}`),
+      followUp("related", `Level ${target}`, `${skillHandle(skill)} level ${target}`),
       ...levelFollowUps(skill, target).filter((f) => f.kind === "compare_next"),
     ],
   });

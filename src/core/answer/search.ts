@@ -3,7 +3,7 @@ import type { KnowledgeBase } from "../knowledge/model.ts";
 import type { SearchIndex } from "../search/build.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { STOPWORDS, words } from "../text/normalize.ts";
-import { followUp, makeAnswer } from "./build.ts";
+import { followUp, makeAnswer, skillHandle } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, FollowUp, SourceRef, Subject } from "./types.ts";
 
@@ -27,11 +27,16 @@ export function searchAnswer(kb: KnowledgeBase, index: SearchIndex, text: string
     if (passage.subject) subjects.set(`${passage.subject.kind}:${passage.subject.id}`, passage.subject);
     if (passage.source) sources.set(`${passage.source.title}:${passage.source.level ?? ""}`, passage.source);
   }
-  const followUps: FollowUp[] = [...subjects.values()].slice(0, 3).map((s) => {
+  const didYouMean = suggestions(index, text);
+  const related: FollowUp[] = [...subjects.values()].slice(0, 3).map((s) => {
     const skill = s.kind === "skill" ? kb.skills.get(s.id) : undefined;
-    const question = skill ? `${skill.code}${s.level ? ` ${s.level}` : ""}` : s.name;
+    const question = skill ? `${skillHandle(skill)}${s.level ? ` level ${s.level}` : ""}` : s.name;
     return followUp("related", s.level ? `${s.name} level ${s.level}` : s.name, question);
   });
+  const followUps = [
+    ...didYouMean,
+    ...related.filter((r) => !didYouMean.some((d) => d.question === r.question)),
+  ];
   return makeAnswer("search", `Results for “${text}”`, {
     summary: `The best ${passages.length === 1 ? "passage" : `${passages.length} passages`} mentioning ${terms.map((t) => `“${t}”`).join(", ")}.`,
     sections: [{ title: "Best matches", passages }],

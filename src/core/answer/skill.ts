@@ -3,7 +3,7 @@ import type { KnowledgeBase, Skill } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
 import type { Recognition } from "../query/types.ts";
 import { skillSource, skillSubject } from "../search/build.ts";
-import { capitalise, followUp, listWords, makeAnswer } from "./build.ts";
+import { capitalise, followUp, listWords, makeAnswer, skillHandle } from "./build.ts";
 import type { Answer, Fact, FollowUp, Section, SourceRef, Subject } from "./types.ts";
 
 export function definedLevels(skill: Skill): number[] {
@@ -61,11 +61,15 @@ export function levelFollowUps(skill: Skill, level: number): FollowUp[] {
   const next = levels.find((l) => l > level);
   const ups: FollowUp[] = [];
   if (previous !== undefined)
-    ups.push(followUp("previous_level", `Level ${previous}`, `${skill.code} ${previous}`));
+    ups.push(followUp("previous_level", `Level ${previous}`, `${skillHandle(skill)} level ${previous}`));
   if (next !== undefined) {
-    ups.push(followUp("next_level", `Level ${next}`, `${skill.code} ${next}`));
+    ups.push(followUp("next_level", `Level ${next}`, `${skillHandle(skill)} level ${next}`));
     ups.push(
-      followUp("compare_next", `Compare with level ${next}`, `compare ${skill.code} ${level} and ${next}`),
+      followUp(
+        "compare_next",
+        `Compare with level ${next}`,
+        `compare ${skillHandle(skill)} levels ${level} and ${next}`,
+      ),
     );
   }
   return ups;
@@ -95,7 +99,7 @@ export function skillLevelAnswer(
       facts: skillFacts(kb, skill),
       subjects: [skillSubject(skill), ...(genericSubject ? [genericSubject] : [])],
       sources: sourcesFor(kb, skill),
-      followUps: levels.map((l) => followUp("related", `Level ${l}`, `${skill.code} ${l}`)),
+      followUps: levels.map((l) => followUp("related", `Level ${l}`, `${skillHandle(skill)} level ${l}`)),
     });
   }
   const sections: Section[] = [];
@@ -114,7 +118,10 @@ export function skillLevelAnswer(
     facts: skillFacts(kb, skill),
     subjects: [skillSubject(skill, level), ...(genericSubject ? [genericSubject] : [])],
     sources: sourcesFor(kb, skill, level),
-    followUps: [...levelFollowUps(skill, level), followUp("related", `All ${skill.code} levels`, skill.code)],
+    followUps: [
+      ...levelFollowUps(skill, level),
+      followUp("related", `All ${skill.code} levels`, skillHandle(skill)),
+    ],
   });
 }
 
@@ -158,13 +165,15 @@ export function skillOverviewAnswer(kb: KnowledgeBase, skill: Skill, recognition
     subjects: [skillSubject(skill)],
     sources: sourcesFor(kb, skill),
     followUps: [
-      ...definedLevels(skill).map((l) => followUp("related", `Level ${l}`, `${skill.code} ${l}`)),
+      ...definedLevels(skill).map((l) =>
+        followUp("related", `Level ${l}`, `${skillHandle(skill)} level ${l}`),
+      ),
       ...(first !== undefined && definedLevels(skill).length > 1
         ? [
             followUp(
               "compare_next",
               `Compare levels ${first} and ${definedLevels(skill)[1]}`,
-              `compare ${skill.code} ${first} and ${definedLevels(skill)[1]}`,
+              `compare ${skillHandle(skill)} levels ${first} and ${definedLevels(skill)[1]}`,
             ),
           ]
         : []),

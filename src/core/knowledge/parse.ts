@@ -1,5 +1,5 @@
 // Parses one knowledge file: YAML syntax, then the schema. Never throws; every problem is returned.
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { type KnowledgeProblem, pathToField } from "./problems.ts";
 import { type KnowledgeFile, knowledgeFileSchema } from "./schema.ts";
@@ -11,7 +11,11 @@ export const KNOWLEDGE_LIMITS = Object.freeze({
   maxAliasCount: 100,
 });
 
-export type Locate = (path: ReadonlyArray<PropertyKey>) => { line: number; column: number };
+/** Line and column of a path's value, or of its key with { key: true } (for "unknown field" problems). */
+export type Locate = (
+  path: ReadonlyArray<PropertyKey>,
+  options?: { key?: boolean },
+) => { line: number; column: number };
 
 export interface ParsedFile {
   file: string;
@@ -96,7 +100,7 @@ function issueToProblem(
     const fullPath = [...path, key];
     return {
       file,
-      ...locate(fullPath),
+      ...locate(fullPath, { key: true }),
       field: pathToField(fullPath),
       message: `unknown field "${issue.keys.join('", "')}"; check the spelling against the schema`,
     };
@@ -152,13 +156,22 @@ function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 /** Finds the line and column of a path, falling back to the nearest existing parent (for missing fields). */
 function createLocator(doc: Document, lineCounter: LineCounter): Locate {
-  return (path) => {
+  const position = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  return (path, options) => {
+    if (options?.key && path.length > 0) {
+      const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+      const last = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+        if (isNode(pair?.key) && pair.key.range) return position(pair.key.range[0]);
+      }
+    }
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-      if (isNode(node) && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
+      if (isNode(node) && node.range) return position(node.range[0]);
     }
     return { line: 1, column: 1 };
   };

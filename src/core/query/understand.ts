@@ -90,7 +90,7 @@ export function understand(question: string, index: SearchIndex): Query {
   const matches = findExactMatches(index, tokens, levelPositions, (entry) => {
     if (entry.via === "code")
       return new RegExp(`\\b${escapeRegExp(entry.display)}\\b`).test(trimmed) || contentCount <= 2;
-    if (entry.via === "level_name") return levelContext || contentCount <= 1;
+    if (entry.via === "level_name") return levelContext || contentCount <= 1 || entry.key.includes(" ");
     return true;
   });
   const covered = new Set<number>();
@@ -300,7 +300,7 @@ function fuzzyEntity(
       if (phrase.length < hit.entry.key.length * SEARCH_SETTINGS.minNameCoverage) continue;
       // A phrase that covers only part of the question is a weaker signal than the whole residual.
       const coverage = phrase.length / residual.join(" ").length;
-      let score = hit.score + (1 - coverage) * 0.15;
+      let score = hit.score + (1 - coverage) * 0.25;
       if (context.levels && hit.entry.ref.kind === "skill") score -= 0.05;
       if (context.kindsWanted.includes(hit.entry.ref.kind)) score -= 0.05;
       if (!best || score < best.score) best = { entry: hit.entry, score };

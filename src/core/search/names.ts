@@ -76,6 +76,8 @@ export class NameIndex {
       keys: ["key"],
       includeScore: true,
       ignoreLocation: true,
+      // Field-length norm rewards short names, which let "it manager" beat "it service manager" for "it servce manager".
+      ignoreFieldNorm: true,
       threshold: options.threshold ?? SEARCH_SETTINGS.nameThreshold,
       minMatchCharLength: 2,
     });
@@ -84,7 +86,7 @@ export class NameIndex {
     for (const result of fuse.search(key)) {
       const lengthPenalty =
         Math.abs(result.item.key.length - key.length) / Math.max(result.item.key.length, key.length);
-      const score = (result.score ?? 1) * 0.8 + lengthPenalty * 0.2;
+      const score = (result.score ?? 1) * 0.75 + lengthPenalty * 0.25;
       const refKey = `${result.item.ref.kind}:${result.item.ref.id}`;
       if (seen.has(refKey)) continue;
       seen.add(refKey);

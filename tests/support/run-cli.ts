@@ -1,0 +1,57 @@
+// Runs the rolecall CLI as `npm run rolecall` does, in a child process, and collects its output.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): Promise<CliResult> {
+  return runTsx(["src/cli.ts", ...args], options);
+}
+
+export function runTsx(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      TSX,
+      args.map((a, i) => (i === 0 ? path.join(ROOT, a) : a)),
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { ...cleanEnv(), ...options.env },
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** The parent's environment without Slack credentials or knowledge overrides, so tests start from a known state. */
+export function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith("SLACK_") || key === "KNOWLEDGE_DIR" || key === "DATABASE_URL" || key === "PORT")
+      delete env[key];
+  }
+  return env;
+}
