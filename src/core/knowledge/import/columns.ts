@@ -21,7 +21,10 @@ export function hasColumns(header: readonly string[], names: readonly string[]):
   return names.every((n) => keys.has(headerKey(n)));
 }
 
-export function indexColumns<Name extends string>(table: CsvTable, spec: ColumnSpec<Name>): ColumnIndex<Name> {
+export function indexColumns<Name extends string>(
+  table: CsvTable,
+  spec: ColumnSpec<Name>,
+): ColumnIndex<Name> {
   const positions = new Map<string, number>();
   table.header.forEach((cell, i) => {
     const key = headerKey(cell);
@@ -29,7 +32,11 @@ export function indexColumns<Name extends string>(table: CsvTable, spec: ColumnS
   });
   const missing = spec.required.filter((name) => !positions.has(headerKey(name)));
   if (missing.length > 0) {
-    throw wrongColumns(table, [...spec.required], `the ${spec.title} needs the column(s) ${quoteList(missing)}`);
+    throw wrongColumns(
+      table,
+      [...spec.required],
+      `the ${spec.title} needs the column(s) ${quoteList(missing)}`,
+    );
   }
   const index = {} as ColumnIndex<Name>;
   for (const name of [...spec.required, ...(spec.optional ?? [])]) {

@@ -9,7 +9,14 @@ import type {
   SkillInput,
   SourceInput,
 } from "../schema.ts";
-import { type ColumnSpec, createCellReader, hasColumns, indexColumns, rowError, wrongColumns } from "./columns.ts";
+import {
+  type ColumnSpec,
+  createCellReader,
+  hasColumns,
+  indexColumns,
+  rowError,
+  wrongColumns,
+} from "./columns.ts";
 import { ImportError } from "./errors.ts";
 import type { ImportPlan, PlannedFile } from "./plan.ts";
 import type { CsvTable } from "./read-csv.ts";
@@ -423,8 +430,9 @@ function assignLevelIds(roles: readonly RoleDraft[], roleIds: ReadonlySet<string
 
 /**
  * The data lists levels alphabetically, so the junior-to-senior order comes from the names: analysts
- * below managers, then apprentice < trainee < junior < associate < (plain) < senior/major < lead <
- * principal < head of < chief. Levels that differ only in a "- management" track share a rank.
+ * below managers, then apprentice < trainee < associate < junior < (plain) < senior/major < lead <
+ * principal < head of < chief. (Associate below junior is what the data's own skill levels show in the
+ * design and research roles.) Levels that differ only in a "- management" track share a rank.
  */
 function rankLevels(role: RoleDraft): Array<{ level: LevelDraft; rank: number }> {
   const scored = [...role.levels.values()]
@@ -440,8 +448,8 @@ const SENIORITY: ReadonlyArray<[RegExp, number]> = [
   [/\bprincipal\b/, 8],
   [/\blead\b/, 7],
   [/\b(senior|major)\b/, 6],
-  [/\bassociate\b/, 4],
-  [/\bjunior\b/, 3],
+  [/\bjunior\b/, 4],
+  [/\bassociate\b/, 3],
   [/\btrainee\b/, 2],
   [/\bapprentice\b/, 1],
 ];
@@ -461,4 +469,3 @@ function present(cell: string): string | undefined {
 function isNotInUse(text: string): boolean {
   return text.trim().toLowerCase() === NOT_IN_USE;
 }
-

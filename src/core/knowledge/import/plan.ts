@@ -1,12 +1,6 @@
 // What an importer produces: knowledge entities grouped into the files they belong in, before anything
 // is merged with or written to a knowledge folder.
-import type {
-  FrameworkInput,
-  GenericLevelInput,
-  RoleInput,
-  SkillInput,
-  SourceInput,
-} from "../schema.ts";
+import type { FrameworkInput, GenericLevelInput, RoleInput, SkillInput, SourceInput } from "../schema.ts";
 
 export const ENTITY_KINDS = ["sources", "frameworks", "levels", "skills", "roles"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -58,20 +52,5 @@ export function entityKey<K extends EntityKind>(kind: K, entity: EntityOf[K]): s
     }
     default:
       return (entity as { id: string }).id.toLowerCase();
-  }
-}
-
-export function entityLabel(kind: EntityKind, entity: EntityOf[EntityKind]): string {
-  switch (kind) {
-    case "levels": {
-      const level = entity as GenericLevelInput;
-      return `${level.framework}:${level.level}`;
-    }
-    case "skills": {
-      const skill = entity as SkillInput;
-      return `${skill.framework}:${skill.code}`;
-    }
-    default:
-      return (entity as { id: string }).id;
   }
 }

@@ -142,7 +142,7 @@ function describeCsvError(error: CsvError): string {
     case "CSV_QUOTE_NOT_CLOSED":
       return "a quoted cell is never closed: the row is truncated or has a stray double quote";
     case "CSV_INVALID_CLOSING_QUOTE":
-      return "a double quote inside a cell is not doubled (write \"\" inside quoted cells)";
+      return 'a double quote inside a cell is not doubled (write "" inside quoted cells)';
     case "CSV_MAX_RECORD_SIZE":
       return `a row is longer than ${IMPORT_LIMITS.maxRecordChars} characters; the file is probably malformed`;
     default:

@@ -94,7 +94,8 @@ export function planSfiaImport(tables: readonly CsvTable[], options: SfiaOptions
   const skills = readSkills(skillsTable, version, sources);
   const attributes = attributesTable ? readAttributes(attributesTable) : undefined;
   const levels = levelsTable ? readLevels(levelsTable, attributes, sources) : [];
-  if (!levelsTable) notes.push("no levels file given, so the levels of responsibility were left as they were");
+  if (!levelsTable)
+    notes.push("no levels file given, so the levels of responsibility were left as they were");
 
   const frameworkFile: PlannedFile = {
     path: "sfia/framework.yaml",
@@ -202,7 +203,8 @@ function readSkills(table: CsvTable, version: string, sources: string[]): SkillI
       throw rowError(table, row, `the Code "${code}" is not a skill code such as ITMG`);
     }
     const first = seen.get(code.toUpperCase());
-    if (first !== undefined) throw rowError(table, row, `the skill ${code} is already defined in row ${first}`);
+    if (first !== undefined)
+      throw rowError(table, row, `the skill ${code} is already defined in row ${first}`);
     seen.set(code.toUpperCase(), row.row);
     const name = required(table, row, cell("Skill"), "Skill");
     const description = required(table, row, cell("Overall description"), "Overall description");
@@ -211,7 +213,11 @@ function readSkills(table: CsvTable, version: string, sources: string[]): SkillI
       return text ? [{ level, description: text }] : [];
     });
     if (levels.length === 0) {
-      throw rowError(table, row, `the skill ${code} has no level descriptions (columns "Level 1..7 description")`);
+      throw rowError(
+        table,
+        row,
+        `the skill ${code} has no level descriptions (columns "Level 1..7 description")`,
+      );
     }
     const url = cleanText(cell("URL"));
     if (url && !isWebAddress(url)) throw rowError(table, row, `the URL "${url}" is not a web address`);
@@ -288,7 +294,12 @@ function readLevels(
   });
 }
 
-function required(table: CsvTable, row: Parameters<typeof rowError>[1], value: string, column: string): string {
+function required(
+  table: CsvTable,
+  row: Parameters<typeof rowError>[1],
+  value: string,
+  column: string,
+): string {
   const text = cleanText(value);
   if (!text) throw rowError(table, row, `the "${column}" cell is empty`);
   return text;

@@ -1,0 +1,185 @@
+// One import from start to finish: read the CSV files, plan the knowledge, apply it to the folder, and
+// describe what happened. Nothing is written unless the whole import succeeds.
+import { stat } from "node:fs/promises";
+import { displayPath } from "../load.ts";
+import { type ApplyResult, applyImportPlan, type KindCounts } from "./apply.ts";
+import { planDdatImport, recogniseDdatFile } from "./ddat.ts";
+import { ImportError } from "./errors.ts";
+import { scanKnowledgeFolder } from "./folder.ts";
+import type { ImportPlan } from "./plan.ts";
+import { type CsvEncoding, type CsvTable, readCsvTable } from "./read-csv.ts";
+import { planSfiaImport } from "./sfia.ts";
+import { plural } from "./text.ts";
+import { checkVersion } from "./version.ts";
+
+export const IMPORTERS = ["sfia", "ddat"] as const;
+export type ImporterName = (typeof IMPORTERS)[number];
+
+export interface ImportRequest {
+  importer: string;
+  files: readonly string[];
+  /** Knowledge folder to add to or update; created if missing. */
+  out: string;
+  /** Framework version; by default taken from the data (SFIA) or chosen as the summary says (DDaT). */
+  version?: string;
+}
+
+export interface ImportSummary {
+  importer: ImporterName;
+  framework: { id: string; name: string; version: string };
+  out: string;
+  inputs: Array<{ file: string; encoding: CsvEncoding; rows: number }>;
+  /** What the input held, per kind, in display order. */
+  counts: Record<string, number>;
+  added: KindCounts;
+  updated: KindCounts;
+  upToDate: KindCounts;
+  keptExisting: KindCounts;
+  written: string[];
+  unchanged: string[];
+  edited: string[];
+  skipped: string[];
+  notes: string[];
+}
+
+export function isImporterName(name: string): name is ImporterName {
+  return (IMPORTERS as readonly string[]).includes(name);
+}
+
+export async function runImport(request: ImportRequest): Promise<ImportSummary> {
+  const { importer } = request;
+  if (!isImporterName(importer)) {
+    throw new ImportError(
+      "IMPORT_UNKNOWN_IMPORTER",
+      `there is no importer called "${importer}"; choose one of ${IMPORTERS.join(", ")}`,
+    );
+  }
+  if (request.files.length === 0) {
+    throw new ImportError("IMPORT_INPUTS", `give the ${importer} CSV file(s) to import`);
+  }
+  const tables: CsvTable[] = [];
+  for (const file of request.files) tables.push(await readCsvTable(file));
+  const folder = await scanKnowledgeFolder(request.out);
+
+  let plan: ImportPlan;
+  if (importer === "sfia") {
+    plan = planSfiaImport(tables, { version: request.version });
+  } else {
+    const existing = folder.frameworks.get("ddat")?.version;
+    const { version, versionFrom } =
+      request.version !== undefined
+        ? { version: checkVersion(request.version), versionFrom: "given with --version" }
+        : existing !== undefined
+          ? {
+              version: existing,
+              versionFrom: "kept from the ddat framework already in the folder (pass --version to change it)",
+            }
+          : await versionFromFileDate(tables);
+    plan = planDdatImport(tables, { version, versionFrom });
+  }
+  const result = await applyImportPlan(plan, folder);
+  return summarise(plan, result, tables, request.out);
+}
+
+async function versionFromFileDate(
+  tables: readonly CsvTable[],
+): Promise<{ version: string; versionFrom: string }> {
+  const roles = tables.find((t) => recogniseDdatFile(t) === "roles") ?? tables[0];
+  if (!roles) throw new ImportError("IMPORT_INPUTS", "give the DDaT CSV file(s) to import");
+  const { mtime } = await stat(roles.file);
+  const version = mtime.toISOString().slice(0, 10);
+  return {
+    version,
+    versionFrom: `is the date ${roles.name} was last modified, as the data carries no release date (pass --version to set it)`,
+  };
+}
+
+function summarise(
+  plan: ImportPlan,
+  result: ApplyResult,
+  tables: readonly CsvTable[],
+  out: string,
+): ImportSummary {
+  return {
+    importer: plan.importer as ImporterName,
+    framework: { id: plan.framework.id, name: plan.framework.name, version: plan.framework.version },
+    out: displayPath(out),
+    inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding, rows: t.rows.length })),
+    counts: Object.fromEntries(plan.counts),
+    added: result.added,
+    updated: result.updated,
+    upToDate: result.upToDate,
+    keptExisting: result.keptExisting,
+    written: result.written,
+    unchanged: result.unchanged,
+    edited: result.edited,
+    skipped: plan.skipped,
+    notes: [
+      ...plan.notes,
+      ...result.matchedByName,
+      ...(result.pinnedVersions > 0
+        ? [
+            `${plural(result.pinnedVersions, "skill")} of the earlier version that this import does not bring now say which version they belong to`,
+          ]
+        : []),
+    ],
+  };
+}
+
+const KIND_NAMES: Record<string, [string, string]> = {
+  sources: ["source", "sources"],
+  frameworks: ["framework", "frameworks"],
+  levels: ["level", "levels"],
+  skills: ["skill", "skills"],
+  roles: ["role", "roles"],
+};
+
+/** One paragraph for people: what was read, what it held, what changed in the folder, what was skipped. */
+export function formatImportSummary(summary: ImportSummary): string {
+  const inputs = summary.inputs.map((i) => `${i.file} (${i.encoding}, ${plural(i.rows, "row")})`);
+  const held = Object.entries(summary.counts).map(([kind, n]) => countOf(n, kind));
+  const sentences = [
+    `Imported ${summary.framework.name} ${summary.framework.version} into ${summary.out} from ${inputs.join(", ")}: ${held.join(", ")}.`,
+  ];
+  const changes = [
+    describeCounts("added", summary.added),
+    describeCounts("updated", summary.updated),
+    describeCounts("left unchanged", summary.upToDate),
+  ].filter((s) => s !== "");
+  if (changes.length > 0) sentences.push(`${capitalise(changes.join("; "))}.`);
+  const kept = describeCounts("kept", summary.keptExisting);
+  if (kept)
+    sentences.push(`${capitalise(kept)} already in the folder rather than adding the importer's defaults.`);
+  if (summary.written.length > 0) {
+    sentences.push(`Wrote ${plural(summary.written.length, "file")}: ${summary.written.join(", ")}.`);
+  }
+  if (summary.unchanged.length > 0) {
+    sentences.push(`${plural(summary.unchanged.length, "file")} already up to date.`);
+  }
+  if (summary.edited.length > 0) {
+    sentences.push(`Moved the records it updates out of ${summary.edited.join(", ")}.`);
+  }
+  if (summary.skipped.length > 0) sentences.push(`Skipped: ${summary.skipped.join("; ")}.`);
+  if (summary.notes.length > 0) sentences.push(`Notes: ${summary.notes.join("; ")}.`);
+  return sentences.join(" ");
+}
+
+function describeCounts(verb: string, counts: KindCounts): string {
+  const parts = Object.entries(counts)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .map(([kind, n]) => {
+      const [one, many] = KIND_NAMES[kind] ?? [kind, kind];
+      return plural(n ?? 0, one, many);
+    });
+  return parts.length > 0 ? `${verb} ${parts.join(", ")}` : "";
+}
+
+/** Counts are labelled in the plural ("skill levels"); one of them reads in the singular. */
+function countOf(n: number, pluralLabel: string): string {
+  if (n !== 1) return `${n.toLocaleString("en-GB")} ${pluralLabel}`;
+  return `1 ${pluralLabel.replace(/ies$/, "y").replace(/s$/, "")}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

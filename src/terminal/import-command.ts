@@ -1,0 +1,82 @@
+// `rolecall import sfia|ddat FILE... --out DIR [--version V] [--json]`: parses the arguments, runs the
+// import and prints a one-paragraph summary (or JSON). Expected failures print a message, never a stack.
+import { parseArgs } from "node:util";
+import {
+  formatImportSummary,
+  IMPORTERS,
+  ImportError,
+  type ImportSummary,
+  isImporterName,
+  runImport,
+} from "../core/knowledge/import/index.ts";
+
+export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--json]`;
+
+export interface ImportCommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export const IMPORT_EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });
+
+export async function runImportCommand(argv: readonly string[], io: ImportCommandIo): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    return usageError(io, error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    io.stdout.write(`${IMPORT_USAGE}\n`);
+    return IMPORT_EXIT.ok;
+  }
+  const [importer, ...files] = positionals;
+  if (!importer) return usageError(io, "say which importer to run");
+  if (!isImporterName(importer)) {
+    return usageError(io, `there is no importer called "${importer}"; choose one of ${IMPORTERS.join(", ")}`);
+  }
+  if (files.length === 0) return usageError(io, `give the ${importer} CSV file(s) to import`);
+  if (!values.out) return usageError(io, "say which knowledge folder to write with --out DIR");
+
+  let summary: ImportSummary;
+  try {
+    summary = await runImport({ importer, files, out: values.out, version: values.version });
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    if (values.json) {
+      const { code, message, file, row, line } = error;
+      io.stdout.write(
+        `${JSON.stringify({ ok: false, error: { code, message, file, row, line } }, null, 2)}\n`,
+      );
+    } else {
+      io.stderr.write(`rolecall import: ${error.message}\n`);
+    }
+    return IMPORT_EXIT.failed;
+  }
+  io.stdout.write(
+    values.json
+      ? `${JSON.stringify({ ok: true, ...summary }, null, 2)}\n`
+      : `${formatImportSummary(summary)}\n`,
+  );
+  return IMPORT_EXIT.ok;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      out: { type: "string", short: "o" },
+      version: { type: "string" },
+      json: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+}
+
+function usageError(io: ImportCommandIo, message: string): number {
+  io.stderr.write(`rolecall import: ${message}\n${IMPORT_USAGE}\n`);
+  return IMPORT_EXIT.usage;
+}
