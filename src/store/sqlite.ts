@@ -1,7 +1,7 @@
 // The embedded store: one SQLite file (WAL) per data folder. Every write runs in a BEGIN IMMEDIATE
 // transaction, so several processes sharing the file take turns instead of interleaving.
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
@@ -89,7 +89,9 @@ export async function createSqliteStore(options: { dataDir: string }): Promise<S
   const file = path.resolve(options.dataDir, SQLITE_FILE_NAME);
   let db: Database.Database;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    // The file holds Slack installation tokens: private to the bot's user from the moment it exists.
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    closeSync(openSync(file, "a", 0o600));
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw toUnavailableError(error, file);

@@ -34,6 +34,19 @@ describe("SQLite store", () => {
     }
   });
 
+  it("keeps the database file private to its owner, since it holds installation tokens", async () => {
+    const dataDir = await tempDir();
+    const store = await createStore({ dataDir });
+    try {
+      await store.migrate();
+      const { mode } = await stat(path.join(dataDir, SQLITE_FILE_NAME));
+      expect(mode & 0o077).toBe(0);
+    } finally {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("reports an unusable data folder as STORE_UNAVAILABLE, naming the path", async () => {
     const root = await tempDir();
     const notAFolder = path.join(root, "file");
