@@ -1,0 +1,280 @@
+// The environment, read once (with .env loaded quietly) and validated. Each mistake becomes one line
+// naming the variable and what to do; token values are never repeated back.
+import path from "node:path";
+import dotenv from "dotenv";
+import { z } from "zod";
+import { LOG_LEVELS, type LogLevel } from "./slack/logging.ts";
+
+export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+export type RunMode = "socket" | "http" | "console";
+
+export interface Config {
+  /** socket: bot + app token; http: bot token + signing secret; console: no Slack credentials */
+  mode: RunMode;
+  slack: {
+    botToken?: string;
+    appToken?: string;
+    signingSecret?: string;
+    /** Web API base URL, always ending in / */
+    apiUrl: string;
+  };
+  port: number;
+  knowledgeDir: string;
+  logLevel: LogLevel;
+  /** where the embedded store keeps its files (notifications) */
+  dataDir: string;
+  /** PostgreSQL connection string; when set, the notifications store uses it instead of DATA_DIR */
+  databaseUrl?: string;
+  /** Slack user ids allowed to reload knowledge and manage channel subscriptions besides workspace admins */
+  admins: string[];
+}
+
+export type ConfigIssueCode =
+  | "WRONG_TOKEN_TYPE"
+  | "MISSING"
+  | "NOT_A_NUMBER"
+  | "OUT_OF_RANGE"
+  | "INVALID_URL"
+  | "INVALID_VALUE";
+
+export interface ConfigIssue {
+  code: ConfigIssueCode;
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  readonly code: ConfigIssueCode;
+  readonly variable: string;
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(issues: readonly ConfigIssue[]) {
+    super(issues.map((i) => i.message).join("\n"));
+    this.name = "ConfigError";
+    const first = issues[0] ?? { code: "INVALID_VALUE" as const, variable: "", message: "" };
+    this.code = first.code;
+    this.variable = first.variable;
+    this.issues = issues;
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Loads .env from the working folder (never overriding real environment variables), then validates. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = path.resolve(".env")): Config {
+  dotenv.config({ path: envFile, processEnv: env, quiet: true });
+  return readConfig(env);
+}
+
+/** Empty values count as unset, so a copied .env.example with blanks behaves as if they were absent. */
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: optional,
+  PORT: optional,
+  KNOWLEDGE_DIR: optional,
+  LOG_LEVEL: optional,
+  DATA_DIR: optional,
+  DATABASE_URL: optional,
+  ROLECALL_ADMINS: optional,
+});
+
+type RawEnv = z.infer<typeof envSchema>;
+
+const checkedEnvSchema = envSchema.superRefine((env, ctx) => {
+  for (const issue of checkEnv(env)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [issue.variable],
+      message: issue.message,
+      params: { code: issue.code },
+    });
+  }
+});
+
+export function readConfig(env: Env): Config {
+  const parsed = checkedEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        code: ((issue as { params?: { code?: ConfigIssueCode } }).params?.code ??
+          "INVALID_VALUE") as ConfigIssueCode,
+        variable: String(issue.path[0] ?? ""),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  return {
+    mode: modeOf(e),
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : DEFAULT_SLACK_API_URL,
+    },
+    port: e.PORT === undefined ? 3000 : Number(e.PORT),
+    knowledgeDir: e.KNOWLEDGE_DIR ?? "./knowledge",
+    logLevel: (e.LOG_LEVEL?.toLowerCase() as LogLevel | undefined) ?? "info",
+    dataDir: e.DATA_DIR ?? "./data",
+    databaseUrl: e.DATABASE_URL,
+    admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
+  };
+}
+
+/** Values that must never be logged. */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.slack.botToken,
+    config.slack.appToken,
+    config.slack.signingSecret,
+    config.databaseUrl,
+  ].filter((s): s is string => typeof s === "string");
+}
+
+function modeOf(env: RawEnv): RunMode {
+  if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) return "socket";
+  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) return "http";
+  return "console";
+}
+
+function checkEnv(env: RawEnv): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const bot = env.SLACK_BOT_TOKEN;
+  const app = env.SLACK_APP_TOKEN;
+
+  if (bot !== undefined && !isBotToken(bot)) {
+    const kind = tokenKind(bot);
+    issues.push({
+      code: "WRONG_TOKEN_TYPE",
+      variable: "SLACK_BOT_TOKEN",
+      message:
+        kind === "app"
+          ? "SLACK_BOT_TOKEN holds an app-level token (xapp-…): put that in SLACK_APP_TOKEN, and set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…) from OAuth & Permissions."
+          : kind === "user"
+            ? "SLACK_BOT_TOKEN holds a user token (xoxp-…): use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions instead."
+            : "SLACK_BOT_TOKEN must be a Bot User OAuth Token starting with xoxb- (OAuth & Permissions in your app's settings).",
+    });
+  }
+  if (app !== undefined && !app.startsWith("xapp-")) {
+    const kind = tokenKind(app);
+    issues.push({
+      code: "WRONG_TOKEN_TYPE",
+      variable: "SLACK_APP_TOKEN",
+      message:
+        kind === "bot" || kind === "user"
+          ? `SLACK_APP_TOKEN holds a ${kind} token (${kind === "bot" ? "xoxb" : "xoxp"}-…): it must be an app-level token starting with xapp- with the connections:write scope (Basic Information → App-Level Tokens).`
+          : "SLACK_APP_TOKEN must be an app-level token starting with xapp- with the connections:write scope (Basic Information → App-Level Tokens).",
+    });
+  }
+  if (bot === undefined && (app !== undefined || env.SLACK_SIGNING_SECRET !== undefined)) {
+    issues.push({
+      code: "MISSING",
+      variable: "SLACK_BOT_TOKEN",
+      message:
+        "SLACK_BOT_TOKEN is not set: Slack mode needs the Bot User OAuth Token (xoxb-…) from OAuth & Permissions. Remove the other SLACK_ variables to run the local console instead.",
+    });
+  }
+  if (bot !== undefined && app === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+    issues.push({
+      code: "MISSING",
+      variable: "SLACK_SIGNING_SECRET",
+      message:
+        "SLACK_SIGNING_SECRET is missing or empty: HTTP mode needs the Signing Secret (Basic Information → App Credentials). For Socket Mode, set SLACK_APP_TOKEN instead.",
+    });
+  }
+
+  if (env.PORT !== undefined) {
+    if (!/^\d+$/.test(env.PORT)) {
+      issues.push({
+        code: "NOT_A_NUMBER",
+        variable: "PORT",
+        message: `PORT must be a whole number such as 3000 (got "${clip(env.PORT)}").`,
+      });
+    } else if (Number(env.PORT) > 65535) {
+      issues.push({
+        code: "OUT_OF_RANGE",
+        variable: "PORT",
+        message: `PORT must be between 0 and 65535 (got ${env.PORT}).`,
+      });
+    }
+  }
+  if (env.SLACK_API_URL !== undefined && !isHttpUrl(env.SLACK_API_URL)) {
+    issues.push({
+      code: "INVALID_URL",
+      variable: "SLACK_API_URL",
+      message: `SLACK_API_URL must be an http(s) URL such as ${DEFAULT_SLACK_API_URL} (got "${clip(env.SLACK_API_URL)}").`,
+    });
+  }
+  if (
+    env.LOG_LEVEL !== undefined &&
+    !(LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL.toLowerCase())
+  ) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "LOG_LEVEL",
+      message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${clip(env.LOG_LEVEL)}").`,
+    });
+  }
+  if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
+    issues.push({
+      code: "INVALID_URL",
+      variable: "DATABASE_URL",
+      message: "DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql://.",
+    });
+  }
+  if (env.ROLECALL_ADMINS !== undefined) {
+    const bad = splitList(env.ROLECALL_ADMINS).filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+    if (bad.length > 0) {
+      issues.push({
+        code: "INVALID_VALUE",
+        variable: "ROLECALL_ADMINS",
+        message: `ROLECALL_ADMINS must list Slack user ids such as U0123ABCD, separated by commas (not ${bad.map((b) => `"${clip(b)}"`).join(", ")}).`,
+      });
+    }
+  }
+  return issues;
+}
+
+function isBotToken(token: string): boolean {
+  return /^(xoxe\.)?xoxb-\S+$/.test(token);
+}
+
+function tokenKind(token: string): "bot" | "user" | "app" | "unknown" {
+  if (/^(xoxe\.)?xoxb-/.test(token)) return "bot";
+  if (/^(xoxe\.)?xoxp-/.test(token)) return "user";
+  if (token.startsWith("xapp-")) return "app";
+  return "unknown";
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[\s,]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+/** Non-secret values are echoed back, shortened. */
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}

@@ -1,0 +1,167 @@
+// The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
+import { App } from "@slack/bolt";
+import { createEventDeduplicator } from "./dedupe.ts";
+import { errorFields, newErrorRef } from "./errors.ts";
+import { exampleQuestions } from "./examples.ts";
+import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
+import type { AnswerSource, ListenerDeps } from "./listeners/deps.ts";
+import { registerListeners } from "./listeners/index.ts";
+import { boltLogLevel, createBoltLogger, type Logger, type LogLevel } from "./logging.ts";
+import type { FrameworkSummary } from "./render/home.ts";
+import { createWorkTracker } from "./work-tracker.ts";
+
+export type SlackConnection =
+  | { mode: "socket"; botToken: string; appToken: string }
+  | { mode: "http"; botToken: string; signingSecret: string; port: number };
+
+export interface SlackAppOptions {
+  connection: SlackConnection;
+  /** Web API base URL, ending in / */
+  apiUrl: string;
+  rolecall: AnswerSource;
+  logger: Logger;
+  logLevel: LogLevel;
+  /** channels a person's subscriptions post to, for App Home; provided by the notifications feature */
+  subscriptionChannels?: (userId: string) => Promise<string[]>;
+  /** how long a shutdown waits for answers still being sent */
+  drainTimeoutMs?: number;
+}
+
+export interface SlackApp {
+  /** the Bolt app, for features that register more listeners before start() */
+  readonly bolt: App;
+  /** checks the token with Slack and starts receiving; resolves once connected or listening */
+  start(): Promise<{ port?: number }>;
+  /** stops receiving, then lets answers in flight finish */
+  stop(): Promise<void>;
+}
+
+export class SlackStartError extends Error {
+  constructor(
+    readonly code: "SLACK_AUTH_FAILED" | "SLACK_UNREACHABLE" | "SLACK_START_FAILED",
+    message: string,
+  ) {
+    super(message);
+    this.name = "SlackStartError";
+  }
+}
+
+const AUTH_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+]);
+
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { connection, logger } = options;
+  const boltLogger = createBoltLogger(logger);
+  const tracker = createWorkTracker();
+  const clientOptions = {
+    slackApiUrl: options.apiUrl,
+    // A chat reply that waits minutes is worse than a clear "try again": few retries, and 429s are
+    // reported to the person instead of waited out (see errors.ts).
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+  };
+
+  const receiver =
+    connection.mode === "http"
+      ? createSlackHttpReceiver({ signingSecret: connection.signingSecret, logger, boltLogger })
+      : undefined;
+  const bolt = new App({
+    token: connection.botToken,
+    ...(connection.mode === "socket"
+      ? { appToken: connection.appToken, socketMode: true }
+      : { receiver: receiver as SlackHttpReceiver }),
+    logger: boltLogger,
+    logLevel: boltLogLevel(options.logLevel),
+    clientOptions,
+    deferInitialization: true,
+  });
+
+  bolt.error(async (error) => {
+    const original = (error as { original?: unknown }).original ?? error;
+    logger.error("Unhandled error while handling a Slack request", {
+      ref: newErrorRef(),
+      ...errorFields(original),
+    });
+  });
+  bolt.use(createEventDeduplicator(logger));
+
+  const examples = exampleQuestions(options.rolecall);
+  const frameworks: FrameworkSummary[] = [...options.rolecall.knowledge.frameworks.values()].map((f) => ({
+    name: f.name,
+    version: f.version,
+    ...(f.fullName ? { fullName: f.fullName } : {}),
+  }));
+  const deps: ListenerDeps = {
+    rolecall: options.rolecall,
+    logger,
+    tracker,
+    examples,
+    homeContent: async (userId) => ({
+      frameworks,
+      examples,
+      ...(options.subscriptionChannels
+        ? { subscriptionChannels: await options.subscriptionChannels(userId) }
+        : {}),
+    }),
+  };
+  registerListeners(bolt, deps);
+
+  return {
+    bolt,
+    async start() {
+      try {
+        await bolt.init();
+      } catch (error) {
+        throw startError(error, "SLACK_BOT_TOKEN", options.apiUrl);
+      }
+      if (connection.mode === "http") {
+        await bolt.start(connection.port);
+        const port = receiver?.port;
+        logger.info(`Rolecall is connected to Slack over HTTP: POST ${SLACK_EVENTS_PATH} on port ${port}`, {
+          mode: "http",
+          port,
+        });
+        return { port };
+      }
+      try {
+        await bolt.start();
+      } catch (error) {
+        throw startError(error, "SLACK_APP_TOKEN", options.apiUrl);
+      }
+      logger.info("Rolecall is connected to Slack in Socket Mode", { mode: "socket" });
+      return {};
+    },
+    async stop() {
+      await bolt.stop();
+      const drained = await tracker.idle(options.drainTimeoutMs ?? 5000);
+      if (!drained) logger.warn("Stopped with answers still being sent", { running: tracker.running });
+    },
+  };
+}
+
+function startError(error: unknown, variable: string, apiUrl: string): SlackStartError {
+  const e = error as { code?: unknown; data?: { error?: unknown } };
+  const slackError = typeof e.data?.error === "string" ? e.data.error : undefined;
+  if (slackError && AUTH_ERRORS.has(slackError)) {
+    return new SlackStartError(
+      "SLACK_AUTH_FAILED",
+      `Slack rejected ${variable} (${slackError}). Copy it again from your app's settings at https://api.slack.com/apps, and reinstall the app if you changed its scopes.`,
+    );
+  }
+  if (e.code === "slack_webapi_request_error" || e.code === "slack_webapi_http_error") {
+    return new SlackStartError(
+      "SLACK_UNREACHABLE",
+      `Could not reach Slack's Web API at ${apiUrl}: ${String((error as Error).message)}`,
+    );
+  }
+  return new SlackStartError(
+    "SLACK_START_FAILED",
+    `Could not start the Slack app: ${String((error as Error)?.message ?? error)}`,
+  );
+}

@@ -1,0 +1,46 @@
+// Slack redelivers an event when our ack was slow or lost (X-Slack-Retry-Num over HTTP, retry_attempt
+// in Socket Mode), always with the same event_id. Remembering recent ids answers each event once.
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import type { Logger } from "./logging.ts";
+
+export const DEFAULT_REMEMBERED_EVENTS = 2000;
+
+/** A set that forgets its oldest entries beyond capacity. */
+export class RecentSet {
+  private readonly entries = new Set<string>();
+  constructor(private readonly capacity: number) {}
+
+  /** Adds the key; returns false if it was already present. */
+  add(key: string): boolean {
+    if (this.entries.has(key)) return false;
+    this.entries.add(key);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.values().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return true;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+export function createEventDeduplicator(
+  logger: Logger,
+  capacity = DEFAULT_REMEMBERED_EVENTS,
+): Middleware<AnyMiddlewareArgs> {
+  const seen = new RecentSet(capacity);
+  return async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === "string" && eventId !== "" && !seen.add(eventId)) {
+      logger.info("Skipped an event already handled", {
+        event_id: eventId,
+        retry_num: context.retryNum,
+        retry_reason: context.retryReason,
+      });
+      return;
+    }
+    await next();
+  };
+}

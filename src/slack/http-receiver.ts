@@ -1,0 +1,209 @@
+// HTTP transport for Slack's Events API, slash commands and interactivity, all on one endpoint.
+// Bolt's HTTPReceiver does the work (signature check, parsing, ssl_check, url_verification, acks);
+// in front of it this receiver adds what Bolt 5 lacks: a 413 body limit applied before anything is
+// parsed, refusing timestamps from the future as well as the past, and a 400 for signed bodies that
+// are not a JSON object or form (Bolt would throw on a body such as `null`).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse as parseQuery } from "node:querystring";
+import {
+  type App,
+  type Logger as BoltLogger,
+  type BufferedIncomingMessage,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type Receiver,
+  verifySlackRequest,
+} from "@slack/bolt";
+import type { Logger } from "./logging.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+export const HEALTH_PATH = "/healthz";
+/** Slack's own payloads are a few kilobytes; 64 KB leaves room without inviting abuse. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+/** Slack's replay window: requests more than five minutes from our clock, either way, are refused. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+export interface SlackHttpReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  boltLogger: BoltLogger;
+  bodyLimit?: number;
+  /** milliseconds since the epoch; injectable for tests of the replay window */
+  now?: () => number;
+}
+
+export interface SignatureCheck {
+  signingSecret: string;
+  body: string;
+  signature: string | undefined;
+  timestamp: string | undefined;
+  nowMs: number;
+}
+
+/** Returns why a request is not authentically from Slack, or undefined when it is. */
+export function signatureProblem(check: SignatureCheck): string | undefined {
+  if (!check.signature) return "missing X-Slack-Signature";
+  if (!check.timestamp || !/^\d{1,12}$/.test(check.timestamp))
+    return "missing or malformed X-Slack-Request-Timestamp";
+  const timestamp = Number(check.timestamp);
+  if (Math.abs(check.nowMs / 1000 - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
+    return "X-Slack-Request-Timestamp is more than 5 minutes from our clock";
+  }
+  try {
+    // Timing-safe comparison (tsscmp) of the v0 HMAC-SHA256 signature.
+    verifySlackRequest({
+      signingSecret: check.signingSecret,
+      body: check.body,
+      headers: { "x-slack-signature": check.signature, "x-slack-request-timestamp": timestamp },
+      nowMilliseconds: check.nowMs,
+    });
+    return undefined;
+  } catch {
+    return "signature mismatch";
+  }
+}
+
+export class SlackHttpReceiver implements Receiver {
+  private readonly bolt: HTTPReceiver;
+  private readonly logger: Logger;
+  private readonly signingSecret: string;
+  private readonly bodyLimit: number;
+  private readonly now: () => number;
+  private server: Server | undefined;
+
+  constructor(options: SlackHttpReceiverOptions) {
+    this.logger = options.logger;
+    this.signingSecret = options.signingSecret;
+    this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    this.now = options.now ?? Date.now;
+    this.bolt = new HTTPReceiver({
+      signingSecret: options.signingSecret,
+      endpoints: [SLACK_EVENTS_PATH],
+      logger: options.boltLogger,
+      bodyLimit: this.bodyLimit,
+    });
+  }
+
+  init(app: App): void {
+    this.bolt.init(app);
+  }
+
+  start(port: number): Promise<Server> {
+    if (this.server) return Promise.reject(new Error("the HTTP receiver is already started"));
+    const server = createServer((req, res) => this.route(req, res));
+    this.server = server;
+    return new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, () => {
+        server.off("error", reject);
+        resolve(server);
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    await new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeIdleConnections();
+    });
+  }
+
+  /** The bound port; useful when started on port 0. */
+  get port(): number | undefined {
+    const address = this.server?.address();
+    return address && typeof address === "object" ? (address as AddressInfo).port : undefined;
+  }
+
+  private route(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (req.method === "POST" && path === SLACK_EVENTS_PATH) {
+      this.receive(req, res).catch((error: unknown) => {
+        this.logger.error("Failed to handle a Slack request", { error: String(error) });
+        if (!res.headersSent) respondEmpty(res, 500);
+      });
+      return;
+    }
+    if (req.method === "GET" && path === HEALTH_PATH) {
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.end("ok");
+      return;
+    }
+    req.resume();
+    respondEmpty(res, 404);
+  }
+
+  private async receive(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let buffered: BufferedIncomingMessage;
+    try {
+      // raw-body refuses at once when Content-Length is over the limit, and stops reading otherwise.
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, this.bodyLimit);
+    } catch (error) {
+      const tooLarge =
+        HTTPModuleFunctions.isRawBodyError(error) &&
+        ((error as { type?: string }).type === "entity.too.large" ||
+          (error as { statusCode?: number }).statusCode === 413);
+      this.logger.warn(tooLarge ? "Refused an oversized request" : "Refused an unreadable request", {
+        limit: this.bodyLimit,
+      });
+      respondEmpty(res, tooLarge ? 413 : 400, true);
+      return;
+    }
+
+    const body = buffered.rawBody.toString("utf8");
+    if (!isSslCheck(req, body)) {
+      const problem = signatureProblem({
+        signingSecret: this.signingSecret,
+        body,
+        signature: header(req, "x-slack-signature"),
+        timestamp: header(req, "x-slack-request-timestamp"),
+        nowMs: this.now(),
+      });
+      if (problem) {
+        this.logger.warn("Refused a request that is not from Slack", { reason: problem });
+        respondEmpty(res, 401);
+        return;
+      }
+    }
+    if (!isObjectBody(buffered)) {
+      this.logger.warn("Refused a malformed request body", { content_type: header(req, "content-type") });
+      respondEmpty(res, 400);
+      return;
+    }
+    // Bolt checks the signature again (one more HMAC) and takes it from here.
+    this.bolt.requestListener(buffered, res);
+  }
+}
+
+export function createSlackHttpReceiver(options: SlackHttpReceiverOptions): SlackHttpReceiver {
+  return new SlackHttpReceiver(options);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isSslCheck(req: IncomingMessage, body: string): boolean {
+  return (
+    header(req, "content-type") === "application/x-www-form-urlencoded" && parseQuery(body).ssl_check === "1"
+  );
+}
+
+function isObjectBody(req: BufferedIncomingMessage): boolean {
+  try {
+    const parsed: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
+function respondEmpty(res: ServerResponse, status: number, close = false): void {
+  // After refusing an unread body, closing the connection stops the client from sending the rest.
+  res.writeHead(status, close ? { connection: "close" } : {});
+  res.end();
+}

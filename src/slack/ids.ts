@@ -1,0 +1,32 @@
+// Names shared by the code and manifest.yml. tests/slack/manifest.test.ts checks the two agree.
+
+export const COMMANDS = Object.freeze({
+  role: "/role",
+  level: "/level",
+  raci: "/raci",
+});
+export type CommandName = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+export const SHORTCUTS = Object.freeze({
+  askAboutMessage: "ask_rolecall_about_message",
+});
+
+/** Bot events the app subscribes to, as named in the manifest's settings.event_subscriptions.bot_events. */
+export const BOT_EVENTS = Object.freeze(["app_home_opened", "app_mention", "message.im"] as const);
+
+/**
+ * Block action ids. Buttons in one block need distinct action_ids, so rendered ids carry a suffix
+ * (rolecall_ask:0, rolecall_page:next); listeners match on the prefix.
+ */
+export const ACTIONS = Object.freeze({
+  /** re-ask a question (follow-ups, examples, did-you-mean) and update the answer in place */
+  ask: "rolecall_ask",
+  /** show another part of a long answer in place */
+  page: "rolecall_page",
+  /** post an ephemeral answer visibly in the channel */
+  share: "rolecall_share",
+});
+
+export function actionIdPattern(prefix: string): RegExp {
+  return new RegExp(`^${prefix}(?::[a-z0-9_-]+)?$`);
+}

@@ -1,0 +1,47 @@
+// Where a button's new answer goes: the same place the button was. Ephemeral replies are replaced
+// through response_url, bot messages with chat.update, the Home tab with views.publish.
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { SHARED_BY_BLOCK_ID } from "../../render/answer.ts";
+import { type AnswerTarget, ephemeralTarget, homeTarget, messageUpdateTarget } from "../../targets.ts";
+import type { ListenerDeps } from "../deps.ts";
+
+export type BlockActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+interface Container {
+  type?: string;
+  message_ts?: string;
+  channel_id?: string;
+  thread_ts?: string;
+  is_ephemeral?: boolean;
+}
+
+export function targetForAction(args: BlockActionArgs, deps: ListenerDeps): AnswerTarget | undefined {
+  const { body, client } = args;
+  const container = body.container as Container;
+  if (container.type === "view" && body.view?.type === "home") {
+    return homeTarget(client, body.user.id, () => deps.homeContent(body.user.id));
+  }
+  if (container.type !== "message") return undefined;
+  if (container.is_ephemeral) return ephemeralTarget(args.respond, { replaceOriginal: true });
+  const channel = container.channel_id ?? body.channel?.id;
+  const ts = container.message_ts ?? body.message?.ts;
+  if (!channel || !ts) return undefined;
+  return messageUpdateTarget(client, {
+    channel,
+    ts,
+    user: body.user.id,
+    threadTs: container.thread_ts,
+    sharedBy: sharedByIn(body.message?.blocks),
+  });
+}
+
+/** The sharer named in a shared answer, so an update in place keeps the "Shared by" line. */
+function sharedByIn(blocks: unknown): string | undefined {
+  if (!Array.isArray(blocks)) return undefined;
+  const block = blocks.find((b) => (b as { block_id?: unknown }).block_id === SHARED_BY_BLOCK_ID) as
+    | { elements?: Array<{ text?: unknown }> }
+    | undefined;
+  const text = block?.elements?.[0]?.text;
+  const match = typeof text === "string" ? /<@([UW][A-Z0-9]+)>/.exec(text) : null;
+  return match?.[1];
+}

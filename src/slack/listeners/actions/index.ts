@@ -1,0 +1,22 @@
+// Block actions: every action_id the renderers emit is matched here (see ids.ts).
+import type { App, BlockAction } from "@slack/bolt";
+import { ACTIONS, actionIdPattern } from "../../ids.ts";
+import type { ListenerDeps } from "../deps.ts";
+import type { BlockActionArgs } from "./action-target.ts";
+import { askAction } from "./ask.ts";
+import { shareAction } from "./share.ts";
+
+export const ACTION_LISTENERS: ReadonlyArray<{
+  pattern: RegExp;
+  create: (deps: ListenerDeps) => (args: BlockActionArgs) => Promise<void>;
+}> = [
+  { pattern: actionIdPattern(ACTIONS.ask), create: askAction },
+  { pattern: actionIdPattern(ACTIONS.page), create: askAction },
+  { pattern: actionIdPattern(ACTIONS.share), create: shareAction },
+];
+
+export function registerActions(app: App, deps: ListenerDeps): void {
+  for (const { pattern, create } of ACTION_LISTENERS) {
+    app.action<BlockAction>({ type: "block_actions", action_id: pattern }, create(deps));
+  }
+}

@@ -1,0 +1,37 @@
+// "Share in channel": posts the ephemeral answer visibly, saying who shared it, then removes the
+// ephemeral copy. If the bot cannot post there, the person is told why and what to do.
+import { decodeAskValue } from "../../action-value.ts";
+import { renderAnswer } from "../../render/answer.ts";
+import { ephemeralTarget } from "../../targets.ts";
+import type { ListenerDeps } from "../deps.ts";
+import { guarded } from "../guard.ts";
+import type { BlockActionArgs } from "./action-target.ts";
+
+export function shareAction(deps: ListenerDeps) {
+  return async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const { body, client } = args;
+    const ephemeral = ephemeralTarget(args.respond, { replaceOriginal: true });
+    await guarded(deps, "share", ephemeral, async () => {
+      const value = decodeAskValue("value" in args.action ? args.action.value : undefined);
+      const container = body.container as { channel_id?: string; thread_ts?: string };
+      const channel = body.channel?.id ?? container.channel_id;
+      if (!channel) throw new Error("share pressed outside a conversation");
+      const rendered = renderAnswer(deps.rolecall.ask(value.q), {
+        question: value.q,
+        page: value.p,
+        surface: "message",
+        sharedBy: body.user.id,
+      });
+      await client.chat.postMessage({
+        channel,
+        ...(container.thread_ts ? { thread_ts: container.thread_ts } : {}),
+        text: rendered.text,
+        blocks: rendered.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      await args.respond({ delete_original: true });
+    });
+  };
+}

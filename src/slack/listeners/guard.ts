@@ -1,0 +1,34 @@
+// Runs a listener's work after its ack. A failure never escapes: it is logged with a reference and
+// the person is told what happened (an actionable Slack error, or an apology quoting the reference).
+import { classifyError, errorFields, newErrorRef, userMessage } from "../errors.ts";
+import type { AnswerTarget } from "../targets.ts";
+import type { ListenerDeps } from "./deps.ts";
+
+export async function guarded(
+  deps: Pick<ListenerDeps, "logger" | "tracker">,
+  surface: string,
+  target: Pick<AnswerTarget, "tell"> | undefined,
+  work: () => Promise<void>,
+): Promise<void> {
+  const run = async () => {
+    try {
+      await work();
+    } catch (error) {
+      const problem = classifyError(error);
+      const ref = newErrorRef();
+      const log = problem.kind === "unexpected" ? deps.logger.error : deps.logger.warn;
+      log("Listener failed", { surface, ref, problem: problem.kind, ...errorFields(error) });
+      if (!target?.tell) return;
+      try {
+        await target.tell(userMessage(problem, ref));
+      } catch (tellError) {
+        deps.logger.warn("Could not tell the person about a failure", {
+          surface,
+          ref,
+          ...errorFields(tellError),
+        });
+      }
+    }
+  };
+  await deps.tracker.track(run());
+}

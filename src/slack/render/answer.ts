@@ -1,0 +1,268 @@
+// Turns the core's plain-data Answer into Block Kit with a text fallback. Long answers are cut into
+// parts that each fit Slack's limits, with buttons to move between them.
+
+import type {
+  Answer,
+  Fact,
+  FollowUp,
+  Passage,
+  RaciSummary,
+  Section,
+  SourceRef,
+} from "../../core/answer/types.ts";
+import { encodeAskValue } from "../action-value.ts";
+import { ACTIONS } from "../ids.ts";
+import {
+  fill,
+  NEXT_PART_BUTTON,
+  PART_OF,
+  PREVIOUS_PART_BUTTON,
+  SHARE_BUTTON,
+  SHARED_BY,
+} from "../messages.ts";
+import type { KnownBlock } from "./block-kit.ts";
+import {
+  actionsBlock,
+  type ButtonSpec,
+  contextBlock,
+  fieldsBlock,
+  headerBlock,
+  sectionBlock,
+} from "./blocks.ts";
+import {
+  bold,
+  clampMrkdwn,
+  clampPlain,
+  escapeMrkdwn,
+  mentionUser,
+  mrkdwnLink,
+  splitMrkdwn,
+} from "./escape.ts";
+import { SLACK_LIMITS } from "./limits.ts";
+
+/** Where the answer is shown: an ephemeral reply gets a Share button; a posted message and App Home do not. */
+export type AnswerSurface = "ephemeral" | "message" | "home";
+
+export interface AnswerRenderOptions {
+  /** the question that produced the answer, so buttons can ask it again for another part */
+  question: string;
+  /** 1-based part of a long answer; out-of-range values show the nearest part */
+  page?: number;
+  surface: AnswerSurface;
+  /** user id of the person who shared the answer in the channel */
+  sharedBy?: string;
+  /** blocks the whole answer may use; a message's limit by default */
+  maxBlocks?: number;
+}
+
+export interface RenderedAnswer {
+  text: string;
+  blocks: KnownBlock[];
+  page: number;
+  pages: number;
+}
+
+interface Piece {
+  block: KnownBlock;
+  chars: number;
+}
+
+/** block_id of the "Shared by" line, so an update in place can keep it */
+export const SHARED_BY_BLOCK_ID = "rolecall_shared_by";
+
+/** header, shared-by line, follow-up buttons, part/share buttons */
+const RESERVED_BLOCKS = 4;
+
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions): RenderedAnswer {
+  const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.blocksPerMessage;
+  const pages = paginate(answerPieces(answer), maxBlocks - RESERVED_BLOCKS);
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pages.length);
+  const pageBlocks = pages[page - 1] ?? [];
+  const partLabel = pages.length > 1 ? fill(PART_OF, { page, pages: pages.length }) : undefined;
+
+  const blocks: KnownBlock[] = [headerBlock(titleWithPart(answer.title, page > 1 ? partLabel : undefined))];
+  if (options.sharedBy) {
+    const shared = contextBlock([fill(SHARED_BY, { user: mentionUser(options.sharedBy) })]);
+    blocks.push({ ...shared, block_id: SHARED_BY_BLOCK_ID });
+  }
+  blocks.push(...pageBlocks.map((p) => p.block));
+
+  const followUps = followUpButtons(answer.followUps);
+  if (followUps.length > 0) blocks.push(actionsBlock(followUps));
+  const controls = controlButtons(options, page, pages.length);
+  if (controls.length > 0) blocks.push(actionsBlock(controls));
+
+  return { text: fallbackText(answer, page > 1 ? partLabel : undefined), blocks, page, pages: pages.length };
+}
+
+/** The notification and screen-reader text: the title and the one-sentence summary. */
+export function fallbackText(answer: Answer, partLabel?: string): string {
+  let text = escapeMrkdwn(answer.title);
+  if (partLabel) text += ` (${partLabel})`;
+  if (answer.summary) text += `: ${escapeMrkdwn(answer.summary)}`;
+  return clampMrkdwn(text, SLACK_LIMITS.fallbackText);
+}
+
+function titleWithPart(title: string, partLabel: string | undefined): string {
+  if (!partLabel) return title;
+  const suffix = ` (${partLabel})`;
+  return clampPlain(title, SLACK_LIMITS.headerText - suffix.length) + suffix;
+}
+
+function answerPieces(answer: Answer): Piece[] {
+  const pieces: Piece[] = [];
+  if (answer.notices.length > 0) {
+    pieces.push(
+      ...textPieces(answer.notices.map((n) => `:information_source: ${escapeMrkdwn(n)}`).join("\n")),
+    );
+  }
+  if (answer.summary) pieces.push(...textPieces(escapeMrkdwn(answer.summary)));
+  pieces.push(...factPieces(answer.facts));
+  if (answer.raci) pieces.push(...factPieces(raciFacts(answer.raci)));
+  for (const section of answer.sections) pieces.push(...sectionPieces(section));
+  if (answer.sources.length > 0) pieces.push(sourcesPiece(answer.sources));
+  return pieces;
+}
+
+function sectionPieces(section: Section): Piece[] {
+  const parts = [bold(escapeMrkdwn(section.title))];
+  if (section.text) parts.push(escapeMrkdwn(section.text));
+  if (section.items && section.items.length > 0) {
+    parts.push(section.items.map((item) => `• ${escapeMrkdwn(item)}`).join("\n"));
+  }
+  if (section.passages && section.passages.length > 0) {
+    parts.push(section.passages.map(passageText).join("\n\n"));
+  }
+  return [...textPieces(parts.join("\n")), ...factPieces(section.facts ?? [])];
+}
+
+function textPieces(escaped: string): Piece[] {
+  return splitMrkdwn(escaped, SLACK_LIMITS.sectionText).map((text) => ({
+    block: sectionBlock(text),
+    chars: text.length,
+  }));
+}
+
+function factPieces(facts: readonly Fact[]): Piece[] {
+  const pieces: Piece[] = [];
+  for (let i = 0; i < facts.length; i += SLACK_LIMITS.sectionFields) {
+    const fields = facts
+      .slice(i, i + SLACK_LIMITS.sectionFields)
+      .map((f) => `${bold(escapeMrkdwn(f.label))}\n${escapeMrkdwn(f.value)}`);
+    const block = fieldsBlock(fields);
+    pieces.push({
+      block,
+      chars: fields.reduce((sum, f) => sum + Math.min(f.length, SLACK_LIMITS.fieldText), 0),
+    });
+  }
+  return pieces;
+}
+
+function raciFacts(raci: RaciSummary): Fact[] {
+  const list = (names: string[]) => (names.length > 0 ? names.join(", ") : "—");
+  return [
+    { label: "Responsible", value: list(raci.responsible) },
+    { label: "Accountable", value: list(raci.accountable) },
+    { label: "Consulted", value: list(raci.consulted) },
+    { label: "Informed", value: list(raci.informed) },
+  ];
+}
+
+/** A passage with the words that matched the question in bold. */
+export function passageText(passage: Passage): string {
+  const { text } = passage;
+  let out = "";
+  let at = 0;
+  for (const [start, end] of wordMarks(text, passage.marks)) {
+    out += escapeMrkdwn(text.slice(at, start)) + bold(escapeMrkdwn(text.slice(start, end)));
+    at = end;
+  }
+  out += escapeMrkdwn(text.slice(at));
+  return passage.location ? `_${escapeMrkdwn(passage.location)}_: ${out}` : out;
+}
+
+/** Sorted, merged marks widened to whole words: Slack only renders *bold* at word edges. */
+function wordMarks(text: string, marks: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const isWord = (i: number) => /[\p{L}\p{N}]/u.test(text.charAt(i));
+  const widened = marks
+    .map(([s, e]): [number, number] => [
+      Math.max(0, Math.min(s, text.length)),
+      Math.max(0, Math.min(e, text.length)),
+    ])
+    .filter(([s, e]) => e > s)
+    .map(([s, e]): [number, number] => {
+      let start = s;
+      let end = e;
+      while (start > 0 && isWord(start - 1)) start--;
+      while (end < text.length && isWord(end)) end++;
+      return [start, end];
+    })
+    .sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const mark of widened) {
+    const last = merged[merged.length - 1];
+    if (last && mark[0] <= last[1]) last[1] = Math.max(last[1], mark[1]);
+    else merged.push([mark[0], mark[1]]);
+  }
+  return merged;
+}
+
+function sourcesPiece(sources: readonly SourceRef[]): Piece {
+  const shown = sources.slice(0, 8).map(sourceText);
+  if (sources.length > shown.length) shown.push(`and ${sources.length - shown.length} more`);
+  const text = `Sources: ${shown.join(" · ")}`;
+  return { block: contextBlock([text]), chars: text.length };
+}
+
+function sourceText(source: SourceRef): string {
+  const details = [source.code, source.level !== undefined ? `level ${source.level}` : undefined].filter(
+    (d): d is string => Boolean(d) && !source.title.includes(d as string),
+  );
+  const label = details.length > 0 ? `${source.title} (${details.join(", ")})` : source.title;
+  return mrkdwnLink(source.url, label);
+}
+
+function paginate(pieces: Piece[], maxBlocks: number): Piece[][] {
+  const pages: Piece[][] = [[]];
+  let chars = 0;
+  for (const piece of pieces) {
+    const current = pages[pages.length - 1] as Piece[];
+    if (current.length > 0 && (current.length >= maxBlocks || chars + piece.chars > SLACK_LIMITS.pageText)) {
+      pages.push([piece]);
+      chars = piece.chars;
+    } else {
+      current.push(piece);
+      chars += piece.chars;
+    }
+  }
+  return pages;
+}
+
+function followUpButtons(followUps: readonly FollowUp[]): ButtonSpec[] {
+  const seen = new Set<string>();
+  const buttons: ButtonSpec[] = [];
+  for (const followUp of followUps) {
+    const value = encodeAskValue({ q: followUp.question });
+    if (!value || seen.has(followUp.question)) continue;
+    seen.add(followUp.question);
+    buttons.push({ label: followUp.label, actionId: `${ACTIONS.ask}:${buttons.length}`, value });
+    if (buttons.length === SLACK_LIMITS.actionsElements) break;
+  }
+  return buttons;
+}
+
+function controlButtons(options: AnswerRenderOptions, page: number, pages: number): ButtonSpec[] {
+  const buttons: ButtonSpec[] = [];
+  const at = (p: number) => encodeAskValue({ q: options.question, p });
+  const previous = page > 1 ? at(page - 1) : undefined;
+  if (previous)
+    buttons.push({ label: PREVIOUS_PART_BUTTON, actionId: `${ACTIONS.page}:prev`, value: previous });
+  const next = page < pages ? at(page + 1) : undefined;
+  if (next) {
+    const label = `${NEXT_PART_BUTTON} (${fill(PART_OF, { page: page + 1, pages })})`;
+    buttons.push({ label, actionId: `${ACTIONS.page}:next`, value: next });
+  }
+  const share = options.surface === "ephemeral" ? at(page) : undefined;
+  if (share) buttons.push({ label: SHARE_BUTTON, actionId: ACTIONS.share, value: share, style: "primary" });
+  return buttons;
+}

@@ -1,0 +1,11 @@
+// Block Kit types, taken from the @slack/types package that Bolt re-exports.
+import type { types } from "@slack/bolt";
+
+export type KnownBlock = types.KnownBlock;
+export type ActionsBlock = types.ActionsBlock;
+export type Button = types.Button;
+export type ContextBlock = types.ContextBlock;
+export type HeaderBlock = types.HeaderBlock;
+export type MrkdwnElement = types.MrkdwnElement;
+export type SectionBlock = types.SectionBlock;
+export type HomeView = types.HomeView;

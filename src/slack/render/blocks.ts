@@ -1,0 +1,60 @@
+// Small Block Kit builders that clamp to SLACK_LIMITS. Text passed in is already-escaped mrkdwn or plain text.
+import type {
+  ActionsBlock,
+  Button,
+  ContextBlock,
+  HeaderBlock,
+  MrkdwnElement,
+  SectionBlock,
+} from "./block-kit.ts";
+import { clampMrkdwn, clampPlain } from "./escape.ts";
+import { SLACK_LIMITS } from "./limits.ts";
+
+/** verbatim stops Slack from turning bare words into links or mentions. */
+export function mrkdwn(text: string, max: number = SLACK_LIMITS.sectionText): MrkdwnElement {
+  return { type: "mrkdwn", text: clampMrkdwn(text, max), verbatim: true };
+}
+
+export function sectionBlock(text: string): SectionBlock {
+  return { type: "section", text: mrkdwn(text) };
+}
+
+export function fieldsBlock(fields: string[]): SectionBlock {
+  return {
+    type: "section",
+    fields: fields.slice(0, SLACK_LIMITS.sectionFields).map((f) => mrkdwn(f, SLACK_LIMITS.fieldText)),
+  };
+}
+
+export function headerBlock(text: string): HeaderBlock {
+  return { type: "header", text: { type: "plain_text", text: clampPlain(text, SLACK_LIMITS.headerText) } };
+}
+
+export function contextBlock(texts: string[]): ContextBlock {
+  return {
+    type: "context",
+    elements: texts.slice(0, SLACK_LIMITS.contextElements).map((t) => mrkdwn(t, SLACK_LIMITS.contextText)),
+  };
+}
+
+export interface ButtonSpec {
+  label: string;
+  actionId: string;
+  value: string;
+  style?: "primary" | "danger";
+}
+
+export function button(spec: ButtonSpec): Button {
+  const built: Button = {
+    type: "button",
+    text: { type: "plain_text", text: clampPlain(spec.label, SLACK_LIMITS.buttonText) },
+    action_id: spec.actionId,
+    value: spec.value,
+  };
+  if (spec.style) built.style = spec.style;
+  return built;
+}
+
+export function actionsBlock(buttons: ButtonSpec[]): ActionsBlock {
+  return { type: "actions", elements: buttons.slice(0, SLACK_LIMITS.actionsElements).map(button) };
+}

@@ -1,0 +1,65 @@
+// The App Home tab: what Rolecall can do, example questions, the frameworks it knows, the person's
+// subscriptions (once notifications exist) and, after a button press, the answer itself.
+
+import type { Answer } from "../../core/answer/types.ts";
+import {
+  FRAMEWORKS_TITLE,
+  HOME_INTRO,
+  HOW_TO_ASK,
+  NO_SUBSCRIPTIONS,
+  SUBSCRIPTIONS_TITLE,
+  TRY_ASKING,
+} from "../messages.ts";
+import { renderAnswer } from "./answer.ts";
+import type { HomeView, KnownBlock } from "./block-kit.ts";
+import { actionsBlock, headerBlock, sectionBlock } from "./blocks.ts";
+import { escapeMrkdwn } from "./escape.ts";
+import { exampleButtons } from "./help.ts";
+import { SLACK_LIMITS } from "./limits.ts";
+
+export interface FrameworkSummary {
+  name: string;
+  version: string;
+  fullName?: string;
+}
+
+export interface HomeContent {
+  frameworks: readonly FrameworkSummary[];
+  examples: readonly string[];
+  /** channel ids the person's subscriptions post to; undefined until notifications exist */
+  subscriptionChannels?: readonly string[];
+  /** an answer to show below the introduction, after an example or follow-up button was pressed */
+  answer?: { answer: Answer; question: string; page?: number };
+}
+
+export function renderHome(content: HomeContent): HomeView {
+  const blocks: KnownBlock[] = [headerBlock("Rolecall"), sectionBlock(HOME_INTRO)];
+
+  if (content.answer) {
+    const room = SLACK_LIMITS.blocksPerView - 8 - (content.subscriptionChannels ? 1 : 0);
+    const rendered = renderAnswer(content.answer.answer, {
+      question: content.answer.question,
+      page: content.answer.page,
+      surface: "home",
+      maxBlocks: room,
+    });
+    blocks.push({ type: "divider" }, ...rendered.blocks, { type: "divider" });
+  }
+
+  const examples = exampleButtons(content.examples);
+  if (examples.length > 0) blocks.push(sectionBlock(`*${TRY_ASKING}*`), actionsBlock(examples));
+  blocks.push(sectionBlock(`*How to ask*\n${HOW_TO_ASK}`));
+  blocks.push(sectionBlock(`*${FRAMEWORKS_TITLE}*\n${content.frameworks.map(frameworkLine).join("\n")}`));
+
+  if (content.subscriptionChannels) {
+    const channels = content.subscriptionChannels.filter((c) => /^[CG][A-Z0-9]+$/.test(c));
+    const text = channels.length > 0 ? channels.map((c) => `• <#${c}>`).join("\n") : NO_SUBSCRIPTIONS;
+    blocks.push(sectionBlock(`*${SUBSCRIPTIONS_TITLE}*\n${text}`));
+  }
+  return { type: "home", blocks: blocks.slice(0, SLACK_LIMITS.blocksPerView) };
+}
+
+function frameworkLine(framework: FrameworkSummary): string {
+  const name = `${escapeMrkdwn(framework.name)} ${escapeMrkdwn(framework.version)}`;
+  return framework.fullName ? `• *${name}*: ${escapeMrkdwn(framework.fullName)}` : `• *${name}*`;
+}

@@ -1,0 +1,291 @@
+// A local stand-in for Slack's Web API and response_url endpoints, on 127.0.0.1. The app reaches it
+// through SLACK_API_URL; tests read back every call and can make the next call of a method fail.
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BOT, TEAM } from "./slack-payloads.ts";
+
+export interface RecordedCall {
+  /** Web API method such as chat.postMessage, or "response_url" */
+  method: string;
+  /** form fields (JSON-valued ones such as blocks parsed) or the JSON body */
+  body: Record<string, unknown>;
+  /** request headers, without Authorization */
+  headers: Record<string, string>;
+  /** which kind of token authorised the call: xoxb, xapp, or none */
+  tokenType: "xoxb" | "xapp" | "other" | "none";
+  /** for response_url calls, the id in /response/<id> */
+  responseId?: string;
+  /** position in the overall call log */
+  index: number;
+}
+
+export type InjectedFailure =
+  | { error: string }
+  | { status: 429; retryAfter: number }
+  | { status: number; body?: string };
+
+type Waiter = {
+  method: string;
+  predicate: (call: RecordedCall) => boolean;
+  resolve: (call: RecordedCall) => void;
+};
+
+/** Fields the Web API client sends as JSON strings inside the form. */
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata"]);
+
+export class SlackApiStandIn {
+  readonly calls: RecordedCall[] = [];
+  private readonly failures = new Map<string, InjectedFailure[]>();
+  private waiters: Waiter[] = [];
+  private tsCounter = 0;
+  private viewCounter = 0;
+  /** what apps.connections.open returns; set by the Socket Mode stand-in */
+  socketModeUrl: string | undefined;
+
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+  ) {}
+
+  static async start(): Promise<SlackApiStandIn> {
+    let standIn: SlackApiStandIn | undefined;
+    const server = createServer((req, res) => {
+      standIn?.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      });
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    standIn = new SlackApiStandIn(server, `http://127.0.0.1:${port}`);
+    return standIn;
+  }
+
+  /** The value for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A response_url for a payload; calls to it are recorded as method "response_url" with this id. */
+  responseUrl(id: string): string {
+    return `${this.origin}/response/${encodeURIComponent(id)}`;
+  }
+
+  /** The next call of method answers with this failure instead (queued, one per call). */
+  failNext(method: string, failure: InjectedFailure): void {
+    const queue = this.failures.get(method) ?? [];
+    queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  /** Resolves with the first call (already made or still to come) of method that matches. */
+  waitForCall(
+    method: string,
+    predicate: (call: RecordedCall) => boolean = () => true,
+  ): Promise<RecordedCall> {
+    const existing = this.calls.find((c) => c.method === method && predicate(c));
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve) => this.waiters.push({ method, predicate, resolve }));
+  }
+
+  /** Resolves with the calls to a response_url id once there are at least count of them. */
+  async waitForResponses(id: string, count = 1): Promise<RecordedCall[]> {
+    const upTo = (call: RecordedCall) => this.responsesTo(id).filter((c) => c.index <= call.index).length;
+    await this.waitForCall("response_url", (c) => c.responseId === id && upTo(c) >= count);
+    return this.responsesTo(id);
+  }
+
+  responsesTo(id: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === "response_url" && c.responseId === id);
+  }
+
+  callsOf(method: string, predicate: (call: RecordedCall) => boolean = () => true): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && predicate(c));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.origin);
+    const raw = await readBody(req);
+    const headers = Object.fromEntries(
+      Object.entries(req.headers)
+        .filter(([name]) => name !== "authorization")
+        .map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
+    );
+    const auth = req.headers.authorization ?? "";
+    const tokenType = auth.startsWith("Bearer xoxb-")
+      ? "xoxb"
+      : auth.startsWith("Bearer xapp-")
+        ? "xapp"
+        : auth
+          ? "other"
+          : "none";
+
+    if (url.pathname.startsWith("/response/")) {
+      this.record({
+        method: "response_url",
+        body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
+        headers,
+        tokenType,
+        responseId: decodeURIComponent(url.pathname.slice("/response/".length)),
+      });
+      const failure = this.takeFailure("response_url");
+      if (failure && "status" in failure)
+        return send(res, failure.status, failure.status === 429 ? "" : "error");
+      return send(res, 200, "ok", "text/plain");
+    }
+
+    if (!url.pathname.startsWith("/api/")) return send(res, 404, "not found", "text/plain");
+    const method = url.pathname.slice("/api/".length);
+    const body = parseApiBody(raw, req.headers["content-type"]);
+    const call = this.record({ method, body, headers, tokenType });
+
+    const failure = this.takeFailure(method);
+    if (failure) {
+      if ("error" in failure) return sendJson(res, 200, { ok: false, error: failure.error });
+      if (failure.status === 429 && "retryAfter" in failure) {
+        res.setHeader("retry-after", String(failure.retryAfter));
+        return sendJson(res, 429, { ok: false, error: "ratelimited" });
+      }
+      return send(
+        res,
+        failure.status,
+        "body" in failure && failure.body ? failure.body : "upstream error",
+        "text/plain",
+      );
+    }
+    return sendJson(res, 200, this.answer(call));
+  }
+
+  private record(call: Omit<RecordedCall, "index">): RecordedCall {
+    const recorded = { ...call, index: this.calls.length };
+    this.calls.push(recorded);
+    const still: Waiter[] = [];
+    for (const waiter of this.waiters) {
+      if (waiter.method === recorded.method && waiter.predicate(recorded)) waiter.resolve(recorded);
+      else still.push(waiter);
+    }
+    this.waiters = still;
+    return recorded;
+  }
+
+  private takeFailure(method: string): InjectedFailure | undefined {
+    return this.failures.get(method)?.shift();
+  }
+
+  /** Realistic successful answers, shaped like Slack's (see realdata api/*.json). */
+  private answer(call: RecordedCall): Record<string, unknown> {
+    const b = call.body;
+    switch (call.method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: `https://${TEAM.domain}.slack.com/`,
+          team: "Rolecall Test",
+          user: "rolecall",
+          team_id: TEAM.id,
+          user_id: BOT.userId,
+          bot_id: BOT.botId,
+          app_id: BOT.appId,
+          is_enterprise_install: false,
+        };
+      case "chat.postMessage": {
+        const ts = this.nextTs();
+        return {
+          ok: true,
+          channel: b.channel,
+          ts,
+          message: {
+            type: "message",
+            user: BOT.userId,
+            bot_id: BOT.botId,
+            text: b.text,
+            blocks: b.blocks,
+            ts,
+          },
+        };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.nextTs() };
+      case "chat.update":
+        return {
+          ok: true,
+          channel: b.channel,
+          ts: b.ts,
+          text: b.text,
+          message: { text: b.text, blocks: b.blocks },
+        };
+      case "chat.delete":
+        return { ok: true, channel: b.channel, ts: b.ts };
+      case "views.publish":
+      case "views.open":
+      case "views.update":
+        this.viewCounter += 1;
+        return {
+          ok: true,
+          view: { id: `V0VIEW${this.viewCounter}`, team_id: TEAM.id, ...(b.view as object) },
+        };
+      case "users.info":
+        return {
+          ok: true,
+          user: {
+            id: b.user,
+            team_id: TEAM.id,
+            name: "alice",
+            real_name: "Alice",
+            is_admin: false,
+            is_owner: false,
+          },
+        };
+      case "conversations.info":
+        return { ok: true, channel: { id: b.channel, name: "general", is_channel: true, is_member: true } };
+      case "apps.connections.open":
+        return this.socketModeUrl
+          ? { ok: true, url: this.socketModeUrl }
+          : { ok: false, error: "not_allowed_token_type" };
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1800000000.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+}
+
+function parseApiBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.startsWith("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(res: ServerResponse, status: number, text: string, type = "text/plain"): void {
+  res.writeHead(status, { "content-type": type });
+  res.end(text);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+export function startSlackApiStandIn(): Promise<SlackApiStandIn> {
+  return SlackApiStandIn.start();
+}
