@@ -36,7 +36,16 @@ export interface ApplyResult {
   pinnedVersions: number;
 }
 
-export async function applyImportPlan(plan: ImportPlan, folder: KnowledgeFolder): Promise<ApplyResult> {
+export interface ApplyOptions {
+  /** Loads the folder after writing and throws if it is invalid; the loader unless a test replaces it. */
+  verify?: (dir: string) => Promise<unknown>;
+}
+
+export async function applyImportPlan(
+  plan: ImportPlan,
+  folder: KnowledgeFolder,
+  { verify = loadKnowledge }: ApplyOptions = {},
+): Promise<ApplyResult> {
   const result: ApplyResult = {
     written: [],
     unchanged: [],
@@ -158,7 +167,7 @@ export async function applyImportPlan(plan: ImportPlan, folder: KnowledgeFolder)
     new Map([...changed.keys()].map((relative) => [relative, before.get(relative)])),
   );
   try {
-    await loadKnowledge(folder.dir);
+    await verify(folder.dir);
   } catch (error) {
     await undoWrite(written);
     throw invalidResult(

@@ -18,7 +18,7 @@ export type ImportErrorCode =
 
 export interface ImportErrorPlace {
   file?: string;
-  /** Record number in the CSV, the header being row 1 (as a spreadsheet numbers it). */
+  /** Record number in the CSV: the header is row 1; blank lines are not rows. */
   row?: number;
   /** Line of the text file where that record starts (records can span lines). */
   line?: number;

@@ -16,7 +16,7 @@ export const IMPORT_LIMITS = Object.freeze({
 export type CsvEncoding = "utf-8" | "windows-1252";
 
 export interface CsvRow {
-  /** Record number, header = 1. */
+  /** Record number: the header is row 1; blank lines are not rows. */
   row: number;
   /** Line where the record starts. */
   line: number;
@@ -103,7 +103,8 @@ export function parseCsvText(text: string, file: string, encoding: CsvEncoding =
   let lastEmptyLines = 0;
   let records: string[][];
   try {
-    records = parse(text, {
+    // Line ends are normalised first: csv-parse counts a CRLF inside a quoted cell as two lines.
+    records = parse(text.replace(/\r\n?/g, "\n"), {
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: IMPORT_LIMITS.maxRecordChars,

@@ -1,0 +1,101 @@
+// The `rolecall import` command handler (src/terminal/import-command.ts), driven with captured output.
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../../../src/core/knowledge/load.ts";
+import { IMPORT_EXIT, IMPORT_USAGE, runImportCommand } from "../../../../src/terminal/import-command.ts";
+import { removeTempDirs, sfiaSkillsCsv, TWO_SKILLS, tempDir, writeTemp } from "./synthetic.ts";
+
+afterAll(removeTempDirs);
+
+function captureIo() {
+  const io = { out: "", err: "" };
+  return {
+    io,
+    streams: {
+      stdout: { write: (text: string) => (io.out += text) },
+      stderr: { write: (text: string) => (io.err += text) },
+    },
+  };
+}
+
+async function run(...argv: string[]) {
+  const { io, streams } = captureIo();
+  const code = await runImportCommand(argv, streams);
+  return { code, ...io };
+}
+
+let dir: string;
+let skills: string;
+
+beforeEach(async () => {
+  dir = await tempDir();
+  skills = await writeTemp(dir, "skills.csv", sfiaSkillsCsv(TWO_SKILLS));
+});
+
+describe("rolecall import with good arguments", () => {
+  it("imports, prints one paragraph, and the folder loads", async () => {
+    const out = path.join(dir, "knowledge");
+    const result = await run("sfia", skills, "--out", out);
+    expect(result).toMatchObject({ code: IMPORT_EXIT.ok, err: "" });
+    expect(result.out.trimEnd().split("\n")).toHaveLength(1);
+    expect(result.out).toContain("Imported SFIA 9 into");
+    expect(result.out).toContain("2 skills, 3 skill levels");
+    expect(result.out).toContain("Wrote 2 files: sfia/framework.yaml, sfia/skills-made-up-category.yaml.");
+    expect((await loadKnowledge(out)).skills.get("sfia:AAAA")?.levels).toHaveLength(2);
+  });
+
+  it("prints the summary as JSON with --json", async () => {
+    const result = await run("sfia", skills, "--out", path.join(dir, "k"), "--json", "--version", "9.1");
+    expect(result.code).toBe(IMPORT_EXIT.ok);
+    const summary = JSON.parse(result.out);
+    expect(summary).toMatchObject({
+      ok: true,
+      framework: { id: "sfia", version: "9.1" },
+      counts: { skills: 2, "skill levels": 3 },
+      added: { skills: 2 },
+    });
+  });
+
+  it("prints usage on --help", async () => {
+    expect(await run("--help")).toMatchObject({ code: IMPORT_EXIT.ok, out: `${IMPORT_USAGE}\n` });
+  });
+});
+
+describe("rolecall import with bad arguments", () => {
+  it.each([
+    [[], "say which importer to run"],
+    [["itil", "x.csv", "--out", "k"], 'there is no importer called "itil"'],
+    [["sfia", "--out", "k"], "give the sfia CSV file(s) to import"],
+    [["sfia", "x.csv"], "--out DIR"],
+    [["sfia", "x.csv", "--out", "k", "--frobnicate"], "Unknown option '--frobnicate'"],
+    [["sfia", "x.csv", "--out"], "--out"],
+  ])("%j exits 2 with a usage line", async (argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(IMPORT_EXIT.usage);
+    expect(result.err).toContain(message);
+    expect(result.err).toContain(IMPORT_USAGE);
+    expect(result.out).toBe("");
+  });
+});
+
+describe("rolecall import with bad input", () => {
+  it("exits 1 with the file and row, and no stack trace", async () => {
+    const bad = await writeTemp(dir, "bad.csv", `${sfiaSkillsCsv(TWO_SKILLS)}3,,,,4\r\n`);
+    const result = await run("sfia", bad, "--out", path.join(dir, "k"));
+    expect(result.code).toBe(IMPORT_EXIT.failed);
+    expect(result.err).toBe(
+      `rolecall import: ${bad}: row 4 (line 6): has 5 column(s) but the header has 22: the row is truncated or a cell lost its quotes\n`,
+    );
+    expect(result.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports the error as JSON with --json", async () => {
+    const missing = path.join(dir, "missing.csv");
+    const result = await run("ddat", missing, "--out", path.join(dir, "k"), "--json");
+    expect(result.code).toBe(IMPORT_EXIT.failed);
+    expect(JSON.parse(result.out)).toEqual({
+      ok: false,
+      error: { code: "IMPORT_FILE_MISSING", message: `${missing}: file not found`, file: missing },
+    });
+  });
+});
