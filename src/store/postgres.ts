@@ -275,7 +275,18 @@ class PostgresStore implements Store {
     });
   }
 
+  async getSnapshot(id: string): Promise<Snapshot | undefined> {
+    requireId(id, "id");
+    return this.#run(async () => {
+      const record = (await this.#pool.query<SnapshotRecord>("SELECT * FROM snapshots WHERE id = $1", [id]))
+        .rows[0];
+      return record && toSnapshot(record);
+    });
+  }
+
   async publish(input: PublishInput): Promise<PublishResult> {
+    const snapshotId =
+      input.snapshotId === undefined ? randomUUID() : requireId(input.snapshotId, "snapshotId");
     const hash = requireId(input.hash, "hash");
     if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
     const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
@@ -298,7 +309,7 @@ class PostgresStore implements Store {
         await client.query<SnapshotRecord>(
           `INSERT INTO snapshots (id, hash, created_at, knowledge, changes)
            VALUES ($1, $2, $3, $4::json, $5::json) RETURNING *`,
-          [randomUUID(), hash, at, knowledge, changes],
+          [snapshotId, hash, at, knowledge, changes],
         ),
       );
       const outbox: OutboxRecord[] = [];

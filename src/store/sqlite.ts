@@ -275,7 +275,17 @@ class SqliteStore implements Store {
     });
   }
 
+  async getSnapshot(id: string): Promise<Snapshot | undefined> {
+    requireId(id, "id");
+    return this.#run(() => {
+      const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots WHERE id = ?", id);
+      return record ? toSnapshot(record) : undefined;
+    });
+  }
+
   async publish(input: PublishInput): Promise<PublishResult> {
+    const snapshotId =
+      input.snapshotId === undefined ? randomUUID() : requireId(input.snapshotId, "snapshotId");
     const hash = requireId(input.hash, "hash");
     if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
     const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
@@ -294,7 +304,7 @@ class SqliteStore implements Store {
         if (latest?.hash === hash)
           return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
 
-        const snapshot: SnapshotRecord = { id: randomUUID(), hash, created_at: at, knowledge, changes };
+        const snapshot: SnapshotRecord = { id: snapshotId, hash, created_at: at, knowledge, changes };
         this.#prepare(
           "INSERT INTO snapshots (id, hash, created_at, knowledge, changes) VALUES (@id, @hash, @created_at, @knowledge, @changes)",
         ).run(snapshot);

@@ -63,6 +63,11 @@ export interface Delivery {
 }
 
 export interface PublishInput {
+  /**
+   * The new snapshot's id, chosen by the caller so the outbox payloads can refer to it (e.g. a "Details"
+   * button); defaults to a random UUID. Must be new: an id already stored fails the publish.
+   */
+  snapshotId?: string;
   hash: string;
   knowledge: unknown;
   changes: unknown;
@@ -175,6 +180,8 @@ export interface Store {
   disableSubscriptions(teamId: string, channelId: string, reason: string, at?: Date): Promise<Subscription[]>;
 
   latestSnapshot(): Promise<Snapshot | undefined>;
+  /** One published snapshot by id, or undefined. */
+  getSnapshot(id: string): Promise<Snapshot | undefined>;
   /** One transaction: the snapshot and its outbox rows are stored together or not at all. */
   publish(input: PublishInput): Promise<PublishResult>;
 

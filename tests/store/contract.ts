@@ -349,6 +349,37 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(snapshot.changes).toEqual({ added: ["ä"] });
       });
 
+      it("stores the snapshot under the id the caller chose", async () => {
+        const { snapshot } = await publishTo(store, [delivery("C1")], { snapshotId: "snap-chosen-1" });
+        expect(snapshot.id).toBe("snap-chosen-1");
+        expect((await store.listOutbox())[0]?.snapshotId).toBe("snap-chosen-1");
+      });
+
+      it("refuses a chosen snapshot id that is already stored, and writes nothing", async () => {
+        await publishTo(store, [], { snapshotId: "snap-1", hash: "h1" });
+        const again = store.publish({
+          snapshotId: "snap-1",
+          hash: "h2",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: "snap-1",
+          deliveries: [delivery("C1")],
+        });
+        expect(await codeOf(again)).toBe("STORE_QUERY_FAILED");
+        expect((await store.latestSnapshot())?.hash).toBe("h1");
+        expect(await store.listOutbox()).toEqual([]);
+      });
+
+      it("fetches an earlier snapshot by id", async () => {
+        const first = await publishTo(store, [], { hash: "h1", changes: [{ type: "first" }] });
+        await publishTo(store, [], { hash: "h2" });
+        expect(await store.getSnapshot(first.snapshot.id)).toEqual(first.snapshot);
+      });
+
+      it("returns undefined for a snapshot id that was never stored", async () => {
+        expect(await store.getSnapshot("no-such-snapshot")).toBeUndefined();
+      });
+
       it("makes the newest publish the latest snapshot", async () => {
         await publishTo(store, [], { hash: "h1" });
         const second = await publishTo(store, [], { hash: "h2" });
