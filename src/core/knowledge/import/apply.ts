@@ -13,7 +13,7 @@ import { type ExistingFile, type KnowledgeFolder, type Located, recordKey, roleN
 import { type MergeContext, mergeEntity } from "./merge.ts";
 import { ENTITY_KINDS, type Entities, type EntityKind, type EntityOf, type ImportPlan } from "./plan.ts";
 import { isGeneratedFile, normaliseRecord, renderImportFile, SCHEMA_FILE } from "./render.ts";
-import { undoWrite, writeFilesAtomically } from "./write.ts";
+import { undoWrite, type WrittenFiles, writeFilesAtomically } from "./write.ts";
 
 export type KindCounts = Partial<Record<EntityKind, number>>;
 
@@ -41,6 +41,14 @@ export interface ApplyOptions {
   verify?: (dir: string) => Promise<unknown>;
 }
 
+/** Where every record ends up: the import's files' contents, and the edits to other files. */
+interface Placement {
+  outputs: Map<string, Entities>;
+  removals: Map<ExistingFile, RecordPosition[]>;
+  pins: Map<ExistingFile, RecordPosition[]>;
+  previousVersion?: string;
+}
+
 export async function applyImportPlan(
   plan: ImportPlan,
   folder: KnowledgeFolder,
@@ -57,13 +65,38 @@ export async function applyImportPlan(
     matchedByName: [],
     pinnedVersions: 0,
   };
+  const placement = placeRecords(plan, folder, result);
+  const newTexts = await renderTexts(plan, folder, placement);
+
+  const before = new Map(folder.files.map((f) => [f.relative, f.text]));
+  const check = buildKnowledge(
+    [...new Map([...before, ...newTexts])].map(([relative, text]) => ({
+      file: displayPath(path.join(folder.dir, relative)),
+      text,
+    })),
+  );
+  if (check.problems.length > 0) throw invalidResult(check.problems.map(formatProblem));
+
+  const changed = new Map([...newTexts].filter(([relative, text]) => before.get(relative) !== text));
+  for (const relative of placement.outputs.keys()) {
+    (changed.has(relative) ? result.written : result.unchanged).push(relative);
+  }
+  result.edited = [...changed.keys()].filter((relative) => !placement.outputs.has(relative));
+  if (changed.size > 0) await commit(folder.dir, changed, before, verify);
+  return result;
+}
+
+function placeRecords(plan: ImportPlan, folder: KnowledgeFolder, result: ApplyResult): Placement {
   const targets = new Set([...plan.files, ...plan.defaults].map((f) => f.path));
   refuseToOverwriteHandWrittenFiles(folder, targets);
-
-  const outputs = new Map<string, Entities>([...targets].map((t) => [t, {}]));
-  const output = (relative: string) => outputs.get(relative) ?? {};
+  const placement: Placement = {
+    outputs: new Map([...targets].map((t) => [t, {}])),
+    removals: new Map(),
+    pins: new Map(),
+    previousVersion: folder.frameworks.get(plan.framework.id)?.version,
+  };
+  const output = (relative: string) => placement.outputs.get(relative) ?? {};
   const produced = new Set<string>();
-  const removals = new Map<ExistingFile, RecordPosition[]>();
   const context: MergeContext = {
     previousFrameworks: folder.frameworks,
     isImportSource: (id) => id.startsWith(`${plan.framework.id}-`) && id.endsWith("-export"),
@@ -76,11 +109,9 @@ export async function applyImportPlan(
         const merged = mergeEntity(kind, found?.value, entity, context);
         push(output(planned.path), kind, merged);
         produced.add(recordKey(kind, merged));
-        increment(
-          !found ? result.added : sameRecord(kind, found.value, merged) ? result.upToDate : result.updated,
-          kind,
-        );
-        if (found && !targets.has(found.file.relative)) add(removals, found.file, found);
+        if (!found) increment(result.added, kind);
+        else increment(sameRecord(kind, found.value, merged) ? result.upToDate : result.updated, kind);
+        if (found && !targets.has(found.file.relative)) add(placement.removals, found.file, found);
       }
     }
   }
@@ -101,30 +132,33 @@ export async function applyImportPlan(
 
   // Records the import does not bring stay where they are; a skill left behind by a version change is
   // marked with the version its wording belongs to.
-  const previousVersion = folder.frameworks.get(plan.framework.id)?.version;
+  const { previousVersion } = placement;
   const versionChanged = previousVersion !== undefined && previousVersion !== plan.framework.version;
-  const pins = new Map<ExistingFile, RecordPosition[]>();
   for (const file of folder.files) {
     for (const kind of ENTITY_KINDS) {
       (file.data[kind] ?? []).forEach((value, index) => {
         if (produced.has(recordKey(kind, value as EntityOf[typeof kind]))) return;
         const skill = value as SkillInput;
         const pin =
-          versionChanged &&
-          kind === "skills" &&
-          skill.framework === plan.framework.id &&
-          skill.version === undefined;
+          versionChanged && kind === "skills" && skill.framework === plan.framework.id && !skill.version;
         if (pin) result.pinnedVersions++;
         if (targets.has(file.relative)) {
           push(output(file.relative), kind, pin ? { ...skill, version: previousVersion } : value);
         } else if (pin) {
-          add(pins, file, { kind, index });
+          add(placement.pins, file, { kind, index });
         }
       });
     }
   }
+  return placement;
+}
 
-  const newTexts = new Map<string, string>();
+async function renderTexts(
+  plan: ImportPlan,
+  folder: KnowledgeFolder,
+  { outputs, removals, pins, previousVersion }: Placement,
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
   const withSchemaHeader = await exists(path.join(folder.dir, SCHEMA_FILE));
   for (const [relative, entities] of outputs) {
     const text = renderImportFile(plan, relative, entities, withSchemaHeader);
@@ -134,7 +168,7 @@ export async function applyImportPlan(
         `${relative} would be over the knowledge file size limit`,
       );
     }
-    newTexts.set(relative, text);
+    texts.set(relative, text);
   }
   for (const file of new Set([...removals.keys(), ...pins.keys()])) {
     const edited = editKnowledgeFile(
@@ -143,38 +177,37 @@ export async function applyImportPlan(
       pins.get(file) ?? [],
       previousVersion ?? "",
     );
-    newTexts.set(file.relative, edited);
+    texts.set(file.relative, edited);
   }
+  return texts;
+}
 
-  const before = new Map(folder.files.map((f) => [f.relative, f.text]));
-  const check = buildKnowledge(
-    [...new Map([...before, ...newTexts])].map(([relative, text]) => ({
-      file: displayPath(path.join(folder.dir, relative)),
-      text,
-    })),
-  );
-  if (check.problems.length > 0) throw invalidResult(check.problems.map(formatProblem));
-
-  const changed = new Map([...newTexts].filter(([relative, text]) => before.get(relative) !== text));
-  for (const relative of outputs.keys())
-    (changed.has(relative) ? result.written : result.unchanged).push(relative);
-  result.edited = [...changed.keys()].filter((relative) => !outputs.has(relative));
-  if (changed.size === 0) return result;
-
-  const written = await writeFilesAtomically(
-    folder.dir,
-    changed,
-    new Map([...changed.keys()].map((relative) => [relative, before.get(relative)])),
-  );
+/** Writes the changed files all at once, loads the folder, and undoes the write if it does not load. */
+async function commit(
+  dir: string,
+  changed: ReadonlyMap<string, string>,
+  before: ReadonlyMap<string, string>,
+  verify: (dir: string) => Promise<unknown>,
+): Promise<void> {
+  let written: WrittenFiles;
   try {
-    await verify(folder.dir);
+    const previous = new Map([...changed.keys()].map((relative) => [relative, before.get(relative)]));
+    written = await writeFilesAtomically(dir, changed, previous);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ImportError(
+      "IMPORT_WRITE_FAILED",
+      `cannot write to ${displayPath(dir)} (${code}), so nothing was imported`,
+    );
+  }
+  try {
+    await verify(dir);
   } catch (error) {
     await undoWrite(written);
     throw invalidResult(
       error instanceof KnowledgeError ? error.problems.map(formatProblem) : [String(error)],
     );
   }
-  return result;
 }
 
 function refuseToOverwriteHandWrittenFiles(folder: KnowledgeFolder, targets: ReadonlySet<string>): void {
@@ -217,7 +250,9 @@ function sameRecord(kind: EntityKind, a: unknown, b: unknown): boolean {
 
 function push(entities: Entities, kind: EntityKind, entity: unknown): void {
   const lists = entities as Record<EntityKind, unknown[] | undefined>;
-  lists[kind] = [...(lists[kind] ?? []), entity];
+  const list = lists[kind] ?? [];
+  list.push(entity);
+  lists[kind] = list;
 }
 
 function add<T>(map: Map<ExistingFile, T[]>, file: ExistingFile, item: T): void {

@@ -14,7 +14,8 @@ export type ImportErrorCode =
   | "IMPORT_BAD_VERSION"
   | "IMPORT_EXISTING_INVALID"
   | "IMPORT_WOULD_OVERWRITE"
-  | "IMPORT_RESULT_INVALID";
+  | "IMPORT_RESULT_INVALID"
+  | "IMPORT_WRITE_FAILED";
 
 export interface ImportErrorPlace {
   file?: string;

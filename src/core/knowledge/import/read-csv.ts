@@ -55,7 +55,13 @@ export async function readCsvTable(file: string): Promise<CsvTable> {
     );
   }
   if (size === 0) throw new ImportError("IMPORT_EMPTY_FILE", "the file is empty", { file });
-  const bytes = await readFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ImportError("IMPORT_FILE_MISSING", `cannot read the file (${code})`, { file });
+  }
   const { text, encoding } = decodeCsvBytes(bytes, file);
   return parseCsvText(text, file, encoding);
 }

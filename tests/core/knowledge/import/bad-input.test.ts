@@ -279,6 +279,18 @@ describe("a folder the import cannot safely write to", () => {
     expect(await snapshot(out)).toEqual(before);
   });
 
+  it("reports a folder it cannot write to, and touches nothing", async () => {
+    const before = await folderWith({
+      "notes.yaml": "# Notes.\n",
+      sfia: "a file where the import needs a folder\n",
+    });
+    const skills = await writeTemp(dir, "skills.csv", sfiaSkillsCsv(TWO_SKILLS));
+    const error = await failure({ importer: "sfia", files: [skills], out });
+    expect(error.code).toBe("IMPORT_WRITE_FAILED");
+    expect(error.message).toContain("nothing was imported");
+    expect(await snapshot(out)).toEqual(before);
+  });
+
   it("refuses a result the loader would reject, and touches nothing", async () => {
     const before = await folderWith({
       "roles.yaml": `frameworks:
