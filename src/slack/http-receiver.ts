@@ -23,6 +23,7 @@ export const HEALTH_PATH = "/healthz";
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 /** Slack's replay window: requests more than five minutes from our clock, either way, are refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+const STOP_GRACE_MS = 3000;
 
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
@@ -106,10 +107,14 @@ export class SlackHttpReceiver implements Receiver {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    // Requests already acknowledged finish quickly; a client that never finishes its request must not
+    // hold the shutdown open.
+    const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+    force.unref();
     await new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       server.closeIdleConnections();
-    });
+    }).finally(() => clearTimeout(force));
   }
 
   /** The bound port; useful when started on port 0. */

@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_BODY_LIMIT, signatureProblem } from "../../src/slack/http-receiver.ts";
+import { type RunningHttpApp, startHttpApp } from "../support/app-process.ts";
+import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { eventBody, messageEvent, PAYLOAD_SHAPES_DIR, slashCommand } from "../support/slack-payloads.ts";
+import { formBody, postSigned, signedHeaders, slackSignature } from "../support/slack-signer.ts";
+
+const SECRET = "8f742231b10e8888abcd99yyyzzz85a5-test";
+
+interface KnownAnswer {
+  signing_secret: string;
+  x_slack_request_timestamp: string;
+  raw_body: string;
+  x_slack_signature: string;
+}
+
+const samples = JSON.parse(
+  readFileSync(path.join(PAYLOAD_SHAPES_DIR, "bolt-js-wire-samples.json"), "utf8"),
+) as {
+  signing_known_answer_test: KnownAnswer;
+  wire_bodies: Array<{ kind: string; raw_body: string; content_type: string }>;
+};
+const vector = samples.signing_known_answer_test;
+
+describe("Slack's published signing test vector", () => {
+  const check = {
+    signingSecret: vector.signing_secret,
+    body: vector.raw_body,
+    signature: vector.x_slack_signature,
+    timestamp: vector.x_slack_request_timestamp,
+    nowMs: Number(vector.x_slack_request_timestamp) * 1000,
+  };
+
+  it("verifies", () => {
+    expect(signatureProblem(check)).toBeUndefined();
+  });
+
+  it("is what our test signer produces", () => {
+    expect(slackSignature(vector.signing_secret, vector.x_slack_request_timestamp, vector.raw_body)).toBe(
+      vector.x_slack_signature,
+    );
+  });
+
+  it("matches the headers recorded in java-slack-sdk's API Gateway sample", () => {
+    const gateway = JSON.parse(
+      readFileSync(
+        path.join(PAYLOAD_SHAPES_DIR, "java-slack-sdk-json-logs/aws/ApiGatewayRequest.json"),
+        "utf8",
+      ),
+    ) as { headers: Record<string, string> };
+    expect(
+      signatureProblem({
+        ...check,
+        signature: gateway.headers["X-Slack-Signature"],
+        timestamp: gateway.headers["X-Slack-Request-Timestamp"],
+      }),
+    ).toBeUndefined();
+  });
+
+  it("fails when one character of the body changes", () => {
+    expect(signatureProblem({ ...check, body: `${vector.raw_body} ` })).toBe("signature mismatch");
+  });
+
+  it("fails five minutes and one second later", () => {
+    expect(signatureProblem({ ...check, nowMs: check.nowMs + 301_000 })).toMatch(/more than 5 minutes/);
+  });
+
+  it("fails when the request claims to come from over five minutes in the future", () => {
+    expect(signatureProblem({ ...check, nowMs: check.nowMs - 301_000 })).toMatch(/more than 5 minutes/);
+  });
+});
+
+describe("the HTTP endpoint, as npm start serves it", () => {
+  let api: SlackApiStandIn;
+  let app: RunningHttpApp;
+
+  beforeAll(async () => {
+    api = await startSlackApiStandIn();
+    app = await startHttpApp({ signingSecret: SECRET, apiUrl: api.apiUrl });
+  });
+
+  afterAll(async () => {
+    await app?.process.stop();
+    await api?.close();
+  });
+
+  const command = (id: string, text = "ITMG 5") =>
+    slashCommand({ command: "/role", text, responseUrl: api.responseUrl(id) });
+
+  /** A correctly signed request, answered: proof the app is still serving and earlier requests have settled. */
+  async function answeredCommand(id: string): Promise<void> {
+    const response = await postSigned(app.eventsUrl, SECRET, command(id));
+    expect(response.status).toBe(200);
+    await api.waitForResponses(id);
+  }
+
+  it("answers Slack's url_verification challenge", async () => {
+    const body = samples.wire_bodies.find((b) => b.kind.startsWith("url_verification"));
+    if (!body) throw new Error("sample missing");
+    const response = await postSigned(app.eventsUrl, SECRET, {
+      body: body.raw_body,
+      contentType: "application/json",
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+    });
+  });
+
+  it("answers Slack's unsigned ssl_check with 200", async () => {
+    const response = await fetch(app.eventsUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "ssl_check=1&token=legacy-fixed-token",
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("refuses a request with a wrong signature with 401, and it reaches no listener", async () => {
+    const request = command("wrong-signature");
+    const response = await fetch(app.eventsUrl, {
+      method: "POST",
+      headers: signedHeaders({
+        secret: "not-the-secret",
+        body: request.body,
+        contentType: request.contentType,
+      }),
+      body: request.body,
+    });
+    expect(response.status).toBe(401);
+    await answeredCommand("after-wrong-signature");
+    expect(api.responsesTo("wrong-signature")).toEqual([]);
+  });
+
+  it("refuses a request without a signature with 401", async () => {
+    const request = command("no-signature");
+    const response = await fetch(app.eventsUrl, {
+      method: "POST",
+      headers: {
+        "content-type": request.contentType,
+        "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)),
+      },
+      body: request.body,
+    });
+    expect(response.status).toBe(401);
+    await answeredCommand("after-no-signature");
+    expect(api.responsesTo("no-signature")).toEqual([]);
+  });
+
+  it("refuses a correctly signed request whose timestamp is over 5 minutes old with 401", async () => {
+    const response = await postSigned(app.eventsUrl, SECRET, command("stale"), {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(response.status).toBe(401);
+    await answeredCommand("after-stale");
+    expect(api.responsesTo("stale")).toEqual([]);
+  });
+
+  it("refuses a correctly signed request whose timestamp is over 5 minutes in the future with 401", async () => {
+    const response = await postSigned(app.eventsUrl, SECRET, command("future"), {
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
+    expect(response.status).toBe(401);
+    await answeredCommand("after-future");
+    expect(api.responsesTo("future")).toEqual([]);
+  });
+
+  it("refuses an oversized body with 413 before reading it", async () => {
+    const body = formBody({
+      command: "/role",
+      text: "x".repeat(DEFAULT_BODY_LIMIT),
+      response_url: api.responseUrl("big"),
+    });
+    const response = await postSigned(app.eventsUrl, SECRET, {
+      body,
+      contentType: "application/x-www-form-urlencoded",
+    });
+    expect(response.status).toBe(413);
+    await answeredCommand("after-big");
+    expect(api.responsesTo("big")).toEqual([]);
+  });
+
+  it.each([
+    ["broken JSON", "application/json", '{"type":"event_callback",'],
+    ["JSON null", "application/json", "null"],
+    ["a JSON array", "application/json", "[1,2]"],
+    ["a broken interactivity payload", "application/x-www-form-urlencoded", "payload=%7Bnot-json"],
+  ] as const)(
+    "refuses a signed but malformed body (%s) with 400 and keeps serving",
+    async (_name, contentType, body) => {
+      const response = await postSigned(app.eventsUrl, SECRET, { body, contentType });
+      expect(response.status).toBe(400);
+      await answeredCommand(`after-malformed-${body.length}-${contentType.length}`);
+    },
+  );
+
+  it("answers a retried event (X-Slack-Retry-Num) and a repeated event_id once", async () => {
+    const channel = "D0RETRY";
+    const delivery = eventBody(messageEvent({ text: "ITMG 5", channel }), { eventId: "Ev0RETRIED1" });
+    expect((await postSigned(app.eventsUrl, SECRET, delivery)).status).toBe(200);
+    await api.waitForCall("chat.postMessage", (c) => c.body.channel === channel);
+
+    const retry = await postSigned(app.eventsUrl, SECRET, delivery, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
+    expect(retry.status).toBe(200);
+    const again = await postSigned(app.eventsUrl, SECRET, delivery);
+    expect(again.status).toBe(200);
+
+    const sentinel = eventBody(messageEvent({ text: "ITMG 6", channel: "D0SENTINEL" }));
+    await postSigned(app.eventsUrl, SECRET, sentinel);
+    await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SENTINEL");
+    expect(api.callsOf("chat.postMessage", (c) => c.body.channel === channel)).toHaveLength(1);
+    await app.process.waitForLog(
+      /Skipped an event already handled event_id=Ev0RETRIED1 retry_num=1 retry_reason=http_timeout/,
+    );
+  });
+
+  it("serves a health check and nothing else outside /slack/events", async () => {
+    expect((await fetch(`http://127.0.0.1:${app.port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${app.port}/slack/other`, { method: "POST" })).status).toBe(404);
+    expect((await fetch(app.eventsUrl)).status).toBe(404);
+  });
+
+  it("never logs the signing secret, the bot token or request bodies", () => {
+    const log = app.process.logLines.join("\n");
+    expect(log).not.toContain(SECRET);
+    expect(log).not.toContain("xoxb-0000000000-test-token");
+    expect(log).not.toContain("x".repeat(100));
+  });
+});

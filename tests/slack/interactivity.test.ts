@@ -1,0 +1,231 @@
+// Buttons (follow-ups, parts of long answers, examples) and the message shortcut, end to end.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
+import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { exampleQuestions } from "../../src/slack/examples.ts";
+import { BUTTON_EXPIRED, SHORTCUT_NO_TEXT } from "../../src/slack/messages.ts";
+import { renderAnswer } from "../../src/slack/render/answer.ts";
+import { renderHome } from "../../src/slack/render/home.ts";
+import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
+import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import {
+  type BlockActionOptions,
+  blockActionBody,
+  messageShortcutBody,
+  nextTs,
+  TEAM,
+} from "../support/slack-payloads.ts";
+import { postSigned } from "../support/slack-signer.ts";
+
+const SECRET = "interactivity-test-signing-secret";
+
+let api: SlackApiStandIn;
+let app: RunningHttpApp;
+let rolecall: Rolecall;
+
+beforeAll(async () => {
+  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+  api = await startSlackApiStandIn();
+  app = await startHttpApp({ signingSecret: SECRET, apiUrl: api.apiUrl });
+});
+
+afterAll(async () => {
+  await app?.process.stop();
+  await api?.close();
+});
+
+async function press(options: BlockActionOptions): Promise<void> {
+  const response = await postSigned(app.eventsUrl, SECRET, blockActionBody(options));
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe("");
+}
+
+/** The button a real answer offers for a follow-up kind. */
+function followUpButton(question: string, kind: string) {
+  const answer = rolecall.ask(question);
+  const index = answer.followUps.findIndex((f) => f.kind === kind);
+  const followUp = answer.followUps[index];
+  if (!followUp) throw new Error(`"${question}" has no ${kind} follow-up`);
+  const rendered = renderAnswer(answer, { question, surface: "ephemeral" });
+  const button = rendered.blocks
+    .flatMap((b) => ("elements" in b ? (b.elements as Array<{ action_id?: string; value?: string }>) : []))
+    .find((e) => e.value === JSON.stringify({ q: followUp.question }));
+  if (!button?.action_id || !button.value) throw new Error("button not rendered");
+  return { actionId: button.action_id, value: button.value, question: followUp.question };
+}
+
+describe("follow-up buttons on an ephemeral answer", () => {
+  it.each([
+    ["next_level", "ITMG 5"],
+    ["previous_level", "SFIA level 5"],
+    ["compare_next", "ITMG 5"],
+    ["role_raci", "IT service manager"],
+    ["role_skills", "IT service manager"],
+    ["did_you_mean", "SLA"],
+  ])("%s on %j replaces the answer in place through response_url", async (kind, question) => {
+    const button = followUpButton(question, kind);
+    const id = `follow-up-${kind}-${question}`;
+    await press({
+      ...button,
+      responseUrl: api.responseUrl(id),
+      message: { channel: "C0GENERAL", ephemeral: true },
+    });
+    const [reply] = await api.waitForResponses(id);
+    const rendered = renderAnswer(rolecall.ask(button.question), {
+      question: button.question,
+      surface: "ephemeral",
+    });
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: true,
+      text: rendered.text,
+      blocks: rendered.blocks,
+    });
+  });
+});
+
+describe("follow-up buttons on a message the bot posted", () => {
+  it("update that message with chat.update", async () => {
+    const button = followUpButton("ITMG 5", "next_level");
+    const ts = nextTs();
+    await press({
+      ...button,
+      responseUrl: api.responseUrl("unused-update"),
+      message: { channel: "D0UPDATE", ts },
+    });
+    const updated = await api.waitForCall("chat.update", (c) => c.body.channel === "D0UPDATE");
+    const rendered = renderAnswer(rolecall.ask(button.question), {
+      question: button.question,
+      surface: "message",
+    });
+    expect(updated.body).toEqual({
+      channel: "D0UPDATE",
+      ts,
+      team_id: TEAM.id,
+      text: rendered.text,
+      blocks: rendered.blocks,
+    });
+    expect(api.responsesTo("unused-update")).toEqual([]);
+    expect(api.callsOf("chat.postMessage", (c) => c.body.channel === "D0UPDATE")).toEqual([]);
+  });
+
+  it("keep the Shared by line of a shared answer", async () => {
+    const shared = renderAnswer(rolecall.ask("ITMG 5"), {
+      question: "ITMG 5",
+      surface: "message",
+      sharedBy: "U0CAROL",
+    });
+    const button = followUpButton("ITMG 5", "next_level");
+    await press({ ...button, user: "U0DAVE", message: { channel: "C0SHARED", blocks: shared.blocks } });
+    const updated = await api.waitForCall("chat.update", (c) => c.body.channel === "C0SHARED");
+    const rendered = renderAnswer(rolecall.ask(button.question), {
+      question: button.question,
+      surface: "message",
+      sharedBy: "U0CAROL",
+    });
+    expect(updated.body.blocks).toEqual(rendered.blocks);
+  });
+});
+
+describe("a long answer", () => {
+  const question = "IT service manager";
+
+  it("is cut into parts; Show more replaces it in place with the next part", async () => {
+    const first = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral" });
+    expect(first.pages).toBeGreaterThan(1);
+    await press({
+      actionId: "rolecall_page:next",
+      value: JSON.stringify({ q: question, p: 2 }),
+      responseUrl: api.responseUrl("show-more"),
+      message: { channel: "C0GENERAL", ephemeral: true },
+    });
+    const [reply] = await api.waitForResponses("show-more");
+    const second = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral", page: 2 });
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: true,
+      text: second.text,
+      blocks: second.blocks,
+    });
+  });
+});
+
+describe("App Home buttons", () => {
+  it("an example question shows its answer in the Home tab", async () => {
+    const [example] = exampleQuestions(rolecall);
+    if (!example) throw new Error("no examples");
+    await press({
+      actionId: "rolecall_ask:0",
+      value: JSON.stringify({ q: example }),
+      user: "U0HOMEBUTTON",
+      homeViewId: "V0HOME",
+    });
+    const published = await api.waitForCall("views.publish", (c) => c.body.user_id === "U0HOMEBUTTON");
+    const frameworks = [...rolecall.knowledge.frameworks.values()].map((f) => ({
+      name: f.name,
+      version: f.version,
+      ...(f.fullName ? { fullName: f.fullName } : {}),
+    }));
+    expect(published.body.view).toEqual(
+      renderHome({
+        frameworks,
+        examples: exampleQuestions(rolecall),
+        answer: { answer: rolecall.ask(example), question: example },
+      }),
+    );
+  });
+});
+
+describe("a button whose value is not a Rolecall question", () => {
+  it("tells the person to ask again", async () => {
+    await press({
+      actionId: "rolecall_ask:0",
+      value: "{not json",
+      responseUrl: api.responseUrl("bad-value"),
+      message: { channel: "C0GENERAL", ephemeral: true },
+    });
+    const [reply] = await api.waitForResponses("bad-value");
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: BUTTON_EXPIRED,
+    });
+  });
+});
+
+describe('the message shortcut "Ask Rolecall about this"', () => {
+  async function shortcut(id: string, text: string | undefined) {
+    const body = messageShortcutBody({
+      callbackId: "ask_rolecall_about_message",
+      text,
+      responseUrl: api.responseUrl(id),
+    });
+    const response = await postSigned(app.eventsUrl, SECRET, body);
+    expect(response.status).toBe(200);
+    return api.waitForResponses(id);
+  }
+
+  it("answers the message's text as a question, ephemerally, with a Share button", async () => {
+    const [reply] = await shortcut(
+      "shortcut",
+      "Hey team, &lt;who&gt; is accountable for change management? <@U0BOB>",
+    );
+    const asked = "Hey team, <who> is accountable for change management?";
+    const rendered = renderAnswer(rolecall.ask(asked), { question: asked, surface: "ephemeral" });
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: rendered.text,
+      blocks: rendered.blocks,
+    });
+  });
+
+  it("says so when the message has no text", async () => {
+    const [reply] = await shortcut("shortcut-empty", undefined);
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: SHORTCUT_NO_TEXT,
+    });
+  });
+});
