@@ -107,7 +107,6 @@ interface RoleDraft {
   family: string;
   summary: string;
   levels: Map<string, LevelDraft>;
-  notInUse: number;
 }
 
 export function planDdatImport(tables: readonly CsvTable[], options: DdatOptions): ImportPlan {
@@ -143,39 +142,7 @@ export function planDdatImport(tables: readonly CsvTable[], options: DdatOptions
   const roles = readRoleContent(rolesTable, drafts, skipped);
 
   const codes = assignSkillCodes(drafts);
-  const skills: SkillInput[] = [];
-  const levelless: string[] = [];
-  let placeholders = 0;
-  for (const [key, draft] of drafts) {
-    const code = codes.get(key) ?? slugify(draft.name);
-    if (draft.levels.size === 0) {
-      levelless.push(draft.name);
-      continue;
-    }
-    if (!draft.description) placeholders++;
-    skills.push({
-      framework: "ddat",
-      code,
-      name: draft.name,
-      version,
-      description: draft.description ?? NO_DESCRIPTION,
-      levels: [...draft.levels]
-        .sort(([a], [b]) => a - b)
-        .map(([level, description]) => ({ level, description })),
-      sources,
-    });
-  }
-  if (levelless.length > 0) {
-    const examples = levelless.slice(0, 3).join("; ") + (levelless.length > 3 ? "; …" : "");
-    skipped.push(
-      `${plural(levelless.length, "skill")} with no level descriptions anywhere in the data, as they appear only in NOT IN USE rows (${examples})`,
-    );
-  }
-  if (placeholders > 0) {
-    skipped.push(
-      `${plural(placeholders, "skill")} with no overall description in the data ("MISSING" or blank) got a placeholder description`,
-    );
-  }
+  const skills = buildSkills(drafts, codes, version, sources, skipped);
   const known = new Set(skills.map((s) => s.code));
   const { roleFiles, roleCount, levelCount, refCount } = buildRoleFiles(roles, codes, known, sources);
 
@@ -225,6 +192,48 @@ export function planDdatImport(tables: readonly CsvTable[], options: DdatOptions
   };
 }
 
+function buildSkills(
+  drafts: ReadonlyMap<string, SkillDraft>,
+  codes: ReadonlyMap<string, string>,
+  version: string,
+  sources: string[],
+  skipped: string[],
+): SkillInput[] {
+  const skills: SkillInput[] = [];
+  const levelless: string[] = [];
+  let placeholders = 0;
+  for (const [key, draft] of drafts) {
+    if (draft.levels.size === 0) {
+      levelless.push(draft.name);
+      continue;
+    }
+    if (!draft.description) placeholders++;
+    skills.push({
+      framework: "ddat",
+      code: codes.get(key) ?? slugify(draft.name),
+      name: draft.name,
+      version,
+      description: draft.description ?? NO_DESCRIPTION,
+      levels: [...draft.levels]
+        .sort(([a], [b]) => a - b)
+        .map(([level, description]) => ({ level, description })),
+      sources,
+    });
+  }
+  if (levelless.length > 0) {
+    const examples = levelless.slice(0, 3).join("; ") + (levelless.length > 3 ? "; …" : "");
+    skipped.push(
+      `${plural(levelless.length, "skill")} with no level description in any file, which the schema needs (${examples})`,
+    );
+  }
+  if (placeholders > 0) {
+    skipped.push(
+      `${plural(placeholders, "skill")} with no overall description in the data ("MISSING" or blank) got a placeholder description`,
+    );
+  }
+  return skills;
+}
+
 function ddatSource(version: string, inputs: readonly CsvTable[]): SourceInput {
   return {
     id: `ddat-${slugify(version)}-export`,
@@ -259,6 +268,7 @@ function readRoleContent(table: CsvTable, drafts: Map<string, SkillDraft>, skipp
   const cells = createCellReader(table, columns);
   const roles = new Map<string, RoleDraft>();
   let notInUse = 0;
+  const notInUseTypes = new Set<string>();
   let duplicates = 0;
   for (const row of table.rows) {
     const cell = cells(row);
@@ -273,7 +283,6 @@ function readRoleContent(table: CsvTable, drafts: Map<string, SkillDraft>, skipp
       family: need("Role Family"),
       summary: need("Role Description"),
       levels: new Map<string, LevelDraft>(),
-      notInUse: 0,
     };
     roles.set(roleName.toLowerCase(), role);
 
@@ -281,7 +290,8 @@ function readRoleContent(table: CsvTable, drafts: Map<string, SkillDraft>, skipp
     const skillLevelName = need("Skill Level");
     if (isNotInUse(levelName) || isNotInUse(skillLevelName)) {
       notInUse++;
-      role.notInUse++;
+      const roleType = cleanText(cell("Role Type"));
+      if (roleType) notInUseTypes.add(roleType);
       continue;
     }
     const skillLevel = SKILL_LEVELS.find((l) => l.name.toLowerCase() === skillLevelName.toLowerCase());
@@ -317,9 +327,12 @@ function readRoleContent(table: CsvTable, drafts: Map<string, SkillDraft>, skipp
   }
   if (notInUse > 0) {
     const idle = [...roles.values()].filter((r) => r.levels.size === 0).map((r) => r.name);
-    skipped.push(
-      `${plural(notInUse, "row")} marked NOT IN USE${idle.length > 0 ? ` (all the rows of ${idle.join(", ")}: those roles are imported with their description but no levels or skills)` : ""}`,
-    );
+    const types = notInUseTypes.size > 0 ? `, role type ${[...notInUseTypes].join(", ")}` : "";
+    const roleNote =
+      idle.length > 0
+        ? ` (all the rows of ${idle.join(", ")}${types}: those roles are imported with their description but no levels or skills)`
+        : "";
+    skipped.push(`${plural(notInUse, "row")} marked NOT IN USE${roleNote}`);
   }
   if (duplicates > 0) {
     skipped.push(`${plural(duplicates, "row")} repeating a skill already listed for the same role level`);

@@ -1,4 +1,4 @@
-// Reads one CSV export into rows of trimmed-free cells: checks its size before reading, detects UTF-8 or
+// Reads one CSV export into rows of cells: checks its size before reading, detects UTF-8 or
 // Windows-1252 (spreadsheet exports are often the latter), and reports every problem with file, row and line.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";

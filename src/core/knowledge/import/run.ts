@@ -5,7 +5,7 @@ import { displayPath } from "../load.ts";
 import { type ApplyResult, applyImportPlan, type KindCounts } from "./apply.ts";
 import { planDdatImport, recogniseDdatFile } from "./ddat.ts";
 import { ImportError } from "./errors.ts";
-import { scanKnowledgeFolder } from "./folder.ts";
+import { type KnowledgeFolder, scanKnowledgeFolder } from "./folder.ts";
 import type { ImportPlan } from "./plan.ts";
 import { type CsvEncoding, type CsvTable, readCsvTable } from "./read-csv.ts";
 import { planSfiaImport } from "./sfia.ts";
@@ -61,29 +61,31 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   for (const file of request.files) tables.push(await readCsvTable(file));
   const folder = await scanKnowledgeFolder(request.out);
 
-  let plan: ImportPlan;
-  if (importer === "sfia") {
-    plan = planSfiaImport(tables, { version: request.version });
-  } else {
-    const existing = folder.frameworks.get("ddat")?.version;
-    const { version, versionFrom } =
-      request.version !== undefined
-        ? { version: checkVersion(request.version), versionFrom: "given with --version" }
-        : existing !== undefined
-          ? {
-              version: existing,
-              versionFrom: "kept from the ddat framework already in the folder (pass --version to change it)",
-            }
-          : await versionFromFileDate(tables);
-    plan = planDdatImport(tables, { version, versionFrom });
-  }
+  const plan: ImportPlan =
+    importer === "sfia"
+      ? planSfiaImport(tables, { version: request.version })
+      : planDdatImport(tables, await chooseDdatVersion(request.version, folder, tables));
   const result = await applyImportPlan(plan, folder);
   return summarise(plan, result, tables, request.out);
 }
 
-async function versionFromFileDate(
+/**
+ * The DDaT downloads carry no release date or version: --version wins, then the version of the ddat
+ * framework already in the folder (a refresh is not a new release), then the role content file's date.
+ */
+async function chooseDdatVersion(
+  option: string | undefined,
+  folder: KnowledgeFolder,
   tables: readonly CsvTable[],
 ): Promise<{ version: string; versionFrom: string }> {
+  if (option !== undefined) return { version: checkVersion(option), versionFrom: "given with --version" };
+  const existing = folder.frameworks.get("ddat")?.version;
+  if (existing !== undefined) {
+    return {
+      version: existing,
+      versionFrom: "kept from the ddat framework already in the folder (pass --version to change it)",
+    };
+  }
   const roles = tables.find((t) => recogniseDdatFile(t) === "roles") ?? tables[0];
   if (!roles) throw new ImportError("IMPORT_INPUTS", "give the DDaT CSV file(s) to import");
   const { mtime } = await stat(roles.file);

@@ -82,7 +82,9 @@ describe("importing the DDaT capability framework CSVs into an empty folder", ()
     const skills = [...kb.skills.values()].filter((s) => s.framework === "ddat");
     expect(skills).toHaveLength(source.skillsWithLevels);
     const skippedSkills = source.allSkills - source.skillsWithLevels;
-    expect(summary.skipped.join(" ")).toContain(`${skippedSkills} skills with no level descriptions`);
+    expect(summary.skipped.join(" ")).toContain(
+      `${skippedSkills} skills with no level description in any file`,
+    );
   });
 
   it("says how many NOT IN USE rows it skipped, and keeps those roles with their description", () => {
