@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportSummary } from "../../../../src/core/knowledge/import/index.ts";
@@ -184,5 +184,27 @@ frameworks:
     expect(again.summary.written).toEqual([]);
     expect(again.summary.edited).toEqual([]);
     expect(kb.skills.get("sfia:ITMG")?.revisions?.filter((r) => r.label === "SFIA 7")).toHaveLength(1);
+  });
+});
+
+describe("importing SFIA 9 and DDaT into a copy of the shipped knowledge folder", () => {
+  it("loads, with ITMG renamed, its SFIA 7 wording kept and every role reference still valid", async () => {
+    const dir = await tempDir("rolecall-shipped-");
+    await cp(path.resolve(import.meta.dirname, "../../../../knowledge"), dir, { recursive: true });
+    await importRealData("sfia", { out: dir });
+    await importRealData("ddat", { out: dir });
+    const kb = await loadKnowledge(dir);
+    const itmg = kb.skills.get("sfia:ITMG");
+    expect(itmg?.name).toBe("Technology service management");
+    expect(itmg?.formerNames).toContain("IT management");
+    expect(itmg?.revisions?.map((r) => r.label)).toContain("SFIA 7");
+    expect(kb.frameworks.get("sfia")?.version).toBe("9");
+    const referencesItmg = [...kb.roles.values()].filter((r) =>
+      r.skills?.some((s) => s.skill === "sfia:ITMG"),
+    );
+    expect(referencesItmg.length).toBeGreaterThan(0);
+    expect((await readFile(path.join(dir, "sfia/framework.yaml"), "utf8")).split("\n")[0]).toBe(
+      "# yaml-language-server: $schema=../rolecall.schema.json",
+    );
   });
 });
