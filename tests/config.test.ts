@@ -1,0 +1,184 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULT_SLACK_API_URL, loadConfig, readConfig, secretsOf } from "../src/config.ts";
+
+const BOT = "xoxb-1234-5678-abcdefghijkl";
+const APP = "xapp-1-A0ROLECALL-1234-abcdef";
+const SECRET = "0123456789abcdef0123456789abcdef";
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("choosing how to run", () => {
+  it("runs the local console with no Slack credentials", () => {
+    expect(readConfig({}).mode).toBe("console");
+  });
+
+  it("treats blank values, as in a copied .env.example, as unset", () => {
+    expect(
+      readConfig({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: " ", SLACK_SIGNING_SECRET: "", PORT: "" }).mode,
+    ).toBe("console");
+  });
+
+  it("uses Socket Mode with a bot token and an app token", () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).mode).toBe("socket");
+  });
+
+  it("prefers Socket Mode when a signing secret is also set", () => {
+    expect(
+      readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET }).mode,
+    ).toBe("socket");
+  });
+
+  it("serves HTTP with a bot token and a signing secret", () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).mode).toBe("http");
+  });
+});
+
+describe("defaults", () => {
+  it("fills in every optional variable", () => {
+    expect(readConfig({})).toEqual({
+      mode: "console",
+      slack: {
+        apiUrl: DEFAULT_SLACK_API_URL,
+        botToken: undefined,
+        appToken: undefined,
+        signingSecret: undefined,
+      },
+      port: 3000,
+      knowledgeDir: "./knowledge",
+      logLevel: "info",
+      dataDir: "./data",
+      databaseUrl: undefined,
+      admins: [],
+    });
+  });
+
+  it("reads the others", () => {
+    const config = readConfig({
+      PORT: "8080",
+      SLACK_API_URL: "http://127.0.0.1:9999/api",
+      KNOWLEDGE_DIR: "/srv/knowledge",
+      LOG_LEVEL: "DEBUG",
+      DATA_DIR: "/var/lib/rolecall",
+      DATABASE_URL: "postgres://rolecall@db/rolecall",
+      ROLECALL_ADMINS: "U0AAA, W0BBB U0CCC",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      slack: { apiUrl: "http://127.0.0.1:9999/api/" },
+      knowledgeDir: "/srv/knowledge",
+      logLevel: "debug",
+      dataDir: "/var/lib/rolecall",
+      databaseUrl: "postgres://rolecall@db/rolecall",
+      admins: ["U0AAA", "W0BBB", "U0CCC"],
+    });
+  });
+});
+
+describe("mistakes get one line naming the variable", () => {
+  it.each([
+    [
+      { SLACK_BOT_TOKEN: "xoxp-1-2-3", SLACK_APP_TOKEN: APP },
+      "SLACK_BOT_TOKEN",
+      "WRONG_TOKEN_TYPE",
+      /user token \(xoxp-…\)/,
+    ],
+    [
+      { SLACK_BOT_TOKEN: APP, SLACK_APP_TOKEN: APP },
+      "SLACK_BOT_TOKEN",
+      "WRONG_TOKEN_TYPE",
+      /app-level token \(xapp-…\)/,
+    ],
+    [
+      { SLACK_BOT_TOKEN: "hello", SLACK_APP_TOKEN: APP },
+      "SLACK_BOT_TOKEN",
+      "WRONG_TOKEN_TYPE",
+      /must be a Bot User OAuth Token/,
+    ],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: BOT },
+      "SLACK_APP_TOKEN",
+      "WRONG_TOKEN_TYPE",
+      /bot token \(xoxb-…\)/,
+    ],
+    [{ SLACK_BOT_TOKEN: BOT }, "SLACK_SIGNING_SECRET", "MISSING", /missing or empty/],
+    [
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "" },
+      "SLACK_SIGNING_SECRET",
+      "MISSING",
+      /missing or empty/,
+    ],
+    [{ SLACK_APP_TOKEN: APP }, "SLACK_BOT_TOKEN", "MISSING", /is not set/],
+    [{ SLACK_SIGNING_SECRET: SECRET }, "SLACK_BOT_TOKEN", "MISSING", /is not set/],
+    [{ PORT: "eighty" }, "PORT", "NOT_A_NUMBER", /PORT must be a whole number such as 3000 \(got "eighty"\)/],
+    [{ PORT: "3000.5" }, "PORT", "NOT_A_NUMBER", /whole number/],
+    [{ PORT: "70000" }, "PORT", "OUT_OF_RANGE", /between 0 and 65535/],
+    [{ SLACK_API_URL: "slack.com/api" }, "SLACK_API_URL", "INVALID_URL", /http\(s\) URL/],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", "INVALID_VALUE", /one of debug, info, warn, error/],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", "INVALID_URL", /PostgreSQL URL/],
+    [{ ROLECALL_ADMINS: "U0AAA,@bob" }, "ROLECALL_ADMINS", "INVALID_VALUE", /"@bob"/],
+  ])("%j → %s", (env, variable, code, message) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.message.startsWith(variable)).toBe(true);
+    expect(error.message).not.toContain("\n");
+  });
+
+  it("lists every mistake, one per line", () => {
+    const error = configError({ SLACK_BOT_TOKEN: "xoxp-1", PORT: "x", LOG_LEVEL: "loud" });
+    expect(error.issues.map((i) => i.variable)).toEqual([
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "PORT",
+      "LOG_LEVEL",
+    ]);
+    expect(error.message.split("\n")).toHaveLength(4);
+  });
+
+  it("never repeats a token, secret or database password back", () => {
+    const token = "xoxp-9999-secret-user-token";
+    const error = configError({
+      SLACK_BOT_TOKEN: token,
+      SLACK_APP_TOKEN: "xoxb-8888-bot",
+      DATABASE_URL: "mysql://u:pw123456@h",
+    });
+    expect(error.message).not.toContain(token);
+    expect(error.message).not.toContain("xoxb-8888-bot");
+    expect(error.message).not.toContain("pw123456");
+  });
+});
+
+describe("secretsOf", () => {
+  it("lists the values the logger must redact", () => {
+    const config = readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });
+    expect(secretsOf(config).sort()).toEqual([APP, BOT, SECRET].sort());
+  });
+});
+
+describe("loadConfig", () => {
+  it("reads .env, but real environment variables win", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rolecall-config-"));
+    const file = path.join(dir, ".env");
+    writeFileSync(file, `SLACK_BOT_TOKEN=${BOT}\nSLACK_SIGNING_SECRET=${SECRET}\nPORT=4000\n`);
+    const env: NodeJS.ProcessEnv = { PORT: "5000" };
+    const config = loadConfig(env, file);
+    expect(config.mode).toBe("http");
+    expect(config.port).toBe(5000);
+  });
+
+  it("is fine without a .env file", () => {
+    expect(loadConfig({}, path.join(tmpdir(), "no-such-folder-rolecall", ".env")).mode).toBe("console");
+  });
+});

@@ -1,0 +1,147 @@
+// npm start as a process: the local console without credentials, clear one-line failures, Slack start-up
+// checks and clean shutdown on SIGINT/SIGTERM.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONSOLE_HINT } from "../src/slack/messages.ts";
+import { launchRolecall, READY_HTTP, SHIPPED_KNOWLEDGE } from "./support/app-process.ts";
+import { type SlackApiStandIn, startSlackApiStandIn } from "./support/slack-api-stand-in.ts";
+
+const BOT = "xoxb-5555-6666-main-test";
+const SECRET = "main-test-signing-secret";
+
+let api: SlackApiStandIn;
+beforeAll(async () => {
+  api = await startSlackApiStandIn();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+function noStackTrace(lines: string[]): void {
+  expect(lines.filter((l) => /^\s+at /.test(l))).toEqual([]);
+}
+
+describe("without Slack credentials", () => {
+  it("says how to connect to Slack, then answers questions in the local console", async () => {
+    const app = launchRolecall({ env: { KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE } });
+    app.child.stdin.end("ITMG 5\n");
+    const exit = await app.exited;
+    expect(exit.code).toBe(0);
+    expect(app.logLines).toEqual([CONSOLE_HINT]);
+    expect(app.stdout()).toContain("ITMG level 5: IT management (SFIA 7)");
+  });
+});
+
+describe("a configuration mistake", () => {
+  it("prints one line per mistake naming the variable, and exits 1 without a stack trace", async () => {
+    const app = launchRolecall({
+      env: { SLACK_BOT_TOKEN: "xoxp-1-2-3", SLACK_APP_TOKEN: "xapp-1-2", PORT: "http" },
+    });
+    const exit = await app.exited;
+    expect(exit.code).toBe(1);
+    expect(app.logLines).toEqual([
+      "SLACK_BOT_TOKEN holds a user token (xoxp-…): use the Bot User OAuth Token (xoxb-…) from OAuth & Permissions instead.",
+      'PORT must be a whole number such as 3000 (got "http").',
+    ]);
+  });
+
+  it("is read from .env in the working folder too", async () => {
+    const app = launchRolecall({ env: {}, dotenv: "SLACK_BOT_TOKEN=xoxb-1-2\n" });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines[0]).toMatch(/^SLACK_SIGNING_SECRET is missing or empty/);
+  });
+});
+
+describe("broken knowledge", () => {
+  it("prints each problem as file:line:col and exits 1 without a stack trace", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rolecall-knowledge-"));
+    writeFileSync(
+      path.join(dir, "broken.yaml"),
+      "frameworks:\n  - id: Not An Id\n    name: X\n    version: '1'\n",
+    );
+    const app = launchRolecall({ env: { KNOWLEDGE_DIR: dir } });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines[0]).toMatch(/^The knowledge base has \d+ problems?:$/);
+    expect(app.logLines.join("\n")).toMatch(/broken\.yaml:2:\d+ frameworks\[0\]\.id: /);
+    noStackTrace(app.logLines);
+  });
+
+  it("names a knowledge folder that does not exist", async () => {
+    const app = launchRolecall({ env: { KNOWLEDGE_DIR: "/no/such/rolecall/knowledge" } });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines.join("\n")).toContain(
+      "/no/such/rolecall/knowledge:1:1 cannot read knowledge: folder not found",
+    );
+  });
+});
+
+describe("starting against Slack", () => {
+  it("stops with one clear line when Slack rejects the bot token", async () => {
+    api.failNext("auth.test", { error: "invalid_auth" });
+    const app = launchRolecall({
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: api.apiUrl,
+        KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+      },
+    });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines.at(-1)).toMatch(/^Slack rejected SLACK_BOT_TOKEN \(invalid_auth\)\. /);
+    noStackTrace(app.logLines);
+    expect(app.logLines.join("\n")).not.toContain(BOT);
+  });
+
+  it("stops with one clear line when Slack rejects the app token", async () => {
+    api.failNext("apps.connections.open", { error: "invalid_auth" });
+    const app = launchRolecall({
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_APP_TOKEN: "xapp-1-A0-rejected",
+        SLACK_API_URL: api.apiUrl,
+        KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+      },
+    });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines.at(-1)).toMatch(/^Slack rejected SLACK_APP_TOKEN \(invalid_auth\)\. /);
+    noStackTrace(app.logLines);
+  });
+
+  it("stops with one clear line when the Web API cannot be reached", async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const server = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      });
+    });
+    const apiUrl = `http://127.0.0.1:${closedPort}/api/`;
+    const app = launchRolecall({
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: apiUrl,
+        KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+      },
+    });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines.at(-1)).toContain(`Could not reach Slack's Web API at ${apiUrl}`);
+    noStackTrace(app.logLines);
+  });
+});
+
+describe("shutting down", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("stops cleanly on %s", async (signal) => {
+    const app = launchRolecall({
+      env: { SLACK_API_URL: api.apiUrl, KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, PORT: "0" },
+      dotenv: `SLACK_BOT_TOKEN=${BOT}\nSLACK_SIGNING_SECRET=${SECRET}\n`,
+    });
+    const [, port] = await app.waitForLog(READY_HTTP);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    expect(await app.stop(signal)).toEqual({ code: 0, signal: null });
+    expect(app.logLines.at(-1)).toMatch(/INFO {2}Stopped$/);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,163 @@
+// manifest.yml and the code must agree: every command, shortcut, event and action in one is handled
+// by or declared in the other, with only the scopes those features need.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
+import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { exampleQuestions } from "../../src/slack/examples.ts";
+import { BOT_EVENTS, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
+import { ACTION_LISTENERS } from "../../src/slack/listeners/actions/index.ts";
+import { COMMAND_LISTENERS } from "../../src/slack/listeners/commands/index.ts";
+import { EVENT_LISTENERS } from "../../src/slack/listeners/events/index.ts";
+import { MESSAGE_SHORTCUT_LISTENERS } from "../../src/slack/listeners/shortcuts/index.ts";
+import { renderAnswer } from "../../src/slack/render/answer.ts";
+import { renderHelp } from "../../src/slack/render/help.ts";
+import { renderHome } from "../../src/slack/render/home.ts";
+import { REPO_ROOT, SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+
+interface Manifest {
+  features: {
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
+    bot_user: { display_name: string };
+    slash_commands: Array<{ command: string; description: string; usage_hint?: string }>;
+    shortcuts: Array<{ name: string; type: string; callback_id: string; description: string }>;
+  };
+  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    interactivity: { is_enabled: boolean };
+    socket_mode_enabled: boolean;
+  };
+}
+
+const manifestText = readFileSync(path.join(REPO_ROOT, "manifest.yml"), "utf8");
+const manifest = parse(manifestText) as Manifest;
+const sorted = (values: Iterable<string>) => [...values].sort();
+
+describe("manifest.yml and the code", () => {
+  it("declare the same slash commands, each with a listener", () => {
+    const declared = sorted(manifest.features.slash_commands.map((c) => c.command));
+    expect(declared).toEqual(sorted(Object.values(COMMANDS)));
+    expect(declared).toEqual(sorted(Object.keys(COMMAND_LISTENERS)));
+  });
+
+  it('declare the message shortcut "Ask Rolecall about this", with a listener', () => {
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({
+        name: "Ask Rolecall about this",
+        type: "message",
+        callback_id: SHORTCUTS.askAboutMessage,
+      }),
+    ]);
+    expect(Object.keys(MESSAGE_SHORTCUT_LISTENERS)).toEqual([SHORTCUTS.askAboutMessage]);
+  });
+
+  it("subscribe to the same bot events, each with a listener", () => {
+    const declared = sorted(manifest.settings.event_subscriptions.bot_events);
+    expect(declared).toEqual(sorted(BOT_EVENTS));
+    expect(declared).toEqual(sorted(Object.keys(EVENT_LISTENERS)));
+  });
+
+  it("turn on interactivity, Socket Mode, App Home and its Messages tab", () => {
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
+  });
+
+  it("ask for exactly the scopes the features need, and no user scopes", () => {
+    const needed = new Set(["chat:write"]);
+    if (manifest.features.slash_commands.length > 0 || manifest.features.shortcuts.length > 0)
+      needed.add("commands");
+    const eventScopes: Record<string, string | undefined> = {
+      app_mention: "app_mentions:read",
+      "message.im": "im:history",
+      app_home_opened: undefined,
+    };
+    for (const event of manifest.settings.event_subscriptions.bot_events) {
+      expect(event in eventScopes, `no scope known for ${event}`).toBe(true);
+      const scope = eventScopes[event];
+      if (scope) needed.add(scope);
+    }
+    expect(sorted(manifest.oauth_config.scopes.bot)).toEqual(sorted(needed));
+    expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it("say why each scope is needed", () => {
+    for (const scope of manifest.oauth_config.scopes.bot) {
+      expect(manifestText).toMatch(new RegExp(`- ${scope} # \\S.{10,}`));
+    }
+  });
+
+  it("keep Slack's length limits for descriptions", () => {
+    for (const command of manifest.features.slash_commands)
+      expect(command.description.length).toBeLessThanOrEqual(100);
+    for (const shortcut of manifest.features.shortcuts)
+      expect(shortcut.description.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("every button the renderers emit", () => {
+  let rolecall: Rolecall;
+  let actionIds: Set<string>;
+
+  beforeAll(async () => {
+    rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+    const questions = [
+      "help",
+      "ITMG 5",
+      "SFIA level 5",
+      "compare ITMG 5 and 6",
+      "IT service manager",
+      "who is accountable for change management",
+      "SLA",
+      "xyzzy plugh",
+      ...exampleQuestions(rolecall),
+    ];
+    const views: unknown[] = [renderHelp(exampleQuestions(rolecall)).blocks];
+    for (const question of questions) {
+      const answer = rolecall.ask(question);
+      for (const surface of ["ephemeral", "message", "home"] as const) {
+        const first = renderAnswer(answer, { question, surface });
+        views.push(first.blocks);
+        for (let page = 2; page <= first.pages; page++)
+          views.push(renderAnswer(answer, { question, surface, page }).blocks);
+      }
+    }
+    const frameworks = [...rolecall.knowledge.frameworks.values()];
+    views.push(renderHome({ frameworks, examples: exampleQuestions(rolecall) }));
+    actionIds = new Set(
+      JSON.stringify(views)
+        .match(/"action_id":"[^"]+"/g)
+        ?.map((m) => m.slice(13, -1)),
+    );
+  });
+
+  it("has a listener", () => {
+    expect(actionIds.size).toBeGreaterThan(0);
+    for (const id of actionIds) {
+      expect(
+        ACTION_LISTENERS.some((l) => l.pattern.test(id)),
+        `no listener for ${id}`,
+      ).toBe(true);
+    }
+  });
+
+  it("and every action listener has a button", () => {
+    for (const listener of ACTION_LISTENERS) {
+      expect(
+        [...actionIds].some((id) => listener.pattern.test(id)),
+        `nothing renders ${listener.pattern}`,
+      ).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,175 @@
+// Socket Mode end to end: npm start with a bot token and an app token connects to the WebSocket URL
+// that apps.connections.open returns, acks each envelope, and answers through the Web API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
+import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { renderAnswer } from "../../src/slack/render/answer.ts";
+import {
+  launchRolecall,
+  READY_SOCKET,
+  type RolecallProcess,
+  SHIPPED_KNOWLEDGE,
+} from "../support/app-process.ts";
+import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import {
+  appHomeOpenedEvent,
+  appMentionEvent,
+  BOT,
+  blockActionPayload,
+  eventEnvelope,
+  messageEvent,
+  messageShortcutPayload,
+  TEAM,
+} from "../support/slack-payloads.ts";
+import { SocketModeStandIn } from "../support/socket-mode-stand-in.ts";
+
+const APP_TOKEN = "xapp-1-A0ROLECALL-1234-socketmodetest";
+const BOT_TOKEN = "xoxb-3333-4444-socketmodetest";
+
+let api: SlackApiStandIn;
+let socket: SocketModeStandIn;
+let app: RolecallProcess;
+let rolecall: Rolecall;
+
+beforeAll(async () => {
+  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+  api = await startSlackApiStandIn();
+  socket = await SocketModeStandIn.start(api);
+  app = launchRolecall({
+    env: {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_API_URL: api.apiUrl,
+      KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+    },
+  });
+  await app.waitForLog(READY_SOCKET);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await socket?.close();
+  await api?.close();
+});
+
+function answer(question: string, surface: "ephemeral" | "message") {
+  return renderAnswer(rolecall.ask(question), { question, surface });
+}
+
+describe("Socket Mode", () => {
+  it("opens the connection with the app-level token and checks the bot token", () => {
+    expect(api.callsOf("apps.connections.open").map((c) => c.tokenType)).toEqual(["xapp"]);
+    expect(api.callsOf("auth.test").map((c) => c.tokenType)).toEqual(["xoxb"]);
+  });
+
+  it("acks a slash command envelope and answers ephemerally through response_url", async () => {
+    const ack = await socket.send({
+      type: "slash_commands",
+      payload: {
+        token: "verification-token-unused",
+        team_id: TEAM.id,
+        team_domain: TEAM.domain,
+        channel_id: "C0GENERAL",
+        channel_name: "general",
+        user_id: "U0ALICE",
+        user_name: "alice",
+        command: "/role",
+        text: "ITMG 5",
+        api_app_id: BOT.appId,
+        response_url: api.responseUrl("socket-command"),
+        trigger_id: "1.2.3",
+      },
+    });
+    expect(ack.envelope_id).toMatch(/^envelope-/);
+    const [reply] = await api.waitForResponses("socket-command");
+    const rendered = answer("ITMG 5", "ephemeral");
+    expect(reply?.body).toEqual({
+      response_type: "ephemeral",
+      replace_original: false,
+      text: rendered.text,
+      blocks: rendered.blocks,
+    });
+  });
+
+  it("answers a direct message in the DM", async () => {
+    await socket.send({
+      type: "events_api",
+      payload: eventEnvelope(messageEvent({ text: "ITMG 5", channel: "D0SOCKET" })),
+    });
+    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SOCKET");
+    const rendered = answer("ITMG 5", "message");
+    expect(posted.body).toMatchObject({ channel: "D0SOCKET", text: rendered.text, blocks: rendered.blocks });
+    expect(posted.tokenType).toBe("xoxb");
+  });
+
+  it("answers a mention in a thread", async () => {
+    const event = appMentionEvent({ text: `<@${BOT.userId}> SLA`, channel: "C0SOCKETMENTION" });
+    await socket.send({ type: "events_api", payload: eventEnvelope(event) });
+    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0SOCKETMENTION");
+    expect(posted.body).toMatchObject({ thread_ts: event.ts, blocks: answer("SLA", "message").blocks });
+  });
+
+  it("answers a redelivered event (retry_attempt, same event_id) once", async () => {
+    const envelope = eventEnvelope(messageEvent({ text: "ITMG 5", channel: "D0SOCKETRETRY" }));
+    await socket.send({ type: "events_api", payload: envelope });
+    await socket.send({ type: "events_api", payload: envelope, retry_attempt: 1, retry_reason: "timeout" });
+    await socket.send({
+      type: "events_api",
+      payload: eventEnvelope(messageEvent({ text: "SLA", channel: "D0SOCKETAFTER" })),
+    });
+    await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SOCKETAFTER");
+    expect(api.callsOf("chat.postMessage", (c) => c.body.channel === "D0SOCKETRETRY")).toHaveLength(1);
+  });
+
+  it("replaces an ephemeral answer in place when a follow-up button is pressed", async () => {
+    await socket.send({
+      type: "interactive",
+      payload: blockActionPayload({
+        actionId: "rolecall_ask:0",
+        value: JSON.stringify({ q: "ITMG level 6" }),
+        responseUrl: api.responseUrl("socket-button"),
+        message: { channel: "C0GENERAL", ephemeral: true },
+      }),
+    });
+    const [reply] = await api.waitForResponses("socket-button");
+    expect(reply?.body).toMatchObject({
+      replace_original: true,
+      blocks: answer("ITMG level 6", "ephemeral").blocks,
+    });
+  });
+
+  it("answers the message shortcut ephemerally", async () => {
+    await socket.send({
+      type: "interactive",
+      payload: messageShortcutPayload({
+        callbackId: "ask_rolecall_about_message",
+        text: "who is accountable for change management",
+        responseUrl: api.responseUrl("socket-shortcut"),
+      }),
+    });
+    const [reply] = await api.waitForResponses("socket-shortcut");
+    expect(reply?.body).toMatchObject({
+      response_type: "ephemeral",
+      blocks: answer("who is accountable for change management", "ephemeral").blocks,
+    });
+  });
+
+  it("publishes App Home", async () => {
+    await socket.send({ type: "events_api", payload: eventEnvelope(appHomeOpenedEvent("U0SOCKETHOME")) });
+    const published = await api.waitForCall("views.publish", (c) => c.body.user_id === "U0SOCKETHOME");
+    expect((published.body.view as { type: string }).type).toBe("home");
+  });
+
+  it("never logs the tokens", () => {
+    const log = app.logLines.join("\n");
+    expect(log).not.toContain(APP_TOKEN);
+    expect(log).not.toContain(BOT_TOKEN);
+  });
+
+  it("disconnects and exits cleanly on SIGTERM", async () => {
+    const closed = socket.waitForClose();
+    const exit = await app.stop("SIGTERM");
+    await closed;
+    expect(exit).toEqual({ code: 0, signal: null });
+  });
+});
