@@ -132,6 +132,31 @@ describe("starting against Slack", () => {
   });
 });
 
+describe("a port already in use", () => {
+  it("is named in one clear line", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, () => resolve()));
+    const { port } = busy.address() as { port: number };
+    try {
+      const app = launchRolecall({
+        env: {
+          SLACK_BOT_TOKEN: BOT,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: api.apiUrl,
+          KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+          PORT: String(port),
+        },
+      });
+      expect((await app.exited).code).toBe(1);
+      expect(app.logLines.at(-1)).toBe(
+        `PORT ${port} is already in use: stop the other program or set PORT to a free port.`,
+      );
+    } finally {
+      busy.close();
+    }
+  });
+});
+
 describe("shutting down", () => {
   it.each(["SIGTERM", "SIGINT"] as const)("stops cleanly on %s", async (signal) => {
     const app = launchRolecall({

@@ -121,7 +121,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         throw startError(error, "SLACK_BOT_TOKEN", options.apiUrl);
       }
       if (connection.mode === "http") {
-        await bolt.start(connection.port);
+        try {
+          await bolt.start(connection.port);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+          throw new SlackStartError(
+            "SLACK_START_FAILED",
+            `PORT ${connection.port} is already in use: stop the other program or set PORT to a free port.`,
+          );
+        }
         const port = receiver?.port;
         logger.info(`Rolecall is connected to Slack over HTTP: POST ${SLACK_EVENTS_PATH} on port ${port}`, {
           mode: "http",

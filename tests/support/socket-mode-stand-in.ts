@@ -21,7 +21,6 @@ export interface Ack {
 }
 
 export class SocketModeStandIn {
-  private socket: WebSocket | undefined;
   private connected: Promise<WebSocket>;
   private resolveConnected!: (socket: WebSocket) => void;
   private readonly pendingAcks = new Map<string, (ack: Ack) => void>();
@@ -37,7 +36,6 @@ export class SocketModeStandIn {
       this.resolveConnected = resolve;
     });
     server.on("connection", (socket) => {
-      this.socket = socket;
       socket.on("message", (data) => this.onMessage(String(data)));
       socket.send(
         JSON.stringify({
