@@ -4,6 +4,7 @@ import { config as loadDotenv } from "dotenv";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { runAskCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
+import { runImportCommand } from "./terminal/import-command.ts";
 import { runSchemaCommand } from "./terminal/schema-command.ts";
 
 const USAGE = `Usage: rolecall <command> [options]
@@ -11,6 +12,9 @@ const USAGE = `Usage: rolecall <command> [options]
 Commands:
   ask "QUESTION" [--json]          answer one question (--json prints one JSON object)
   schema [--out FILE]              print or write the JSON Schema for knowledge files
+  import sfia FILE... --out DIR    import SFIA's official CSV export (skills, levels, attributes files)
+  import ddat FILE... --out DIR    import the DDaT capability framework CSVs (role content, skill descriptions)
+                                   (import options: --version V, --json)
 
 Options:
   --knowledge DIR                  knowledge folder (default: $KNOWLEDGE_DIR or ./knowledge)
@@ -23,6 +27,8 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       io.stdout.write(`${USAGE}\n`);
       return command ? 0 : 2;
     }
+    // The importer has options of its own (--version), so it parses its own arguments.
+    if (command === "import") return await runImportCommand(rest, io);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,

@@ -9,6 +9,26 @@ export function isNearWord(word: string, target: string): boolean {
   return editDistance(word, target, allowed) <= allowed;
 }
 
+/**
+ * True when every word of the phrase is a plausible misspelling of a distinct word of the name: short words
+ * must match exactly, longer ones within one or two edits. Stops "it management" matching "cost management".
+ */
+export function wordsAlign(phrase: string, name: string): boolean {
+  const nameWords = name.split(" ");
+  const used = new Set<number>();
+  for (const word of phrase.split(" ")) {
+    if (!word) continue;
+    const allowed = word.length <= 3 ? 0 : word.length <= 6 ? 1 : 2;
+    const index = nameWords.findIndex(
+      (candidate, i) =>
+        !used.has(i) && (candidate === word || editDistance(word, candidate, allowed) <= allowed),
+    );
+    if (index < 0) return false;
+    used.add(index);
+  }
+  return true;
+}
+
 /** Damerau-Levenshtein distance (adjacent swaps count once), stopping early once it exceeds limit. */
 function editDistance(a: string, b: string, limit: number): number {
   let previousPrevious: number[] = [];

@@ -6,7 +6,7 @@ import type { SearchIndex } from "../search/build.ts";
 import type { NameEntry } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { fold, STOPWORDS, words } from "../text/normalize.ts";
-import { isNearWord } from "./near.ts";
+import { isNearWord, wordsAlign } from "./near.ts";
 import type { Query, Recognition, RoleAspect } from "./types.ts";
 
 const LETTER_WORDS: ReadonlyArray<[string, RaciLetter]> = [
@@ -81,10 +81,9 @@ export function understand(question: string, index: SearchIndex): Query {
 
   const levelPositions = findLevelNumbers(tokens);
   const levels = [...new Set([...levelPositions.values()])];
-  const levelContext =
-    tokens.includes("level") || tokens.includes("levels") || /\bmean(s|ing)?\b/.test(tokens.join(" "));
+  const levelContext = tokens.some(isLevelWord) || /\bmean(s|ing)?\b/.test(tokens.join(" "));
   const contentCount = tokens.filter(
-    (t, i) => !STOPWORDS.has(t) && !levelPositions.has(i) && t !== "level",
+    (t, i) => !STOPWORDS.has(t) && !levelPositions.has(i) && !isLevelWord(t),
   ).length;
 
   const matches = findExactMatches(index, tokens, levelPositions, (entry) => {
@@ -102,12 +101,14 @@ export function understand(question: string, index: SearchIndex): Query {
   const framework = FRAMEWORK_WORDS.find(([word]) => tokens.includes(word))?.[1];
 
   const kindsWanted: SubjectKind[] = cues.letter || cues.raci ? ["process", "practice", "tool", "role"] : [];
+  const residual = freePositions
+    .filter((i) => !levelPositions.has(i))
+    .map((i) => tokens[i] ?? "")
+    .filter(
+      (t) => !STOPWORDS.has(t) && !cues.cueWords.has(t) && !FRAMEWORK_WORDS.some(([word]) => word === t),
+    );
   let entities = matches.flatMap((m) => m.entries.map((entry) => ({ entry, recognition: exact(entry) })));
   if (entities.length === 0) {
-    const residual = freePositions
-      .filter((i) => !levelPositions.has(i))
-      .map((i) => tokens[i] ?? "")
-      .filter((t) => !STOPWORDS.has(t) && !cues.cueWords.has(t));
     const fuzzyHit = fuzzyEntity(index, residual, { levels: levels.length > 0, kindsWanted, levelContext });
     if (fuzzyHit) entities = [fuzzyHit];
   }
@@ -170,7 +171,9 @@ export function understand(question: string, index: SearchIndex): Query {
     return { type: "generic_level", framework: id ?? "sfia", level, recognition: genericLevel.recognition };
   }
   const [from, to] = levels;
-  if (from !== undefined && (levelContext || contentCount === 0)) {
+  // Only a question with nothing else left unexplained is about a generic level: "IT management level 6"
+  // with no such skill is a search, not SFIA level 6.
+  if (from !== undefined && residual.length === 0) {
     if (to !== undefined && to !== from) {
       return {
         type: "compare_generic",
@@ -185,6 +188,10 @@ export function understand(question: string, index: SearchIndex): Query {
     return { type: "generic_level", framework: framework ?? "sfia", level: from };
   }
   return { type: "search", text: trimmed };
+}
+
+function isLevelWord(word: string): boolean {
+  return word === "level" || word === "levels" || isNearWord(word, "level");
 }
 
 function exact(entry: NameEntry): Recognition {
@@ -229,7 +236,8 @@ function readCues(free: readonly string[], all: readonly string[]): Cues {
       continue;
     }
     if (
-      ["who", "level", "levels", "next", "step", "move", "go", "up", "versus", "do", "does"].includes(word)
+      isLevelWord(word) ||
+      ["who", "next", "step", "move", "go", "up", "versus", "do", "does"].includes(word)
     ) {
       cueWords.add(word);
     }
@@ -298,6 +306,7 @@ function fuzzyEntity(
       if (hit.entry.via === "level_name" && !context.levelContext) continue;
       // A few letters of a longer name ("SLA" in "SLA manager") are a topic to search, not that entity.
       if (phrase.length < hit.entry.key.length * SEARCH_SETTINGS.minNameCoverage) continue;
+      if (!wordsAlign(phrase, hit.entry.key)) continue;
       // A phrase that covers only part of the question is a weaker signal than the whole residual.
       const coverage = phrase.length / residual.join(" ").length;
       let score = hit.score + (1 - coverage) * 0.25;

@@ -108,6 +108,8 @@ function indexSkill(kb: KnowledgeBase, skill: Skill, names: NameIndex, add: AddP
   const subject = skillSubject(skill);
   names.add(skill.code, subject, "code");
   names.add(skill.name, subject, "name");
+  // "Programming/software development" is asked about as "programming" or as "software development".
+  for (const part of slashParts(skill.name)) names.add(part, subject, "alias");
   for (const name of skill.formerNames ?? []) names.add(name, subject, "former_name");
   for (const name of skill.aliases ?? []) names.add(name, subject, "alias");
   for (const change of skill.changes ?? [])
@@ -138,6 +140,11 @@ function indexSkill(kb: KnowledgeBase, skill: Skill, names: NameIndex, add: AddP
       });
     }
   }
+}
+
+function slashParts(name: string): string[] {
+  const parts = name.split("/").map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => p.length >= 4) ? parts : [];
 }
 
 function indexLevel(kb: KnowledgeBase, level: GenericLevel, names: NameIndex, add: AddPassage): void {

@@ -10,6 +10,8 @@ export type NameVia = "code" | "name" | "former_name" | "later_name" | "alias" |
 export interface NameRef {
   kind: SubjectKind;
   id: string;
+  /** the entity's own name, whichever of its names matched */
+  name: string;
 }
 
 export interface NameEntry {
