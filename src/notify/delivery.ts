@@ -1,0 +1,424 @@
+// The delivery worker: posts outbox rows to Slack. It leases due rows from the store, posts each with
+// chat.postMessage and records the result, so a crash between posting and recording costs at most one
+// repeated message per channel, and two instances never post the same row at once. It keeps Slack's pace
+// (about one message per second per channel), waits out 429s on the channel that got them only, retries
+// other failures with backoff, and switches off the subscriptions of a channel Slack refuses for good,
+// telling whoever subscribed it.
+import { hostname } from "node:os";
+import type { webApi } from "@slack/bolt";
+import { escapeMrkdwn } from "../slack/render/escape.ts";
+import type { OutboxRow, Store, Subscription } from "../store/types.ts";
+import { classifyDeliveryError, type DeliveryProblem } from "./delivery-errors.ts";
+import { errorFields, type NotifyLogger } from "./logger.ts";
+import {
+  fill,
+  SUBSCRIPTION_DISABLED_DM,
+  SUBSCRIPTION_DISABLED_OTHER_REASON,
+  SUBSCRIPTION_DISABLED_REASONS,
+} from "./messages.ts";
+import { parsePayload } from "./payload.ts";
+
+type WebClient = webApi.WebClient;
+
+export const DELIVERY_DEFAULTS = Object.freeze({
+  /** the Web API timeout createDeliveryClient sets; leaseMs must stay well above it */
+  clientTimeoutMs: 10_000,
+  /** how long a claimed row is ours: a post plus recording it must finish well within this */
+  leaseMs: 60_000,
+  /** how often the store is checked for due rows when nobody calls wake() */
+  pollIntervalMs: 5_000,
+  /** posts in flight at once, each to a different channel */
+  concurrency: 4,
+  /** Slack's pace for chat.postMessage: about one message per second per channel */
+  channelIntervalMs: 1_000,
+  /** attempts before a row that keeps failing (not rate limited) is given up */
+  maxAttempts: 8,
+  /** first retry after a transient failure; doubles per attempt up to retryMaxMs */
+  retryBaseMs: 10_000,
+  retryMaxMs: 30 * 60_000,
+});
+
+export type DeliverySettings = { [Key in keyof typeof DELIVERY_DEFAULTS]: number };
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface PermanentFailure {
+  teamId: string;
+  channelId: string;
+  /** the subscriptions that were switched off (each with createdBy, who was told by DM) */
+  subscriptions: Subscription[];
+  /** Slack's error string, e.g. is_archived */
+  error: string;
+}
+
+export type DeliveryEvent =
+  | { type: "delivered"; row: OutboxRow; messageTs?: string }
+  | { type: "retry_scheduled"; row: OutboxRow; at: Date; error: string; rateLimited: boolean }
+  | { type: "failed"; row: OutboxRow; error: string; permanent: boolean }
+  /** the worker found nothing it may claim now and has nothing in flight */
+  | { type: "idle"; pacedChannels: string[] };
+
+export interface DeliveryWorkerOptions {
+  store: Store;
+  /** a WebClient with retries off and rate-limited calls rejected: see createDeliveryClient */
+  client: WebClient;
+  /** unique per process; see defaultInstanceId */
+  instanceId: string;
+  logger: NotifyLogger;
+  clock?: Clock;
+  onPermanentFailure?: (failure: PermanentFailure) => void;
+  onEvent?: (event: DeliveryEvent) => void;
+  settings?: Partial<DeliverySettings>;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  /** Stops claiming, then waits for posts in flight to be recorded. */
+  stop(): Promise<void>;
+  /** Checks the store now instead of at the next poll. The publisher calls it after publishing. */
+  wake(): void;
+  /**
+   * Resolves once no channel has a due row (its oldest pending row's next attempt has come) and nothing
+   * is in flight. Rows waiting for a later retry do not count. For tests and one-shot tools; needs start().
+   */
+  drain(): Promise<void>;
+}
+
+export class DeliveryWorkerError extends Error {
+  readonly code: "WORKER_NOT_STARTED" | "WORKER_INVALID_SETTINGS";
+  constructor(code: DeliveryWorkerError["code"], message: string) {
+    super(message);
+    this.name = "DeliveryWorkerError";
+    this.code = code;
+  }
+}
+
+export function defaultInstanceId(): string {
+  return `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 10)}`;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const settings: DeliverySettings = { ...DELIVERY_DEFAULTS, ...options.settings };
+  checkSettings(settings);
+  const { store, client, instanceId, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const listeners = new Set<(event: DeliveryEvent) => void>();
+  /** channel id -> ms (clock time) before which this instance does not post there */
+  const pacedUntil = new Map<string, number>();
+  const inflight = new Map<string, Promise<void>>();
+  const inflightChannels = new Set<string>();
+  let running = false;
+  let loopDone: Promise<void> = Promise.resolve();
+  let woken = false;
+  let interrupt: (() => void) | undefined;
+  let claimFailing = false;
+
+  const emit = (event: DeliveryEvent) => {
+    for (const listener of listeners) listener(event);
+    try {
+      options.onEvent?.(event);
+    } catch (error) {
+      logger.error("onEvent callback failed", errorFields(error));
+    }
+  };
+
+  const wake = () => {
+    woken = true;
+    interrupt?.();
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        interrupt = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(5, ms));
+      interrupt = done;
+    });
+
+  const loop = async () => {
+    while (running) {
+      woken = false;
+      let claimed = 0;
+      try {
+        claimed = await claim();
+      } catch (error) {
+        logger.error("delivery loop failed; carrying on", errorFields(error));
+      }
+      if (!running) break;
+      if (claimed > 0 && inflight.size < settings.concurrency) continue;
+      if (claimed === 0 && inflight.size === 0) emit({ type: "idle", pacedChannels: [...pacedUntil.keys()] });
+      if (woken) continue;
+      await sleep(nextWakeMs());
+    }
+  };
+
+  const claim = async (): Promise<number> => {
+    const free = settings.concurrency - inflight.size;
+    if (free <= 0) return 0;
+    const now = clock.now();
+    for (const [channel, until] of pacedUntil) if (until <= now.getTime()) pacedUntil.delete(channel);
+    let rows: OutboxRow[];
+    try {
+      rows = await store.claimDeliveries({
+        instanceId,
+        limit: free,
+        now,
+        leaseMs: settings.leaseMs,
+        excludeChannels: [...new Set([...pacedUntil.keys(), ...inflightChannels])],
+      });
+    } catch (error) {
+      // Logged once per outage, not once per poll.
+      if (!claimFailing) logger.error("cannot claim deliveries; will keep trying", errorFields(error));
+      claimFailing = true;
+      return 0;
+    }
+    if (claimFailing) logger.info("claiming deliveries works again");
+    claimFailing = false;
+    for (const row of rows) {
+      inflightChannels.add(row.channelId);
+      const work = deliver(row).finally(() => {
+        inflight.delete(row.id);
+        inflightChannels.delete(row.channelId);
+        wake();
+      });
+      inflight.set(row.id, work);
+    }
+    return rows.length;
+  };
+
+  const nextWakeMs = (): number => {
+    const now = clock.now().getTime();
+    let wait = settings.pollIntervalMs;
+    for (const until of pacedUntil.values()) wait = Math.min(wait, until - now);
+    return wait;
+  };
+
+  const pace = (channel: string, ms: number) => {
+    const until = clock.now().getTime() + ms;
+    pacedUntil.set(channel, Math.max(until, pacedUntil.get(channel) ?? 0));
+  };
+
+  const deliver = async (row: OutboxRow): Promise<void> => {
+    try {
+      let payload: ReturnType<typeof parsePayload>;
+      try {
+        payload = parsePayload(row.payload);
+      } catch (error) {
+        await giveUp(row, (error as Error).message, false);
+        return;
+      }
+      let messageTs: string | undefined;
+      try {
+        const result = await client.chat.postMessage({
+          channel: row.channelId,
+          text: payload.text,
+          blocks: payload.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        messageTs = typeof result.ts === "string" && result.ts ? result.ts : undefined;
+      } catch (error) {
+        await handlePostError(row, error);
+        return;
+      }
+      pace(row.channelId, settings.channelIntervalMs);
+      const recorded = await store.markDelivered(row.id, {
+        instanceId,
+        at: clock.now(),
+        ...(messageTs ? { messageTs } : {}),
+      });
+      if (!recorded) logger.warn("delivered a row that was already finished", { row: row.id });
+      emit({ type: "delivered", row, ...(messageTs ? { messageTs } : {}) });
+    } catch (error) {
+      // The store failed while recording: the lease runs out and the row is tried again.
+      logger.error("could not record a delivery attempt; it will be retried when its lease ends", {
+        row: row.id,
+        channel: row.channelId,
+        ...errorFields(error),
+      });
+    }
+  };
+
+  const handlePostError = async (row: OutboxRow, error: unknown) => {
+    const problem = classifyDeliveryError(error);
+    const fields = { row: row.id, channel: row.channelId, slack_error: problem.code };
+    switch (problem.kind) {
+      case "rate_limited": {
+        pace(row.channelId, problem.retryAfterMs);
+        const at = new Date(clock.now().getTime() + problem.retryAfterMs);
+        logger.warn("Slack rate limited a notification; retrying after its Retry-After", {
+          ...fields,
+          retry_after_ms: problem.retryAfterMs,
+        });
+        await retry(row, at, `rate limited (${problem.code}), retry after ${problem.retryAfterMs} ms`, true);
+        return;
+      }
+      case "permanent":
+        logger.warn("Slack refused to post to a channel for good; switching its subscriptions off", fields);
+        await giveUp(row, problem.code, true);
+        await switchOff(row, problem);
+        return;
+      case "payload":
+        logger.error("Slack refused a notification's content; giving up on it", fields);
+        await giveUp(row, problem.code, false);
+        return;
+      case "transient": {
+        pace(row.channelId, settings.channelIntervalMs);
+        const attempts = row.attempts + 1;
+        if (attempts >= settings.maxAttempts) {
+          logger.error("a notification kept failing; giving up", { ...fields, attempts });
+          await giveUp(row, `${problem.code} after ${attempts} attempts`, false);
+          return;
+        }
+        const delay = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** (attempts - 1));
+        logger.warn("posting a notification failed; retrying later", { ...fields, attempts, in_ms: delay });
+        await retry(row, new Date(clock.now().getTime() + delay), problem.code, false);
+        return;
+      }
+    }
+  };
+
+  const retry = async (row: OutboxRow, at: Date, error: string, rateLimited: boolean) => {
+    const ok = await store.scheduleRetry(row.id, { instanceId, at, error });
+    if (!ok) logger.warn("lost the lease on a row before scheduling its retry", { row: row.id });
+    emit({ type: "retry_scheduled", row, at, error, rateLimited });
+  };
+
+  const giveUp = async (row: OutboxRow, error: string, permanent: boolean) => {
+    const ok = await store.markFailed(row.id, { instanceId, at: clock.now(), error });
+    if (!ok) logger.warn("lost the lease on a row before marking it failed", { row: row.id });
+    emit({ type: "failed", row, error, permanent });
+  };
+
+  const switchOff = async (row: OutboxRow, problem: Extract<DeliveryProblem, { kind: "permanent" }>) => {
+    const subscriptions = await store.disableSubscriptions(
+      row.teamId,
+      row.channelId,
+      `Slack refused to post: ${problem.code}`,
+      clock.now(),
+    );
+    // Empty when an earlier row of this channel already switched them off: the subscriber was told then.
+    if (subscriptions.length === 0) return;
+    await tellSubscribers(row.channelId, subscriptions, problem);
+    try {
+      options.onPermanentFailure?.({
+        teamId: row.teamId,
+        channelId: row.channelId,
+        subscriptions,
+        error: problem.code,
+      });
+    } catch (error) {
+      logger.error("onPermanentFailure callback failed", errorFields(error));
+    }
+  };
+
+  const tellSubscribers = async (
+    channelId: string,
+    subscriptions: readonly Subscription[],
+    problem: Extract<DeliveryProblem, { kind: "permanent" }>,
+  ) => {
+    const users = [...new Set(subscriptions.map((s) => s.createdBy))].filter((u) => USER_ID.test(u));
+    const text = subscriptionDisabledText(channelId, subscriptions, problem);
+    for (const user of users) {
+      try {
+        await client.chat.postMessage({ channel: user, text, unfurl_links: false, unfurl_media: false });
+      } catch (error) {
+        logger.warn("could not tell a subscriber their channel's subscriptions were switched off", {
+          user,
+          channel: channelId,
+          ...errorFields(error),
+        });
+      }
+    }
+  };
+
+  const hasDueWork = async (): Promise<boolean> => {
+    const now = clock.now().getTime();
+    const seen = new Set<string>();
+    // Publish order: the first pending row seen per channel is the one the store would hand out next.
+    for (const row of await store.listOutbox({ status: "pending" })) {
+      const key = `${row.teamId}\u0000${row.channelId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (row.nextAttemptAt.getTime() <= now) return true;
+    }
+    return false;
+  };
+
+  const nextEvent = () =>
+    new Promise<void>((resolve) => {
+      const listener = () => {
+        listeners.delete(listener);
+        resolve();
+      };
+      listeners.add(listener);
+    });
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loopDone = loop();
+    },
+    async stop() {
+      running = false;
+      wake();
+      await loopDone;
+      await Promise.allSettled([...inflight.values()]);
+    },
+    wake,
+    async drain() {
+      if (!running) throw new DeliveryWorkerError("WORKER_NOT_STARTED", "drain() needs a started worker");
+      wake();
+      for (;;) {
+        const next = nextEvent();
+        if (inflight.size === 0 && !(await hasDueWork())) return;
+        await next;
+      }
+    },
+  };
+}
+
+const USER_ID = /^[UW][A-Z0-9]{2,}$/;
+const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+export function subscriptionDisabledText(
+  channelId: string,
+  subscriptions: readonly Subscription[],
+  problem: { code: string; reason: string },
+): string {
+  const channel = CHANNEL_ID.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);
+  const reason =
+    SUBSCRIPTION_DISABLED_REASONS[problem.reason] ??
+    fill(SUBSCRIPTION_DISABLED_OTHER_REASON, { code: escapeMrkdwn(problem.code) });
+  const following = subscriptions
+    .map(({ filter }) =>
+      filter.kind === "all" ? "all updates" : `${filter.kind} ${filter.label || filter.id}`,
+    )
+    .map(escapeMrkdwn)
+    .join(", ");
+  return fill(SUBSCRIPTION_DISABLED_DM, { channel, reason, following });
+}
+
+function checkSettings(settings: DeliverySettings): void {
+  const positive = Object.entries(settings).filter(([, value]) => !(Number.isFinite(value) && value > 0));
+  if (positive.length > 0) {
+    throw new DeliveryWorkerError(
+      "WORKER_INVALID_SETTINGS",
+      `delivery settings must be positive numbers: ${positive.map(([key]) => key).join(", ")}`,
+    );
+  }
+  if (settings.leaseMs <= settings.clientTimeoutMs) {
+    throw new DeliveryWorkerError(
+      "WORKER_INVALID_SETTINGS",
+      "leaseMs must be longer than clientTimeoutMs, or a slow post could be posted again by another instance",
+    );
+  }
+}

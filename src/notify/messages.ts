@@ -1,0 +1,31 @@
+// Every sentence the notifications feature says on its own behalf, in one place. Tests assert against these.
+
+/**
+ * Sent by DM to whoever subscribed a channel when Slack refuses to post there for good.
+ * {channel} is a channel mention, {reason} one of SUBSCRIPTION_DISABLED_REASONS, {following} what it followed.
+ */
+export const SUBSCRIPTION_DISABLED_DM =
+  "I couldn't post a framework update to {channel} because {reason}, so I've turned off its subscriptions ({following}). Once that's sorted, subscribe the channel again.";
+
+export const SUBSCRIPTION_DISABLED_REASONS: Readonly<Record<string, string>> = Object.freeze({
+  is_archived: "the channel is archived",
+  channel_not_found: "the channel no longer exists or I can't see it",
+  not_in_channel: "I'm not a member of it (invite me with `/invite @Rolecall`)",
+  access_revoked: "Rolecall's access to this workspace was revoked",
+  not_allowed: "I'm not allowed to post there",
+});
+
+/** {code} is Slack's error string. */
+export const SUBSCRIPTION_DISABLED_OTHER_REASON = "Slack refused with “{code}”";
+
+/** The Details button of an update that is no longer stored (e.g. the database was reset). */
+export const DETAILS_GONE =
+  "The details of this update are no longer available. Newer updates will have their own Details button.";
+
+export const DETAILS_INVALID = "That button no longer works.";
+
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}

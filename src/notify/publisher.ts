@@ -1,0 +1,280 @@
+// Publishing: read the knowledge folder, serve it if it is valid, and record what changed since the last
+// published snapshot together with one outbox row per subscribed channel, in one store transaction. The
+// delivery worker posts the rows; this file never talks to Slack.
+import { createHash, randomUUID } from "node:crypto";
+import {
+  type Change,
+  diffSnapshots,
+  type KnowledgeSnapshot,
+  parseSnapshot,
+  SnapshotError,
+  snapshotHash,
+  toSnapshot,
+} from "../core/changes/index.ts";
+import { buildKnowledge, type KnowledgeText, readKnowledgeDir } from "../core/knowledge/load.ts";
+import type { KnowledgeBase } from "../core/knowledge/model.ts";
+import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
+import type { Snapshot, Store } from "../store/types.ts";
+import { planDeliveries } from "./fan-out.ts";
+import { errorFields, type NotifyLogger } from "./logger.ts";
+
+export type PublishReason = "startup" | "watch" | "sighup" | "command" | "cli" | "retry";
+
+export type PublishOutcome =
+  | {
+      status: "published";
+      reason: PublishReason;
+      snapshotId: string;
+      hash: string;
+      changes: Change[];
+      /** outbox rows written: one per channel that follows something that changed */
+      deliveries: number;
+      /** true when there was nothing to compare with (first publish, or a stored snapshot of another format) */
+      baseline: boolean;
+    }
+  | { status: "unchanged"; reason: PublishReason; snapshotId: string; hash: string }
+  | { status: "invalid"; reason: PublishReason; problems: readonly KnowledgeProblem[] }
+  /** other instances kept publishing first, every attempt; their publishes already announced the news */
+  | { status: "conflict"; reason: PublishReason; hash: string }
+  /** the store failed; the knowledge is served, and the next publish announces the changes */
+  | { status: "failed"; reason: PublishReason; error: Error };
+
+export type PublishedOutcome = Extract<PublishOutcome, { status: "published" }>;
+
+export interface Preview {
+  changes: Change[];
+  previousSnapshotId: string | null;
+  /** true when publishing now would store a baseline and notify nobody */
+  baseline: boolean;
+}
+
+export interface PublisherOptions {
+  knowledgeDir: string;
+  store: Store;
+  logger: NotifyLogger;
+  /** the knowledge to serve from now on; called only with valid knowledge, and only when it changed */
+  onKnowledge?: (kb: KnowledgeBase) => void;
+  /** the knowledge folder has problems (each with file:line:col); the last good knowledge is still served */
+  onInvalid?: (problems: readonly KnowledgeProblem[]) => void;
+  /** after outbox rows were written: wire to the delivery worker's wake() */
+  onPublished?: (outcome: PublishedOutcome) => void;
+  now?: () => Date;
+}
+
+export interface Publisher {
+  /**
+   * Publishes the folder as it is now. Never rejects. Runs one at a time: calls made while one runs share
+   * a single follow-up run, which reads the folder again.
+   */
+  publish(reason: PublishReason): Promise<PublishOutcome>;
+  /** What publishing now would announce, without writing anything. Throws KnowledgeError when invalid. */
+  preview(): Promise<Preview>;
+}
+
+/** How often a publish re-reads the latest snapshot when other instances publish in between. */
+const MAX_STALE_ATTEMPTS = 3;
+
+export function createPublisher(options: PublisherOptions): Publisher {
+  const { store, logger } = options;
+  const now = options.now ?? (() => new Date());
+  let servedContent: string | undefined;
+  let reportedInvalidContent: string | undefined;
+  let active: Promise<PublishOutcome> | undefined;
+  let followUp: Promise<PublishOutcome> | undefined;
+
+  const publish = (reason: PublishReason): Promise<PublishOutcome> => {
+    if (followUp) return followUp;
+    if (!active) return start(reason);
+    followUp = active.then(() => {
+      followUp = undefined;
+      return start(reason);
+    });
+    return followUp;
+  };
+
+  const start = (reason: PublishReason): Promise<PublishOutcome> => {
+    const run = publishOnce(reason).finally(() => {
+      if (active === run) active = undefined;
+    });
+    active = run;
+    return run;
+  };
+
+  const publishOnce = async (reason: PublishReason): Promise<PublishOutcome> => {
+    let loaded: Loaded;
+    try {
+      loaded = await load(options.knowledgeDir);
+    } catch (error) {
+      return failed(reason, error);
+    }
+    if (loaded.problems.length > 0) return invalid(reason, loaded);
+    reportedInvalidContent = undefined;
+    serve(loaded);
+    try {
+      return await record(reason, loaded.kb);
+    } catch (error) {
+      return failed(reason, error);
+    }
+  };
+
+  const invalid = (reason: PublishReason, loaded: Loaded): PublishOutcome => {
+    const { problems } = loaded;
+    for (const problem of problems) logger.warn(`knowledge problem: ${formatProblem(problem)}`, { reason });
+    logger.warn("knowledge not published: the folder has problems; still serving the last good knowledge", {
+      reason,
+      problems: problems.length,
+    });
+    // Saving the same broken text again (or a second trigger) should not tell the admins twice.
+    if (reportedInvalidContent !== loaded.contentHash) {
+      reportedInvalidContent = loaded.contentHash;
+      guard("onInvalid", () => options.onInvalid?.(problems));
+    }
+    return { status: "invalid", reason, problems };
+  };
+
+  const serve = (loaded: Loaded) => {
+    // Compared by file text, not snapshot hash: a reordered list is no news, but it is served as written.
+    if (servedContent === loaded.contentHash) return;
+    servedContent = loaded.contentHash;
+    guard("onKnowledge", () => options.onKnowledge?.(loaded.kb));
+  };
+
+  const record = async (reason: PublishReason, kb: KnowledgeBase): Promise<PublishOutcome> => {
+    const snapshot = toSnapshot(kb);
+    const hash = snapshotHash(snapshot);
+    for (let attempt = 1; attempt <= MAX_STALE_ATTEMPTS; attempt++) {
+      const latest = await store.latestSnapshot();
+      if (latest?.hash === hash) {
+        logger.info("knowledge unchanged since the last publish", { reason, snapshot: latest.id });
+        return { status: "unchanged", reason, snapshotId: latest.id, hash };
+      }
+      const before = previousSnapshot(latest);
+      const changes = before ? diffSnapshots(before, snapshot) : [];
+      const snapshotId = randomUUID();
+      const subscriptions = changes.length > 0 ? await store.listSubscriptions() : [];
+      const deliveries = planDeliveries({
+        changes,
+        subscriptions,
+        snapshotId,
+        frameworkNames: frameworkNames(kb, before),
+      });
+      const result = await store.publish({
+        snapshotId,
+        hash,
+        knowledge: snapshot,
+        changes,
+        previousSnapshotId: latest?.id ?? null,
+        deliveries: deliveries.map(({ teamId, channelId, subscriptionIds, payload }) => ({
+          teamId,
+          channelId,
+          subscriptionIds,
+          payload,
+        })),
+        at: now(),
+      });
+      if (result.published) {
+        const outcome: PublishedOutcome = {
+          status: "published",
+          reason,
+          snapshotId: result.snapshot.id,
+          hash,
+          changes,
+          deliveries: result.outbox.length,
+          baseline: !before,
+        };
+        logger.info(before ? "knowledge published" : "knowledge published as the new baseline", {
+          reason,
+          snapshot: outcome.snapshotId,
+          changes: changes.length,
+          deliveries: outcome.deliveries,
+        });
+        guard("onPublished", () => options.onPublished?.(outcome));
+        return outcome;
+      }
+      if (result.reason === "unchanged") {
+        return { status: "unchanged", reason, snapshotId: result.latest?.id ?? "", hash };
+      }
+      // Another instance published between our read and our write. Diffing again against theirs keeps
+      // every change announced exactly once: what they announced is not repeated, what only we have is.
+      logger.info("another instance published first; comparing with its snapshot", { reason, attempt });
+    }
+    logger.warn("knowledge not published: other instances kept publishing first", { reason });
+    return { status: "conflict", reason, hash };
+  };
+
+  const previousSnapshot = (latest: Snapshot | undefined): KnowledgeSnapshot | undefined => {
+    if (!latest) return undefined;
+    try {
+      return parseSnapshot(latest.knowledge);
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error;
+      // An older or newer Rolecall stored it. Announcing a diff across formats would be noise or wrong, so
+      // this publish becomes the new baseline and notifies nobody.
+      logger.warn("the last published snapshot cannot be compared; publishing a new baseline", {
+        snapshot: latest.id,
+        error_code: error.code,
+        error: error.message,
+      });
+      return undefined;
+    }
+  };
+
+  const failed = (reason: PublishReason, error: unknown): PublishOutcome => {
+    const coded = error instanceof Error ? error : new Error(String(error));
+    logger.error("knowledge publish failed", { reason, ...errorFields(coded) });
+    return { status: "failed", reason, error: coded };
+  };
+
+  const guard = (name: string, callback: () => void) => {
+    try {
+      callback();
+    } catch (error) {
+      logger.error(`${name} callback failed`, errorFields(error));
+    }
+  };
+
+  const preview = async (): Promise<Preview> => {
+    const loaded = await load(options.knowledgeDir);
+    if (loaded.problems.length > 0) throw new KnowledgeError(loaded.problems);
+    const snapshot = toSnapshot(loaded.kb);
+    const latest = await store.latestSnapshot();
+    const before = previousSnapshot(latest);
+    return {
+      changes: before ? diffSnapshots(before, snapshot) : [],
+      previousSnapshotId: latest?.id ?? null,
+      baseline: !before,
+    };
+  };
+
+  return { publish, preview };
+}
+
+interface Loaded {
+  kb: KnowledgeBase;
+  problems: readonly KnowledgeProblem[];
+  /** sha256 over every file's name and text */
+  contentHash: string;
+}
+
+async function load(dir: string): Promise<Loaded> {
+  let texts: KnowledgeText[];
+  let readProblems: KnowledgeProblem[];
+  try {
+    ({ texts, problems: readProblems } = await readKnowledgeDir(dir));
+  } catch (error) {
+    if (!(error instanceof KnowledgeError)) throw error;
+    // A missing or empty folder is a problem with the knowledge, reported like any other.
+    return { kb: buildKnowledge([]).kb, problems: error.problems, contentHash: "" };
+  }
+  const built = buildKnowledge(texts);
+  const hash = createHash("sha256");
+  for (const { file, text } of texts) hash.update(`${file}\u0000${text}\u0000`);
+  return { kb: built.kb, problems: [...readProblems, ...built.problems], contentHash: hash.digest("hex") };
+}
+
+function frameworkNames(kb: KnowledgeBase, before: KnowledgeSnapshot | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const framework of before?.frameworks ?? []) names.set(framework.id, framework.name);
+  for (const framework of kb.frameworks.values()) names.set(framework.id, framework.name);
+  return names;
+}
