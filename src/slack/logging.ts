@@ -30,7 +30,6 @@ const MAX_FIELD = 2000;
 
 const TOKEN_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(xox[abpersc])-[A-Za-z0-9-]+/g, "$1-[redacted]"],
-  [/\bxoxe\.xox[bp]-[A-Za-z0-9-]+/g, "xoxe-[redacted]"],
   [/\bxapp-[A-Za-z0-9-]+/g, "xapp-[redacted]"],
   // the legacy verification token inside Slack payloads
   [/("token"\s*:\s*")[^"]*(")/g, "$1[redacted]$2"],
@@ -78,7 +77,7 @@ export function createLogger(options: LoggerOptions): Logger {
 export function createBoltLogger(logger: Logger, name = "bolt"): BoltLogger {
   let prefix = name;
   let level: BoltLogLevel = BoltLogLevel.INFO;
-  const render = (parts: unknown[]) => `[${prefix}] ${parts.map(describePart).join(" ")}`;
+  const render = (parts: unknown[]) => `[${prefix}] ${omitBodies(parts.map(describePart).join(" "))}`;
   return {
     debug: (...parts: unknown[]) => logger.debug(render(parts)),
     info: (...parts: unknown[]) => logger.info(render(parts)),
@@ -102,6 +101,15 @@ export function boltLogLevel(level: LogLevel): BoltLogLevel {
     error: BoltLogLevel.ERROR,
   };
   return levels[level];
+}
+
+/** Debug lines in which Bolt, the Web API client or the Socket Mode client dump a whole payload. */
+const BODY_DUMPS =
+  /^(http request body|http request result|Received a message on the WebSocket|Sending a WebSocket message|Calling ack\(\)|ack\(\) (?:call begins|response sent|response stored)|stored response)\b.*$/s;
+
+/** Keeps the line saying what happened but drops the payload itself. */
+export function omitBodies(message: string): string {
+  return message.replace(BODY_DUMPS, "$1 (payload omitted)");
 }
 
 function describePart(part: unknown): string {

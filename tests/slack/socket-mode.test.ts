@@ -41,6 +41,8 @@ beforeAll(async () => {
       SLACK_APP_TOKEN: APP_TOKEN,
       SLACK_API_URL: api.apiUrl,
       KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+      // The most talkative level, so the log checks below cover everything Bolt and the clients write.
+      LOG_LEVEL: "debug",
     },
   });
   await app.waitForLog(READY_SOCKET);
@@ -160,10 +162,14 @@ describe("Socket Mode", () => {
     expect((published.body.view as { type: string }).type).toBe("home");
   });
 
-  it("never logs the tokens", () => {
+  it("never logs the tokens or payloads, even at debug level", () => {
     const log = app.logLines.join("\n");
+    expect(log).toContain("DEBUG");
     expect(log).not.toContain(APP_TOKEN);
     expect(log).not.toContain(BOT_TOKEN);
+    expect(log).not.toContain("verification-token-unused");
+    expect(log).not.toContain("who is accountable for change management");
+    expect(log).not.toContain(rolecall.ask("ITMG 5").summary ?? "no summary");
   });
 
   it("disconnects and exits cleanly on SIGTERM", async () => {
