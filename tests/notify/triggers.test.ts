@@ -58,7 +58,12 @@ describe("watching the knowledge folder", () => {
     const published: PublishReason[] = [];
     triggers = createPublishTriggers({
       knowledgeDir: knowledge.dir,
-      publisher: { publish: async (reason) => (published.push(reason), unchanged(reason)) },
+      publisher: {
+        publish: async (reason) => {
+          published.push(reason);
+          return unchanged(reason);
+        },
+      },
       logger: createMemoryLogger(),
       sighup: false,
       onTrigger: (event) => events.push(event),

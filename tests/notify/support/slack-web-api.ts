@@ -4,7 +4,7 @@
 // back — so a test can kill the poster at an exact point.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 export interface RecordedPost {
   channel: string;
@@ -34,6 +34,8 @@ export class SlackWebApiStandIn {
   private answered = 0;
   private waiters: Waiter[] = [];
   private tsCounter = 0;
+  private readonly sockets = new Set<Socket>();
+  private socketsGone: Array<() => void> = [];
 
   private constructor(
     private readonly server: Server,
@@ -51,8 +53,10 @@ export class SlackWebApiStandIn {
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     const { port } = server.address() as AddressInfo;
-    standIn = new SlackWebApiStandIn(server, `http://127.0.0.1:${port}/api/`);
-    return standIn;
+    const started = new SlackWebApiStandIn(server, `http://127.0.0.1:${port}/api/`);
+    server.on("connection", (socket) => started.track(socket));
+    standIn = started;
+    return started;
   }
 
   /** The next post to this channel (or user, for DMs) gets this answer instead; queued, one per post. */
@@ -84,6 +88,23 @@ export class SlackWebApiStandIn {
 
   waitForPosts(count: number, channel?: string): Promise<void> {
     return this.waitUntil(() => (channel ? this.postsTo(channel).length : this.posts.length) >= count);
+  }
+
+  /**
+   * Resolves once every client connection has closed: after a poster process is killed, every request it
+   * sent has then been read and recorded.
+   */
+  connectionsClosed(): Promise<void> {
+    if (this.sockets.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.socketsGone.push(resolve));
+  }
+
+  private track(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => {
+      this.sockets.delete(socket);
+      if (this.sockets.size === 0) for (const resolve of this.socketsGone.splice(0)) resolve();
+    });
   }
 
   async close(): Promise<void> {
