@@ -21,6 +21,11 @@ export function knowledgeDir(option?: string): string {
   return path.resolve(option ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
 }
 
+/** Where validated knowledge is cached between runs: DATA_DIR (default ./data). */
+export function knowledgeCacheFile(): string {
+  return path.resolve(process.env.DATA_DIR || "data", "knowledge-cache.json");
+}
+
 export function loadKnowledgeFor(option?: string): Promise<KnowledgeBase> {
-  return loadKnowledge(knowledgeDir(option));
+  return loadKnowledge(knowledgeDir(option), { cacheFile: knowledgeCacheFile() });
 }

@@ -1,6 +1,7 @@
 // Loads a knowledge folder: every *.yaml/*.yml file below it, parsed, validated, merged and cross-checked.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { KnowledgeFileCache, type ParsedFileCache } from "./cache.ts";
 import {
   type Framework,
   type GenericLevel,
@@ -21,11 +22,19 @@ export interface KnowledgeText {
   text: string;
 }
 
-export async function loadKnowledge(dir: string): Promise<KnowledgeBase> {
+export interface LoadOptions {
+  /** JSON file caching validated files by content hash, so unchanged YAML is not parsed again */
+  cacheFile?: string;
+}
+
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
   const { texts, problems } = await readKnowledgeDir(dir);
-  const result = buildKnowledge(texts);
+  const cache = options.cacheFile ? await KnowledgeFileCache.open(options.cacheFile) : undefined;
+  const result = buildKnowledge(texts, { cache });
   const all = [...problems, ...result.problems];
   if (all.length > 0) throw new KnowledgeError(all);
+  // The cache only speeds up the next start; a read-only disk must not stop this one.
+  await cache?.save().catch(() => undefined);
   return result.kb;
 }
 
@@ -85,11 +94,11 @@ function formatBytes(bytes: number): string {
 }
 
 /** Builds a knowledge base from file texts. Returns every problem found; kb is only usable when there are none. */
-export function buildKnowledge(texts: readonly KnowledgeText[]): {
-  kb: KnowledgeBase;
-  problems: KnowledgeProblem[];
-} {
-  const parsed = texts.map((t) => parseKnowledgeText(t.file, t.text));
+export function buildKnowledge(
+  texts: readonly KnowledgeText[],
+  options: { cache?: ParsedFileCache } = {},
+): { kb: KnowledgeBase; problems: KnowledgeProblem[] } {
+  const parsed = texts.map((t) => parseKnowledgeText(t.file, t.text, options.cache));
   const problems = parsed.flatMap((p) => p.problems);
   const merger = new Merger();
   for (const file of parsed) if (file.data) merger.add(file);

@@ -1,6 +1,7 @@
 // Parses one knowledge file: YAML syntax, then the schema. Never throws; every problem is returned.
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
+import { contentHash, type ParsedFileCache } from "./cache.ts";
 import { type KnowledgeProblem, pathToField } from "./problems.ts";
 import { type KnowledgeFile, knowledgeFileSchema } from "./schema.ts";
 
@@ -24,7 +25,28 @@ export interface ParsedFile {
   problems: KnowledgeProblem[];
 }
 
-export function parseKnowledgeText(file: string, text: string): ParsedFile {
+export function parseKnowledgeText(file: string, text: string, cache?: ParsedFileCache): ParsedFile {
+  const hash = cache ? contentHash(text) : "";
+  const cached = cache?.get(file, hash);
+  if (cached) return { file, data: cached, locate: lazyLocator(text), problems: [] };
+  const parsed = parseFresh(file, text);
+  if (cache && parsed.data && parsed.problems.length === 0) cache.set(file, hash, parsed.data);
+  return parsed;
+}
+
+/** Positions are only needed to report a problem, so a cached file parses its YAML only if one arises. */
+function lazyLocator(text: string): Locate {
+  let locate: Locate | undefined;
+  return (path, options) => {
+    if (!locate) {
+      const lineCounter = new LineCounter();
+      locate = createLocator(parseDocument(text, { lineCounter }), lineCounter);
+    }
+    return locate(path, options);
+  };
+}
+
+function parseFresh(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = createLocator(doc, lineCounter);

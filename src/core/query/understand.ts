@@ -302,11 +302,8 @@ function fuzzyEntity(
   let best: { entry: NameEntry; score: number } | undefined;
   for (const phrase of phrases) {
     if (phrase.length < 3) continue;
-    for (const hit of index.names.fuzzy(phrase, { limit: 5 })) {
+    for (const hit of index.names.fuzzy(phrase, { limit: 5, accept: acceptAsSubject })) {
       if (hit.entry.via === "level_name" && !context.levelContext) continue;
-      // A few letters of a longer name ("SLA" in "SLA manager") are a topic to search, not that entity.
-      if (phrase.length < hit.entry.key.length * SEARCH_SETTINGS.minNameCoverage) continue;
-      if (!wordsAlign(phrase, hit.entry.key)) continue;
       // A phrase that covers only part of the question is a weaker signal than the whole residual.
       const coverage = phrase.length / residual.join(" ").length;
       let score = hit.score + (1 - coverage) * 0.25;
@@ -320,6 +317,14 @@ function fuzzyEntity(
     entry: best.entry,
     recognition: { via: best.entry.via, matched: best.entry.display, fuzzy: best.score },
   };
+}
+
+/**
+ * Whether a name could be what the phrase meant: it must cover most of the name ("SLA" is a topic to
+ * search, not the "SLA manager") and align word by word ("it management" is not "cost management").
+ */
+function acceptAsSubject(entry: NameEntry, phrase: string): boolean {
+  return phrase.length >= entry.key.length * SEARCH_SETTINGS.minNameCoverage && wordsAlign(phrase, entry.key);
 }
 
 function escapeRegExp(text: string): string {

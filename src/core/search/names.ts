@@ -68,11 +68,18 @@ export class NameIndex {
    */
   fuzzy(
     phrase: string,
-    options: { limit?: number; threshold?: number; kinds?: readonly SubjectKind[] } = {},
+    options: {
+      limit?: number;
+      threshold?: number;
+      kinds?: readonly SubjectKind[];
+      /** a cheap test a candidate must pass before fuse.js scores it */
+      accept?: (entry: NameEntry, key: string) => boolean;
+    } = {},
   ): FuzzyHit[] {
     const key = canonical(phrase);
     if (!key) return [];
-    const candidates = this.candidates(key, options.kinds);
+    const accept = options.accept;
+    const candidates = this.candidates(key, options.kinds).filter((entry) => !accept || accept(entry, key));
     if (candidates.length === 0) return [];
     const fuse = new Fuse(candidates, {
       keys: ["key"],
@@ -99,7 +106,11 @@ export class NameIndex {
   }
 
   private candidates(key: string, kinds: readonly SubjectKind[] | undefined): NameEntry[] {
-    const grams = [...new Set(trigrams(key))];
+    const all = [...new Set(trigrams(key))];
+    // Trigrams found in a large share of names ("man", "ent") say little and cost the most to count.
+    const commonLimit = Math.max(64, this.entries.length * SEARCH_SETTINGS.commonTrigramShare);
+    const informative = all.filter((gram) => (this.byTrigram.get(gram)?.length ?? 0) <= commonLimit);
+    const grams = informative.length >= Math.min(3, all.length) ? informative : all;
     const overlap = new Map<number, number>();
     for (const gram of grams) {
       for (const position of this.byTrigram.get(gram) ?? [])

@@ -12,6 +12,8 @@ export const SEARCH_SETTINGS = Object.freeze({
   fuzzyCandidates: 48,
   /** share of the phrase's trigrams a candidate must contain */
   minTrigramShare: 0.2,
+  /** trigrams in more than this share of names are skipped by the candidate prefilter */
+  commonTrigramShare: 0.05,
   /** passages returned by free search */
   passageLimit: 5,
   /** passages scored per free search (after the token prefilter) */
