@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -174,6 +174,7 @@ describe("loadConfig", () => {
     writeFileSync(file, `SLACK_BOT_TOKEN=${BOT}\nSLACK_SIGNING_SECRET=${SECRET}\nPORT=4000\n`);
     const env: NodeJS.ProcessEnv = { PORT: "5000" };
     const config = loadConfig(env, file);
+    rmSync(dir, { recursive: true, force: true });
     expect(config.mode).toBe("http");
     expect(config.port).toBe(5000);
   });

@@ -1,6 +1,6 @@
 // npm start as a process: the local console without credentials, clear one-line failures, Slack start-up
 // checks and clean shutdown on SIGINT/SIGTERM.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,6 +64,7 @@ describe("broken knowledge", () => {
     );
     const app = launchRolecall({ env: { KNOWLEDGE_DIR: dir } });
     expect((await app.exited).code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
     expect(app.logLines[0]).toMatch(/^The knowledge base has \d+ problems?:$/);
     expect(app.logLines.join("\n")).toMatch(/broken\.yaml:2:\d+ frameworks\[0\]\.id: /);
     noStackTrace(app.logLines);

@@ -1,7 +1,7 @@
 // Starts Rolecall the way `npm start` does (tsx src/main.ts) as a child process, in a fresh working
 // folder so a developer's .env is never read, and follows its log.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -64,7 +64,10 @@ export function launchRolecall(options: LaunchOptions): RolecallProcess {
     stdout += chunk;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on("exit", (code, signal) => resolve({ code, signal }));
+    child.on("exit", (code, signal) => {
+      rmSync(cwd, { recursive: true, force: true });
+      resolve({ code, signal });
+    });
   });
   return {
     child,
