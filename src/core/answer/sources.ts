@@ -1,13 +1,11 @@
 // One wording for citing a source, shared by every renderer.
 import type { SourceRef } from "./types.ts";
 
-/** "SFIA 7, ITMG level 5: IT management (SFIA 7)" */
+/** "SFIA 7: IT management (ITMG), level 5" — each of framework, version and code said once. */
 export function describeSource(source: SourceRef): string {
-  const where = [
-    [source.framework, source.version].filter(Boolean).join(" "),
-    [source.code, source.level !== undefined ? `level ${source.level}` : undefined].filter(Boolean).join(" "),
-  ]
-    .filter(Boolean)
-    .join(", ");
-  return where ? `${where}: ${source.title}` : source.title;
+  const framework = [source.framework, source.version].filter(Boolean).join(" ");
+  const prefix = framework && !source.title.includes(framework) ? `${framework}: ` : "";
+  const code = source.code && !source.title.includes(source.code) ? ` (${source.code})` : "";
+  const level = source.level !== undefined ? `, level ${source.level}` : "";
+  return `${prefix}${source.title}${code}${level}`;
 }
