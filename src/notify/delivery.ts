@@ -57,6 +57,8 @@ export type DeliveryEvent =
   | { type: "delivered"; row: OutboxRow; messageTs?: string }
   | { type: "retry_scheduled"; row: OutboxRow; at: Date; error: string; rateLimited: boolean }
   | { type: "failed"; row: OutboxRow; error: string; permanent: boolean }
+  /** not posted: every subscription it was for was removed or switched off since the publish */
+  | { type: "skipped"; row: OutboxRow }
   /** the worker found nothing it may claim now and has nothing in flight */
   | { type: "idle"; pacedChannels: string[] };
 
@@ -214,6 +216,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         await giveUp(row, (error as Error).message, false);
         return;
       }
+      if (!(await stillFollowed(row))) {
+        logger.info("skipped a notification: its channel no longer follows what it is about", {
+          row: row.id,
+          channel: row.channelId,
+        });
+        const ok = await store.markFailed(row.id, { instanceId, at: clock.now(), error: UNSUBSCRIBED });
+        if (!ok) logger.warn("lost the lease on a row before skipping it", { row: row.id });
+        emit({ type: "skipped", row });
+        return;
+      }
       let messageTs: string | undefined;
       try {
         const result = await client.chat.postMessage({
@@ -244,6 +256,13 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         ...errorFields(error),
       });
     }
+  };
+
+  /** Someone may have unsubscribed (or Slack refused an earlier row) since the publish. */
+  const stillFollowed = async (row: OutboxRow): Promise<boolean> => {
+    if (row.subscriptionIds.length === 0) return true;
+    const active = await store.listSubscriptions({ teamId: row.teamId, channelId: row.channelId });
+    return active.some((subscription) => row.subscriptionIds.includes(subscription.id));
   };
 
   const handlePostError = async (row: OutboxRow, error: unknown) => {
@@ -385,6 +404,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     },
   };
 }
+
+/** The error recorded on a row that was not posted because its channel no longer follows it. */
+export const UNSUBSCRIBED = "unsubscribed";
 
 const USER_ID = /^[UW][A-Z0-9]{2,}$/;
 const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;

@@ -11,6 +11,8 @@ export {
   type DeliveryWorkerOptions,
   defaultInstanceId,
   type PermanentFailure,
+  subscriptionDisabledText,
+  UNSUBSCRIBED,
 } from "./delivery.ts";
 export { classifyDeliveryError, type DeliveryProblem } from "./delivery-errors.ts";
 export { showChangeDetails } from "./details.ts";
@@ -30,6 +32,7 @@ export {
   renderChangeMessage,
   type SlackMessage,
 } from "./message.ts";
+export { DETAILS_GONE, DETAILS_INVALID, SUBSCRIPTION_DISABLED_DM } from "./messages.ts";
 export { parsePayload } from "./payload.ts";
 export {
   createPublisher,

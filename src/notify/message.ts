@@ -146,13 +146,20 @@ export function renderChangeDetails(
 export function headline(changes: readonly Change[], names: ReadonlyMap<string, string>): string {
   const n = changes.length;
   const count = `${n} ${n === 1 ? "change" : "changes"}`;
-  const frameworks = [...new Set(changes.flatMap((c) => (c.framework ? [c.framework] : [])))];
+  // What the changes are to: their frameworks, and the organisation's RACI or sources, which have none.
+  const areas = [
+    ...new Set(
+      changes.map((c) =>
+        c.framework ? (names.get(c.framework) ?? c.framework) : c.kind === "raci" ? "RACI" : "sources",
+      ),
+    ),
+  ];
   const to =
-    frameworks.length === 0
+    areas.length === 0
       ? ""
-      : frameworks.length <= 2
-        ? ` to ${frameworks.map((id) => names.get(id) ?? id).join(" and ")}`
-        : ` to ${frameworks.length} frameworks`;
+      : areas.length <= 2
+        ? ` to ${areas.join(" and ")}`
+        : ` to ${areas.slice(0, 2).join(", ")} and ${areas.length - 2} more`;
   return clampPlain(`Framework update: ${count}${to}`, SLACK_LIMITS.headerText);
 }
 

@@ -7,6 +7,7 @@ import {
   type DeliveryWorker,
   type PermanentFailure,
   subscriptionDisabledText,
+  UNSUBSCRIBED,
 } from "../../src/notify/delivery.ts";
 import { parsePayload } from "../../src/notify/payload.ts";
 import type { Store } from "../../src/store/types.ts";
@@ -278,6 +279,21 @@ describe("when Slack refuses the message itself", () => {
     expect(logger.lines.some((l) => l.level === "error" && l.fields.slack_error === "invalid_blocks")).toBe(
       true,
     );
+  });
+});
+
+describe("when the channel unsubscribed after the publish", () => {
+  it("does not post the update", async () => {
+    await seedUpdate(store, ["C0LEFT", "C0STAYS"], T0);
+    await store.removeSubscriptions(TEAM_ID, "C0LEFT");
+    await startWorker().drain();
+    expect(slack.postsTo("C0LEFT")).toEqual([]);
+    expect(slack.postsTo("C0STAYS")).toHaveLength(1);
+    expect((await store.listOutbox({ channelId: "C0LEFT" }))[0]).toMatchObject({
+      status: "failed",
+      lastError: UNSUBSCRIBED,
+    });
+    expect(events).toContainEqual(expect.objectContaining({ type: "skipped" }));
   });
 });
 

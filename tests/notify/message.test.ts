@@ -125,7 +125,7 @@ describe("a change message", () => {
     );
   });
 
-  it("names up to two frameworks in the header, and counts more", () => {
+  it("names up to two frameworks (or RACI) in the header, and counts more", () => {
     const org: Change = { ...rename, framework: "org", id: "org:X" };
     const ddat: Change = { ...rename, framework: "ddat", id: "ddat:X" };
     const header = (changes: Change[]) =>
@@ -134,7 +134,10 @@ describe("a change message", () => {
       text: { text: "Framework update: 2 changes to SFIA and Our organisation" },
     });
     expect(header([rename, org, ddat])).toMatchObject({
-      text: { text: "Framework update: 3 changes to 3 frameworks" },
+      text: { text: "Framework update: 3 changes to SFIA, Our organisation and 1 more" },
+    });
+    expect(header([rename, ...manyChanges(1)])).toMatchObject({
+      text: { text: "Framework update: 2 changes to SFIA and RACI" },
     });
   });
 
