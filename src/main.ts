@@ -1,5 +1,6 @@
 // `npm start`: read the configuration, load the knowledge, then talk to Slack (Socket Mode or HTTP)
 // or, with no Slack credentials, run the local console.
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
 import { createRolecall } from "./core/engine.ts";
@@ -46,7 +47,8 @@ export async function main(io: MainIo): Promise<number> {
 
   let rolecall: ReturnType<typeof createRolecall>;
   try {
-    rolecall = createRolecall(await loadKnowledge(config.knowledgeDir));
+    const cacheFile = path.resolve(config.dataDir, "knowledge-cache.json");
+    rolecall = createRolecall(await loadKnowledge(config.knowledgeDir, { cacheFile }));
   } catch (error) {
     if (error instanceof KnowledgeError) return fail(error.message);
     throw error;

@@ -1,6 +1,7 @@
 // Turns the core's plain-data Answer into Block Kit with a text fallback. Long answers are cut into
 // parts that each fit Slack's limits, with buttons to move between them.
 
+import { describeSource } from "../../core/answer/sources.ts";
 import type {
   Answer,
   Fact,
@@ -215,11 +216,7 @@ function sourcesPiece(sources: readonly SourceRef[]): Piece {
 }
 
 function sourceText(source: SourceRef): string {
-  const details = [source.code, source.level !== undefined ? `level ${source.level}` : undefined].filter(
-    (d): d is string => Boolean(d) && !source.title.includes(d as string),
-  );
-  const label = details.length > 0 ? `${source.title} (${details.join(", ")})` : source.title;
-  return mrkdwnLink(source.url, label);
+  return mrkdwnLink(source.url, describeSource(source));
 }
 
 function paginate(pieces: Piece[], maxBlocks: number): Piece[][] {

@@ -87,7 +87,7 @@ describe("renderAnswer for an ephemeral level answer", () => {
         elements: [
           {
             type: "mrkdwn",
-            text: "Sources: <https://sfia-online.org/en/sfia-7/skills/it-management|SFIA 7: IT management (ITMG) (level 5)>",
+            text: "Sources: <https://sfia-online.org/en/sfia-7/skills/it-management|SFIA 7: IT management (ITMG), level 5>",
             verbatim: true,
           },
         ],
