@@ -43,6 +43,7 @@ export {
   type PublishOutcome,
   type PublishReason,
 } from "./publisher.ts";
+export { subscriptionChannelsOf } from "./subscriptions.ts";
 export {
   createPublishTriggers,
   isIgnoredFile,
