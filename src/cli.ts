@@ -5,6 +5,7 @@ import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { runAskCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
 import { runImportCommand } from "./terminal/import-command.ts";
+import { runPublishCommand } from "./terminal/publish-command.ts";
 import { runSchemaCommand } from "./terminal/schema-command.ts";
 
 const USAGE = `Usage: rolecall <command> [options]
@@ -12,6 +13,9 @@ const USAGE = `Usage: rolecall <command> [options]
 Commands:
   ask "QUESTION" [--json]          answer one question (--json prints one JSON object)
   schema [--out FILE]              print or write the JSON Schema for knowledge files
+  diff [--json]                    show what publishing the knowledge would announce (publishes nothing)
+  publish [--json]                 store a knowledge snapshot and queue notifications for subscribed
+                                   channels (the running bot posts them; uses DATA_DIR or DATABASE_URL)
   import sfia FILE... --out DIR    import SFIA's official CSV export (skills, levels, attributes files)
   import ddat FILE... --out DIR    import the DDaT capability framework CSVs (role content, skill descriptions)
                                    (import options: --version V, --json)
@@ -46,6 +50,12 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         );
       case "schema":
         return await runSchemaCommand({ out: values.out }, io);
+      case "diff":
+      case "publish":
+        return await runPublishCommand(
+          { mode: command, json: values.json ?? false, knowledge: values.knowledge },
+          io,
+        );
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
