@@ -82,7 +82,7 @@ const FACTS: Record<string, Array<[question: string, answerContains: string]>> =
   "004 IT manager career": [
     ["intermediary between technicians and users", "intermediary between technicians and internal users"],
     ["IT services manager", "IT services manager"],
-    ["head of the user support service", "director of the IT department"],
+    ["head of the computer center", "director of the IT department"],
     ["small organization", "concentrated in the hands of one leader"],
     ["IT manager professional skills", "draw up a contract"],
     ["sociability", "the ability to lead, sociability, and a willingness to constantly learn new things"],
