@@ -2,7 +2,7 @@
 import type { KnowledgeBase, Role } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
-import type { RoleAspect } from "../query/types.ts";
+import { ROLE_ASPECTS, type RoleAspect } from "../query/types.ts";
 import { roleSource } from "../search/build.ts";
 import { followUp, listWords, makeAnswer } from "./build.ts";
 import type { Answer, Fact, Section } from "./types.ts";
@@ -52,18 +52,6 @@ function aspectSections(kb: KnowledgeBase, role: Role): Record<RoleAspect, Secti
   };
 }
 
-const PROFILE_ORDER: readonly RoleAspect[] = [
-  "responsibilities",
-  "skills",
-  "knowledge",
-  "qualifications",
-  "training",
-  "development",
-  "background",
-  "activities",
-  "qualities",
-];
-
 function roleFacts(kb: KnowledgeBase, role: Role): Fact[] {
   const facts: Fact[] = [];
   const framework = role.framework ? kb.frameworks.get(role.framework) : undefined;
@@ -75,7 +63,7 @@ function roleFacts(kb: KnowledgeBase, role: Role): Fact[] {
 
 export function roleAnswer(kb: KnowledgeBase, role: Role, aspect?: RoleAspect): Answer {
   const all = aspectSections(kb, role);
-  const sections: Section[] = aspect ? all[aspect] : PROFILE_ORDER.flatMap((a) => all[a]);
+  const sections: Section[] = aspect ? all[aspect] : ROLE_ASPECTS.flatMap((a) => all[a]);
   if (!aspect) {
     if (role.overview?.length) sections.unshift({ title: "Overview", items: role.overview });
     if (role.roleLevels?.length) {

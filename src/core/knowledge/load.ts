@@ -76,7 +76,8 @@ export async function readKnowledgeDir(
   return { texts, problems };
 }
 
-async function listYamlFiles(dir: string): Promise<string[]> {
+/** Every knowledge file below dir, sorted: *.yaml and *.yml, skipping hidden files. */
+export async function listYamlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith("."))

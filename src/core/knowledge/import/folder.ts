@@ -1,8 +1,8 @@
 // Reads the knowledge folder an import goes into: every YAML file, schema-checked, with its records
 // indexed by id so the import can tell which records it updates and where they live.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { displayPath } from "../load.ts";
+import { displayPath, listYamlFiles } from "../load.ts";
 import { KNOWLEDGE_LIMITS, parseKnowledgeText } from "../parse.ts";
 import { formatProblem } from "../problems.ts";
 import type { FrameworkInput, KnowledgeFile, RoleInput } from "../schema.ts";
@@ -108,14 +108,6 @@ function index(folder: KnowledgeFolder, file: ExistingFile): void {
       if (kind === "frameworks") folder.frameworks.set((value as FrameworkInput).id, value as FrameworkInput);
     });
   }
-}
-
-async function listYamlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
 }
 
 function relativeTo(dir: string, absolute: string): string {
