@@ -28,7 +28,12 @@ export interface Config {
   databaseUrl?: string;
   /** Slack user ids allowed to reload knowledge and manage channel subscriptions besides workspace admins */
   admins: string[];
+  /** who may change a channel's subscriptions: workspace admins and owners (plus admins), or everyone */
+  subscribers: SubscriberPolicy;
 }
+
+export const SUBSCRIBER_POLICIES = ["admins", "everyone"] as const;
+export type SubscriberPolicy = (typeof SUBSCRIBER_POLICIES)[number];
 
 export type ConfigIssueCode =
   | "WRONG_TOKEN_TYPE"
@@ -84,6 +89,7 @@ const envSchema = z.object({
   DATA_DIR: optional,
   DATABASE_URL: optional,
   ROLECALL_ADMINS: optional,
+  ROLECALL_SUBSCRIBERS: optional,
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -126,17 +132,30 @@ export function readConfig(env: Env): Config {
     dataDir: e.DATA_DIR ?? "./data",
     databaseUrl: e.DATABASE_URL,
     admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
+    subscribers: (e.ROLECALL_SUBSCRIBERS?.toLowerCase() as SubscriberPolicy | undefined) ?? "admins",
   };
 }
 
-/** Values that must never be logged. */
+/** Values that must never be logged: the tokens, the database URL and the password inside it. */
 export function secretsOf(config: Config): string[] {
   return [
     config.slack.botToken,
     config.slack.appToken,
     config.slack.signingSecret,
     config.databaseUrl,
-  ].filter((s): s is string => typeof s === "string");
+    ...databasePassword(config.databaseUrl),
+  ].filter((s): s is string => typeof s === "string" && s !== "");
+}
+
+/** The password as written in the URL and decoded, since either may turn up in a driver's message. */
+function databasePassword(databaseUrl: string | undefined): string[] {
+  if (!databaseUrl) return [];
+  try {
+    const { password } = new URL(databaseUrl);
+    return password ? [password, decodeURIComponent(password)] : [];
+  } catch {
+    return [];
+  }
 }
 
 function modeOf(env: RawEnv): RunMode {
@@ -239,6 +258,16 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
         message: `ROLECALL_ADMINS must list Slack user ids such as U0123ABCD, separated by commas (not ${bad.map((b) => `"${clip(b)}"`).join(", ")}).`,
       });
     }
+  }
+  if (
+    env.ROLECALL_SUBSCRIBERS !== undefined &&
+    !(SUBSCRIBER_POLICIES as readonly string[]).includes(env.ROLECALL_SUBSCRIBERS.toLowerCase())
+  ) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "ROLECALL_SUBSCRIBERS",
+      message: `ROLECALL_SUBSCRIBERS must be admins (workspace admins, owners and ROLECALL_ADMINS may change a channel's subscriptions) or everyone (got "${clip(env.ROLECALL_SUBSCRIBERS)}").`,
+    });
   }
   return issues;
 }

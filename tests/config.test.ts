@@ -60,6 +60,7 @@ describe("defaults", () => {
       dataDir: "./data",
       databaseUrl: undefined,
       admins: [],
+      subscribers: "admins",
     });
   });
 
@@ -72,6 +73,7 @@ describe("defaults", () => {
       DATA_DIR: "/var/lib/rolecall",
       DATABASE_URL: "postgres://rolecall@db/rolecall",
       ROLECALL_ADMINS: "U0AAA, W0BBB U0CCC",
+      ROLECALL_SUBSCRIBERS: "Everyone",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -81,6 +83,7 @@ describe("defaults", () => {
       dataDir: "/var/lib/rolecall",
       databaseUrl: "postgres://rolecall@db/rolecall",
       admins: ["U0AAA", "W0BBB", "U0CCC"],
+      subscribers: "everyone",
     });
   });
 });
@@ -127,6 +130,7 @@ describe("mistakes get one line naming the variable", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", "INVALID_VALUE", /one of debug, info, warn, error/],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", "INVALID_URL", /PostgreSQL URL/],
     [{ ROLECALL_ADMINS: "U0AAA,@bob" }, "ROLECALL_ADMINS", "INVALID_VALUE", /"@bob"/],
+    [{ ROLECALL_SUBSCRIBERS: "owners" }, "ROLECALL_SUBSCRIBERS", "INVALID_VALUE", /admins .* or everyone/],
   ])("%j → %s", (env, variable, code, message) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);
@@ -164,6 +168,12 @@ describe("secretsOf", () => {
   it("lists the values the logger must redact", () => {
     const config = readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });
     expect(secretsOf(config).sort()).toEqual([APP, BOT, SECRET].sort());
+  });
+
+  it("includes the database URL and its password, as written and decoded", () => {
+    const url = "postgres://rolecall:s3cret%2Fpass@db.example.com:5432/rolecall";
+    const config = readConfig({ DATABASE_URL: url });
+    expect(secretsOf(config).sort()).toEqual([url, "s3cret%2Fpass", "s3cret/pass"].sort());
   });
 });
 
