@@ -24,6 +24,16 @@ export const DETAILS_GONE =
 
 export const DETAILS_INVALID = "That button no longer works.";
 
+/**
+ * DMed to ROLECALL_ADMINS when an edit cannot be loaded. {count} is "1 problem" or "N problems"; {problems}
+ * lists them, one "• file:line:col field: message" per line.
+ */
+export const KNOWLEDGE_INVALID_DM =
+  "The knowledge folder has {count}, so I haven't published the edit and I'm still answering from the last good knowledge. Fix the file and save it again; I'll pick it up on my own.\n{problems}";
+
+/** The last line of a cut-short problem list. */
+export const MORE_PROBLEMS = "…and {count} more";
+
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
     key in values ? String(values[key]) : whole,

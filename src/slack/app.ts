@@ -4,7 +4,7 @@ import { createEventDeduplicator } from "./dedupe.ts";
 import { errorFields, newErrorRef } from "./errors.ts";
 import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
-import type { AnswerSource, ListenerDeps } from "./listeners/deps.ts";
+import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { boltLogLevel, createBoltLogger, type Logger, type LogLevel } from "./logging.ts";
 import type { FrameworkSummary } from "./render/home.ts";
@@ -18,11 +18,14 @@ export interface SlackAppOptions {
   connection: SlackConnection;
   /** Web API base URL, ending in / */
   apiUrl: string;
+  /** read on every request, so a source that swaps its knowledge (hot reload) is answered from at once */
   rolecall: AnswerSource;
   logger: Logger;
   logLevel: LogLevel;
   /** channels a person's subscriptions post to, for App Home; provided by the notifications feature */
   subscriptionChannels?: (userId: string) => Promise<string[]>;
+  /** the store, permissions and publishing behind /role subscribe, unsubscribe, subscriptions and reload */
+  notifications?: NotificationDeps;
   /** how long a shutdown waits for answers still being sent */
   drainTimeoutMs?: number;
 }
@@ -91,24 +94,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   bolt.use(createEventDeduplicator(logger));
 
-  const examples = exampleQuestions(options.rolecall);
-  const frameworks: FrameworkSummary[] = [...options.rolecall.knowledge.frameworks.values()].map((f) => ({
-    name: f.name,
-    version: f.version,
-    ...(f.fullName ? { fullName: f.fullName } : {}),
-  }));
+  const summary = knowledgeSummary(options.rolecall);
   const deps: ListenerDeps = {
     rolecall: options.rolecall,
     logger,
     tracker,
-    examples,
+    get examples() {
+      return summary().examples;
+    },
     homeContent: async (userId) => ({
-      frameworks,
-      examples,
+      frameworks: summary().frameworks,
+      examples: summary().examples,
       ...(options.subscriptionChannels
         ? { subscriptionChannels: await options.subscriptionChannels(userId) }
         : {}),
     }),
+    ...(options.notifications ? { notifications: options.notifications } : {}),
   };
   registerListeners(bolt, deps);
 
@@ -150,6 +151,26 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       const drained = await tracker.idle(options.drainTimeoutMs ?? 5000);
       if (!drained) logger.warn("Stopped with answers still being sent", { running: tracker.running });
     },
+  };
+}
+
+/** Example questions and the frameworks known, worked out again only when the knowledge was swapped. */
+function knowledgeSummary(source: AnswerSource) {
+  let cached: { knowledge: unknown; examples: string[]; frameworks: FrameworkSummary[] } | undefined;
+  return () => {
+    const knowledge = source.knowledge;
+    if (cached?.knowledge !== knowledge) {
+      cached = {
+        knowledge,
+        examples: exampleQuestions(source),
+        frameworks: [...knowledge.frameworks.values()].map((f) => ({
+          name: f.name,
+          version: f.version,
+          ...(f.fullName ? { fullName: f.fullName } : {}),
+        })),
+      };
+    }
+    return cached;
   };
 }
 

@@ -47,8 +47,104 @@ export const FRAMEWORKS_TITLE = "What I know";
 export const SUBSCRIPTIONS_TITLE = "Your subscriptions";
 export const NO_SUBSCRIPTIONS = "You have no subscriptions yet.";
 
+// ---------- subscriptions (/role subscribe, unsubscribe, subscriptions) and /role reload ----------
+
+export const UPDATES_TITLE = "Framework updates";
+
+export const UPDATES_HELP = [
+  "• `/role subscribe` in a channel posts every knowledge change there; `/role subscribe ITMG` (a skill, a framework such as SFIA, or a role) posts only those",
+  "• `/role subscriptions` lists what a channel follows, and `/role unsubscribe [what]` stops it",
+  "• `/role reload` publishes edited knowledge at once (admins only)",
+].join("\n");
+
+export const SUBSCRIBE_REFUSED =
+  "Only workspace admins and owners, and Rolecall's own admins, can change which updates this channel gets. Ask one of them to run the command; anyone can see what the channel follows with `/role subscriptions`.";
+
+export const RELOAD_REFUSED =
+  "Only workspace admins and owners, and Rolecall's own admins, can publish the knowledge with `/role reload`. Edits are picked up on their own a moment after a file is saved.";
+
+/** {error} is Slack's error string. */
+export const PERMISSION_CHECK_FAILED =
+  "I couldn't check whether you're a workspace admin (Slack said “{error}”), so I haven't changed anything. If it says missing_scope, Rolecall needs reinstalling so it gets the users:read scope.";
+
+export const SUBSCRIBE_IN_DM =
+  "Subscriptions are for channels: run `/role subscribe` in the channel that should get the updates.";
+
+export const SUBSCRIBE_INVITE =
+  "I'm not a member of this channel, so I can't post updates here. Invite me with `/invite @Rolecall`, then run the command again. Nothing was subscribed.";
+
+/** Posted in the channel. {user} mentions who subscribed it; {what} is what it follows, escaped. */
+export const SUBSCRIBED_ANNOUNCEMENT =
+  "{user} subscribed this channel to Rolecall's knowledge updates about {what}. Each update comes as one message, with a Details button for the full list of changes.";
+
+/** {what} is what the channel follows; {command} is what to type after /role unsubscribe. */
+export const SUBSCRIBED =
+  "Done: this channel now gets updates about {what}. To stop them: `/role unsubscribe {command}`.";
+
+export const ALREADY_SUBSCRIBED = "This channel already gets updates about {what}.";
+
+export const UNSUBSCRIBED = "This channel no longer gets updates about {what}.";
+
+/** {count} is how many subscriptions were removed. */
+export const UNSUBSCRIBED_ALL = "Removed all of this channel's subscriptions ({count}).";
+
+export const NOT_SUBSCRIBED_TO =
+  "This channel isn't subscribed to {what}. `/role subscriptions` lists what it follows.";
+
+export const NO_CHANNEL_SUBSCRIPTIONS =
+  "This channel has no subscriptions. `/role subscribe` posts every knowledge change here; `/role subscribe ITMG` (a skill, a framework such as SFIA, or a role) posts only those.";
+
+export const CHANNEL_SUBSCRIPTIONS_TITLE = "This channel's subscriptions";
+
+/** One line of the list. {what}, {user} and {date} describe the subscription. */
+export const SUBSCRIPTION_LINE = "• {what}, subscribed by {user} {date}";
+
+/** Added to a switched-off subscription's line. {reason} says why. */
+export const SUBSCRIPTION_OFF = " — *off*: {reason}. Subscribe again to switch it back on.";
+
+/** {max} is the store's limit per channel. */
+export const TOO_MANY_SUBSCRIPTIONS =
+  "This channel already has {max} subscriptions, the most it can have. Remove some with `/role unsubscribe`, or follow everything with `/role subscribe`.";
+
+/** {text} is what the person typed, escaped. */
+export const TARGET_UNKNOWN =
+  "I don't know “{text}”. You can follow a skill (e.g. ITMG), a framework (e.g. SFIA) or a role (e.g. IT service manager), or everything with `/role subscribe`.";
+
+/** {suggestions} are commands to try. */
+export const TARGET_SUGGESTIONS = "Did you mean {suggestions}?";
+
+/** {text} is what the person typed; {candidates} are commands, one per meaning. */
+export const TARGET_AMBIGUOUS = "“{text}” could mean several things. Say which: {candidates}.";
+
+/** {name} names a RACI row or a level; {kind} says which (process, practice, tool, level). */
+export const TARGET_NOT_FOLLOWABLE =
+  "{name} is a {kind}, which has no updates of its own. Follow a role named in it instead, or everything with `/role subscribe`.";
+
+export const NOTIFICATIONS_OFF = "Framework updates are not set up in this Rolecall.";
+
+/** {changes} and {channels} are counted phrases: "3 changes", "1 channel". */
+export const RELOAD_PUBLISHED = "Published: {changes}, {channels} notified.";
+
+export const RELOAD_BASELINE =
+  "Published the knowledge as the first snapshot. There was nothing to compare it with, so no channel was notified.";
+
+export const RELOAD_UNCHANGED = "No changes since the last publish.";
+
+/** {problems} lists each problem as file:line:col, one per line. */
+export const RELOAD_INVALID =
+  "Knowledge has problems, so nothing was published and I'm still answering from the last good knowledge:\n{problems}";
+
+export const RELOAD_FAILED =
+  "The new knowledge is being served, but I couldn't record the publish, so nobody was notified yet. I'll try again shortly; the log says why.";
+
+export const RELOAD_CONFLICT =
+  "Another Rolecall instance kept publishing at the same moment. I'll try again shortly.";
+
 export const CONSOLE_HINT =
   "No Slack credentials found: running the local console. To connect to Slack, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) in .env — see README.";
+
+/** Shown on stderr by the local console when an edited knowledge folder has been loaded. */
+export const CONSOLE_RELOADED = "Knowledge reloaded: answers now come from the edited files.";
 
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) =>

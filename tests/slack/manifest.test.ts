@@ -4,8 +4,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import type { Change } from "../../src/core/changes/index.ts";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { renderChangeDetails, renderChangeMessage } from "../../src/notify/message.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
 import { BOT_EVENTS, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
 import { ACTION_LISTENERS } from "../../src/slack/listeners/actions/index.ts";
@@ -75,7 +77,8 @@ describe("manifest.yml and the code", () => {
   });
 
   it("ask for exactly the scopes the features need, and no user scopes", () => {
-    const needed = new Set(["chat:write"]);
+    // users:read: users.info says whether whoever changes a channel's subscriptions is a workspace admin.
+    const needed = new Set(["chat:write", "users:read"]);
     if (manifest.features.slash_commands.length > 0 || manifest.features.shortcuts.length > 0)
       needed.add("commands");
     const eventScopes: Record<string, string | undefined> = {
@@ -134,7 +137,23 @@ describe("every button the renderers emit", () => {
       }
     }
     const frameworks = [...rolecall.knowledge.frameworks.values()];
-    views.push(renderHome({ frameworks, examples: exampleQuestions(rolecall) }));
+    views.push(
+      renderHome({ frameworks, examples: exampleQuestions(rolecall), subscriptionChannels: ["C0OPS"] }),
+    );
+    // A framework update, and its details long enough for a Next and a Previous page.
+    const changes: Change[] = Array.from({ length: 120 }, (_, i) => ({
+      type: "skill_description_changed",
+      kind: "skill",
+      id: `sfia:S${i}`,
+      name: `Skill ${i}`,
+      framework: "sfia",
+      summary: `Skill ${i}: description changed`,
+    }));
+    views.push(renderChangeMessage({ changes, snapshotId: "snapshot-1" }).blocks);
+    const ref = { snapshotId: "snapshot-1", page: 1 };
+    const firstPage = renderChangeDetails({ changes, ref });
+    expect(firstPage.pages).toBeGreaterThan(2);
+    views.push(firstPage.blocks, renderChangeDetails({ changes, ref: { ...ref, page: 2 } }).blocks);
     actionIds = new Set(
       JSON.stringify(views)
         .match(/"action_id":"[^"]+"/g)

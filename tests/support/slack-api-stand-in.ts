@@ -20,6 +20,13 @@ export interface RecordedCall {
   index: number;
 }
 
+/** What users.info says about a person; everyone else is a plain member. */
+export interface StandInUser {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+}
+
 export type InjectedFailure =
   | { error: string }
   | { status: 429; retryAfter: number }
@@ -37,6 +44,9 @@ const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata"]);
 export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   private readonly failures = new Map<string, InjectedFailure[]>();
+  private readonly users = new Map<string, StandInUser>();
+  /** channel id -> the error every chat.postMessage there gets, e.g. not_in_channel */
+  private readonly refusedChannels = new Map<string, string>();
   private waiters: Waiter[] = [];
   private tsCounter = 0;
   private viewCounter = 0;
@@ -78,6 +88,16 @@ export class SlackApiStandIn {
     const queue = this.failures.get(method) ?? [];
     queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** users.info answers with these flags for this user from now on. */
+  setUser(id: string, user: StandInUser): void {
+    this.users.set(id, user);
+  }
+
+  /** Every chat.postMessage to this channel fails with this Slack error (e.g. not_in_channel) from now on. */
+  refuseChannel(channel: string, error: string): void {
+    this.refusedChannels.set(channel, error);
   }
 
   /** Resolves with the first call (already made or still to come) of method that matches. */
@@ -146,6 +166,9 @@ export class SlackApiStandIn {
     const body = parseApiBody(raw, req.headers["content-type"]);
     const call = this.record({ method, body, headers, tokenType });
 
+    const refusal =
+      method === "chat.postMessage" ? this.refusedChannels.get(String(body.channel)) : undefined;
+    if (refusal) return sendJson(res, 200, { ok: false, error: refusal });
     const failure = this.takeFailure(method);
     if (failure) {
       if ("error" in failure) return sendJson(res, 200, { ok: false, error: failure.error });
@@ -241,6 +264,8 @@ export class SlackApiStandIn {
             real_name: "Alice",
             is_admin: false,
             is_owner: false,
+            is_primary_owner: false,
+            ...this.users.get(String(b.user)),
           },
         };
       case "conversations.info":

@@ -2,7 +2,7 @@
 
 import { encodeAskValue } from "../action-value.ts";
 import { ACTIONS } from "../ids.ts";
-import { HELP_TITLE, HOW_TO_ASK, TRY_ASKING } from "../messages.ts";
+import { HELP_TITLE, HOW_TO_ASK, TRY_ASKING, UPDATES_HELP, UPDATES_TITLE } from "../messages.ts";
 import type { KnownBlock } from "./block-kit.ts";
 import { actionsBlock, type ButtonSpec, headerBlock, sectionBlock } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
@@ -28,5 +28,6 @@ export function renderHelp(examples: readonly string[]): RenderedMessage {
   const blocks: KnownBlock[] = [headerBlock(HELP_TITLE), sectionBlock(HOW_TO_ASK)];
   const buttons = exampleButtons(examples);
   if (buttons.length > 0) blocks.push(sectionBlock(`*${TRY_ASKING}*`), actionsBlock(buttons));
+  blocks.push(sectionBlock(`*${UPDATES_TITLE}*\n${UPDATES_HELP}`));
   return { text: HELP_TITLE, blocks };
 }

@@ -1,5 +1,5 @@
 // The App Home tab: what Rolecall can do, example questions, the frameworks it knows, the person's
-// subscriptions (once notifications exist) and, after a button press, the answer itself.
+// framework-update subscriptions (the channels they post to) and, after a button press, the answer itself.
 
 import type { Answer } from "../../core/answer/types.ts";
 import {
@@ -9,6 +9,8 @@ import {
   NO_SUBSCRIPTIONS,
   SUBSCRIPTIONS_TITLE,
   TRY_ASKING,
+  UPDATES_HELP,
+  UPDATES_TITLE,
 } from "../messages.ts";
 import { renderAnswer } from "./answer.ts";
 import type { HomeView, KnownBlock } from "./block-kit.ts";
@@ -36,7 +38,7 @@ export function renderHome(content: HomeContent): HomeView {
   const blocks: KnownBlock[] = [headerBlock("Rolecall"), sectionBlock(HOME_INTRO)];
 
   if (content.answer) {
-    const room = SLACK_LIMITS.blocksPerView - 8 - (content.subscriptionChannels ? 1 : 0);
+    const room = SLACK_LIMITS.blocksPerView - 9 - (content.subscriptionChannels ? 1 : 0);
     const rendered = renderAnswer(content.answer.answer, {
       question: content.answer.question,
       page: content.answer.page,
@@ -49,6 +51,7 @@ export function renderHome(content: HomeContent): HomeView {
   const examples = exampleButtons(content.examples);
   if (examples.length > 0) blocks.push(sectionBlock(`*${TRY_ASKING}*`), actionsBlock(examples));
   blocks.push(sectionBlock(`*How to ask*\n${HOW_TO_ASK}`));
+  blocks.push(sectionBlock(`*${UPDATES_TITLE}*\n${UPDATES_HELP}`));
   blocks.push(sectionBlock(`*${FRAMEWORKS_TITLE}*\n${content.frameworks.map(frameworkLine).join("\n")}`));
 
   if (content.subscriptionChannels) {

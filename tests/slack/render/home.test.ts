@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOW_TO_ASK } from "../../../src/slack/messages.ts";
+import { HOW_TO_ASK, UPDATES_HELP } from "../../../src/slack/messages.ts";
 import { renderHelp } from "../../../src/slack/render/help.ts";
 import { renderHome } from "../../../src/slack/render/home.ts";
 
@@ -41,6 +41,10 @@ describe("renderHome", () => {
           ],
         },
         { type: "section", text: { type: "mrkdwn", text: `*How to ask*\n${HOW_TO_ASK}`, verbatim: true } },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: `*Framework updates*\n${UPDATES_HELP}`, verbatim: true },
+        },
         {
           type: "section",
           text: {
@@ -105,6 +109,10 @@ describe("renderHelp", () => {
               value: '{"q":"ITMG 5"}',
             },
           ],
+        },
+        {
+          type: "section",
+          text: { type: "mrkdwn", text: `*Framework updates*\n${UPDATES_HELP}`, verbatim: true },
         },
       ],
     });

@@ -1,0 +1,66 @@
+// Tells Rolecall's admins (ROLECALL_ADMINS) by DM when an edit to the knowledge folder cannot be loaded:
+// which file, line and column, and that the last good knowledge is still being served. The publisher calls
+// onInvalid once per broken text, so saving the same mistake twice does not DM twice.
+import type { webApi } from "@slack/bolt";
+import { formatProblem, type KnowledgeProblem } from "../core/knowledge/problems.ts";
+import { clampMrkdwn, escapeMrkdwn } from "../slack/render/escape.ts";
+import { errorFields, type NotifyLogger } from "./logger.ts";
+import { fill, KNOWLEDGE_INVALID_DM, MORE_PROBLEMS } from "./messages.ts";
+
+export const PROBLEM_LIST_LIMITS = Object.freeze({
+  /** problems listed; the rest are counted */
+  problems: 20,
+  /** characters of one listed problem, escaped */
+  lineChars: 500,
+});
+
+/** The problems as escaped mrkdwn lines ("• file:line:col field: message"), at most 20, then a count. */
+export function problemList(problems: readonly KnowledgeProblem[]): string {
+  const shown = problems
+    .slice(0, PROBLEM_LIST_LIMITS.problems)
+    .map((p) => clampMrkdwn(`• ${escapeMrkdwn(formatProblem(p))}`, PROBLEM_LIST_LIMITS.lineChars));
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push(fill(MORE_PROBLEMS, { count: more }));
+  return shown.join("\n");
+}
+
+export function knowledgeProblemsText(problems: readonly KnowledgeProblem[]): string {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  return fill(KNOWLEDGE_INVALID_DM, { count, problems: problemList(problems) });
+}
+
+export interface AdminAlertOptions {
+  client: Pick<webApi.WebClient, "chat">;
+  /** Slack user ids (ROLECALL_ADMINS) */
+  admins: readonly string[];
+  logger: NotifyLogger;
+}
+
+/** The publisher's onInvalid. DMs each admin; failures are logged, never thrown. */
+export function createAdminAlert(
+  options: AdminAlertOptions,
+): (problems: readonly KnowledgeProblem[]) => Promise<void> {
+  const { client, admins, logger } = options;
+  return async (problems) => {
+    if (admins.length === 0) {
+      logger.warn("the knowledge problems were not sent to anyone: set ROLECALL_ADMINS to have them DMed", {
+        problems: problems.length,
+      });
+      return;
+    }
+    const text = knowledgeProblemsText(problems);
+    await Promise.all(
+      admins.map(async (admin) => {
+        try {
+          await client.chat.postMessage({ channel: admin, text, unfurl_links: false, unfurl_media: false });
+          logger.info("told an admin about the knowledge problems", { user: admin });
+        } catch (error) {
+          logger.warn("could not tell an admin about the knowledge problems", {
+            user: admin,
+            ...errorFields(error),
+          });
+        }
+      }),
+    );
+  };
+}

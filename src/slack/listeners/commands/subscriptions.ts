@@ -1,0 +1,215 @@
+// /role subscribe [what], /role unsubscribe [what] and /role subscriptions: which framework updates a
+// channel gets. Changing them takes permission (see permissions.ts); listing them does not. A channel is
+// only subscribed once Rolecall has posted there, so a channel it cannot post in never looks subscribed.
+import {
+  commandTextFor,
+  describeFilter,
+  type KnowledgeSource,
+  resolveSubscriptionTarget,
+  sameFilter,
+} from "../../../notify/subscription-target.ts";
+import { STORE_LIMITS } from "../../../store/input.ts";
+import type { Subscription, SubscriptionFilter } from "../../../store/types.ts";
+import { classifyError } from "../../errors.ts";
+import {
+  ALREADY_SUBSCRIBED,
+  CHANNEL_SUBSCRIPTIONS_TITLE,
+  fill,
+  NO_CHANNEL_SUBSCRIPTIONS,
+  NOT_SUBSCRIBED_TO,
+  SUBSCRIBE_IN_DM,
+  SUBSCRIBE_INVITE,
+  SUBSCRIBE_REFUSED,
+  SUBSCRIBED,
+  SUBSCRIBED_ANNOUNCEMENT,
+  SUBSCRIPTION_LINE,
+  SUBSCRIPTION_OFF,
+  TARGET_AMBIGUOUS,
+  TARGET_NOT_FOLLOWABLE,
+  TARGET_SUGGESTIONS,
+  TARGET_UNKNOWN,
+  TOO_MANY_SUBSCRIPTIONS,
+  UNSUBSCRIBED,
+  UNSUBSCRIBED_ALL,
+} from "../../messages.ts";
+import { sectionBlock } from "../../render/blocks.ts";
+import { clampMrkdwn, escapeMrkdwn, mentionUser, splitMrkdwn } from "../../render/escape.ts";
+import { SLACK_LIMITS } from "../../render/limits.ts";
+import type { Subcommand, SubcommandContext } from "./command-listener.ts";
+import { notificationsOf, permitted, replier } from "./notification-command.ts";
+
+export const subscribeCommand: Subcommand = async (context) => {
+  const { deps, args, rest } = context;
+  const say = replier(args);
+  const notifications = await notificationsOf(deps, say);
+  if (!notifications) return;
+  const { team_id: teamId, channel_id: channelId, user_id: userId } = args.command;
+  if (channelId.startsWith("D")) return say(SUBSCRIBE_IN_DM);
+  const verdict = await notifications.permissions.mayManageSubscriptions(args.client, userId);
+  if (!(await permitted(verdict, SUBSCRIBE_REFUSED, say, deps.logger, userId))) return;
+  const source = deps.rolecall;
+  const filter = await filterFromText(rest, source, say);
+  if (!filter) return;
+
+  const existing = await notifications.store.listSubscriptions({ teamId, channelId, includeDisabled: true });
+  const same = existing.find((s) => sameFilter(s.filter, filter));
+  const what = escapeMrkdwn(describeFilter(filter, source.knowledge));
+  if (same && !same.disabledAt) return say(fill(ALREADY_SUBSCRIBED, { what }));
+  if (!same && existing.length >= STORE_LIMITS.maxSubscriptionsPerChannel) {
+    return say(fill(TOO_MANY_SUBSCRIPTIONS, { max: STORE_LIMITS.maxSubscriptionsPerChannel }));
+  }
+  try {
+    await args.client.chat.postMessage({
+      channel: channelId,
+      text: fill(SUBSCRIBED_ANNOUNCEMENT, { user: mentionUser(userId), what }),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  } catch (error) {
+    const { kind } = classifyError(error);
+    if (kind === "not_in_channel" || kind === "channel_not_found") return say(SUBSCRIBE_INVITE);
+    throw error;
+  }
+  await notifications.store.addSubscription({ teamId, channelId, filter, createdBy: userId });
+  deps.logger.info("channel subscribed", { channel: channelId, user: userId, filter: filterKey(filter) });
+  await say(fill(SUBSCRIBED, { what, command: escapeMrkdwn(commandTextFor(filter, source)) }));
+};
+
+export const unsubscribeCommand: Subcommand = async (context) => {
+  const { deps, args, rest } = context;
+  const say = replier(args);
+  const notifications = await notificationsOf(deps, say);
+  if (!notifications) return;
+  const { team_id: teamId, channel_id: channelId, user_id: userId } = args.command;
+  const verdict = await notifications.permissions.mayManageSubscriptions(args.client, userId);
+  if (!(await permitted(verdict, SUBSCRIBE_REFUSED, say, deps.logger, userId))) return;
+
+  const existing = await notifications.store.listSubscriptions({ teamId, channelId, includeDisabled: true });
+  if (existing.length === 0) return say(NO_CHANNEL_SUBSCRIPTIONS);
+  if (rest.trim() === "") {
+    const removed = await notifications.store.removeSubscriptions(teamId, channelId);
+    deps.logger.info("channel unsubscribed from everything", { channel: channelId, user: userId, removed });
+    return say(fill(UNSUBSCRIBED_ALL, { count: removed }));
+  }
+  const match = findSubscription(rest, existing, deps.rolecall);
+  if (!match) {
+    const resolution = resolveSubscriptionTarget(rest, deps.rolecall);
+    const what =
+      resolution.status === "found" || resolution.status === "all"
+        ? describeFilter(
+            resolution.status === "all" ? { kind: "all" } : resolution.filter,
+            deps.rolecall.knowledge,
+          )
+        : `“${rest.trim()}”`;
+    return say(fill(NOT_SUBSCRIBED_TO, { what: escapeMrkdwn(what) }));
+  }
+  await notifications.store.removeSubscriptions(teamId, channelId, match.filter);
+  deps.logger.info("channel unsubscribed", {
+    channel: channelId,
+    user: userId,
+    filter: filterKey(match.filter),
+  });
+  await say(
+    fill(UNSUBSCRIBED, { what: escapeMrkdwn(describeFilter(match.filter, deps.rolecall.knowledge)) }),
+  );
+};
+
+export const listSubscriptionsCommand: Subcommand = async (context: SubcommandContext) => {
+  const { deps, args, target } = context;
+  const say = replier(args);
+  const notifications = await notificationsOf(deps, say);
+  if (!notifications) return;
+  const { team_id: teamId, channel_id: channelId } = args.command;
+  const existing = await notifications.store.listSubscriptions({ teamId, channelId, includeDisabled: true });
+  if (existing.length === 0) return say(NO_CHANNEL_SUBSCRIPTIONS);
+  const lines = existing.map((s) => subscriptionLine(s, deps.rolecall));
+  const text = `*${CHANNEL_SUBSCRIPTIONS_TITLE}*\n${lines.join("\n")}`;
+  const blocks = splitMrkdwn(text, SLACK_LIMITS.sectionText)
+    .slice(0, SLACK_LIMITS.blocksPerMessage)
+    .map(sectionBlock);
+  await target.showMessage({ text: clampMrkdwn(text, SLACK_LIMITS.fallbackText), blocks });
+};
+
+/** The filter the words name, or undefined after telling the person why there is none. */
+async function filterFromText(
+  text: string,
+  source: KnowledgeSource,
+  say: (text: string) => Promise<void>,
+): Promise<SubscriptionFilter | undefined> {
+  const resolution = resolveSubscriptionTarget(text, source);
+  const typed = escapeMrkdwn(text.trim());
+  switch (resolution.status) {
+    case "all":
+      return { kind: "all" };
+    case "found":
+      return resolution.filter;
+    case "ambiguous": {
+      const candidates = resolution.candidates.map((f) => commandOption(f, source)).join(", ");
+      await say(fill(TARGET_AMBIGUOUS, { text: typed, candidates }));
+      return undefined;
+    }
+    case "not_followable":
+      await say(fill(TARGET_NOT_FOLLOWABLE, { name: escapeMrkdwn(resolution.name), kind: resolution.kind }));
+      return undefined;
+    case "unknown": {
+      const unknown = fill(TARGET_UNKNOWN, { text: typed });
+      const suggestions = resolution.suggestions.map((f) => commandOption(f, source)).join(", ");
+      await say(suggestions ? `${unknown} ${fill(TARGET_SUGGESTIONS, { suggestions })}` : unknown);
+      return undefined;
+    }
+  }
+}
+
+/** "`/role subscribe ITMG` (SFIA skill ITMG (IT management))" */
+function commandOption(filter: SubscriptionFilter, source: KnowledgeSource): string {
+  const command = `\`/role subscribe ${escapeMrkdwn(commandTextFor(filter, source))}\``;
+  return `${command} (${escapeMrkdwn(describeFilter(filter, source.knowledge))})`;
+}
+
+/**
+ * The channel's subscription the words name: read against the knowledge first, then against what is
+ * stored (id, code, label), so a subscription to something since removed from the knowledge can still go.
+ */
+function findSubscription(
+  text: string,
+  existing: readonly Subscription[],
+  source: KnowledgeSource,
+): Subscription | undefined {
+  const resolution = resolveSubscriptionTarget(text, source);
+  const resolved =
+    resolution.status === "all"
+      ? { kind: "all" as const }
+      : resolution.status === "found"
+        ? resolution.filter
+        : undefined;
+  const byKnowledge = resolved && existing.find((s) => sameFilter(s.filter, resolved));
+  if (byKnowledge) return byKnowledge;
+  const words = text.trim().toLowerCase();
+  return existing.find(({ filter }) => {
+    if (filter.kind === "all") return false;
+    const code = filter.id.slice(filter.id.indexOf(":") + 1);
+    return [filter.id, code, filter.label].some((name) => name.toLowerCase() === words);
+  });
+}
+
+function subscriptionLine(subscription: Subscription, source: KnowledgeSource): string {
+  const line = fill(SUBSCRIPTION_LINE, {
+    what: escapeMrkdwn(describeFilter(subscription.filter, source.knowledge)),
+    user: mentionUser(subscription.createdBy),
+    date: slackDate(subscription.createdAt),
+  });
+  if (!subscription.disabledAt) return line;
+  return (
+    line + fill(SUBSCRIPTION_OFF, { reason: escapeMrkdwn(subscription.disabledReason ?? "switched off") })
+  );
+}
+
+/** Slack shows it in the reader's time zone; built from a number, never from text. */
+function slackDate(date: Date): string {
+  const seconds = Math.floor(date.getTime() / 1000);
+  return `<!date^${seconds}^on {date_short}|on ${date.toISOString().slice(0, 10)}>`;
+}
+
+function filterKey(filter: SubscriptionFilter): string {
+  return filter.kind === "all" ? "all" : `${filter.kind}:${filter.id}`;
+}

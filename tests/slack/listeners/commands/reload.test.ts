@@ -1,0 +1,66 @@
+// What /role reload says for each way a publish can end.
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../../../src/core/changes/index.ts";
+import { reloadReply } from "../../../../src/slack/listeners/commands/reload.ts";
+import {
+  RELOAD_BASELINE,
+  RELOAD_CONFLICT,
+  RELOAD_FAILED,
+  RELOAD_UNCHANGED,
+} from "../../../../src/slack/messages.ts";
+
+const change = (id: string): Change => ({
+  type: "raci_changed",
+  kind: "raci",
+  id,
+  name: id,
+  summary: `${id} changed`,
+});
+
+const published = { status: "published", reason: "command", snapshotId: "s", hash: "h" } as const;
+
+describe("the reply to /role reload", () => {
+  it("counts the changes and the channels notified", () => {
+    expect(
+      reloadReply({ ...published, changes: [change("a"), change("b")], deliveries: 1, baseline: false }),
+    ).toBe("Published: 2 changes, 1 channel notified.");
+    expect(reloadReply({ ...published, changes: [change("a")], deliveries: 0, baseline: false })).toBe(
+      "Published: 1 change, 0 channels notified.",
+    );
+  });
+
+  it("says a first publish notified nobody", () => {
+    expect(reloadReply({ ...published, changes: [], deliveries: 0, baseline: true })).toBe(RELOAD_BASELINE);
+  });
+
+  it("says when nothing changed", () => {
+    expect(reloadReply({ status: "unchanged", reason: "command", snapshotId: "s", hash: "h" })).toBe(
+      RELOAD_UNCHANGED,
+    );
+  });
+
+  it("lists the problems, each with file:line:col, escaped, at most 20", () => {
+    const problems = Array.from({ length: 23 }, (_, i) => ({
+      file: "raci.yaml",
+      line: i + 1,
+      column: 3,
+      field: "",
+      message: "bad <value> & more",
+    }));
+    const reply = reloadReply({ status: "invalid", reason: "command", problems });
+    const lines = reply.split("\n");
+    expect(lines[0]).toBe(
+      "Knowledge has problems, so nothing was published and I'm still answering from the last good knowledge:",
+    );
+    expect(lines[1]).toBe("• raci.yaml:1:3 bad &lt;value&gt; &amp; more");
+    expect(lines).toHaveLength(1 + 20 + 1);
+    expect(lines.at(-1)).toBe("…and 3 more");
+  });
+
+  it("says a failed or contested publish will be tried again", () => {
+    expect(reloadReply({ status: "failed", reason: "command", error: new Error("down") })).toBe(
+      RELOAD_FAILED,
+    );
+    expect(reloadReply({ status: "conflict", reason: "command", hash: "h" })).toBe(RELOAD_CONFLICT);
+  });
+});
