@@ -1,15 +1,24 @@
 // `npm start`: read the configuration, load the knowledge, then talk to Slack (Socket Mode or HTTP)
-// or, with no Slack credentials, run the local console.
+// or, with no Slack credentials, run the local console. Either way an edit of the knowledge folder is
+// picked up while running; in Slack mode it is also published to the channels subscribed to it.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
-import { createRolecall } from "./core/engine.ts";
+import { createRolecall, type Rolecall } from "./core/engine.ts";
 import { loadKnowledge } from "./core/knowledge/load.ts";
+import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
+import { createDeliveryClient } from "./notify/client.ts";
+import type { NotifyLogger } from "./notify/logger.ts";
+import { createNotificationRuntime } from "./notify/runtime.ts";
+import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createSlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
 import { errorFields, newErrorRef } from "./slack/errors.ts";
-import { createLogger } from "./slack/logging.ts";
-import { CONSOLE_HINT } from "./slack/messages.ts";
+import { createLogger, createRedactor, type Logger } from "./slack/logging.ts";
+import { CONSOLE_HINT, CONSOLE_RELOADED } from "./slack/messages.ts";
+import { createPermissions } from "./slack/permissions.ts";
+import { createStore } from "./store/index.ts";
+import type { Store } from "./store/types.ts";
 import { runConsole } from "./terminal/console.ts";
 
 export interface MainIo {
@@ -23,16 +32,11 @@ export interface MainIo {
 
 /** Runs Rolecall and resolves with the process exit code. */
 export async function main(io: MainIo): Promise<number> {
-  const fail = (message: string) => {
-    io.stderr.write(`${message}\n`);
-    return 1;
-  };
-
   let config: Config;
   try {
     config = loadConfig(io.env);
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
+    if (error instanceof ConfigError) return fail(io, error.message);
     throw error;
   }
   const logger = createLogger({
@@ -45,40 +49,165 @@ export async function main(io: MainIo): Promise<number> {
     logger.error("Unhandled promise rejection", { ref: newErrorRef(), ...errorFields(reason) });
   });
 
-  let rolecall: ReturnType<typeof createRolecall>;
+  let live: LiveRolecall;
   try {
     const cacheFile = path.resolve(config.dataDir, "knowledge-cache.json");
-    rolecall = createRolecall(await loadKnowledge(config.knowledgeDir, { cacheFile }));
+    live = liveRolecall(await loadKnowledge(config.knowledgeDir, { cacheFile }));
   } catch (error) {
-    if (error instanceof KnowledgeError) return fail(error.message);
+    if (error instanceof KnowledgeError) return fail(io, error.message);
     throw error;
   }
 
   const connection = slackConnection(config);
-  if (!connection) {
-    io.stderr.write(`${CONSOLE_HINT}\n`);
-    await Promise.race([runConsole({ rolecall, input: io.stdin, output: io.stdout }), io.stopSignal]);
-    return 0;
+  if (!connection) return runLocalConsole(config, live, logger, io);
+  return runSlack(config, connection, live, logger, io);
+}
+
+async function runLocalConsole(
+  config: Config,
+  live: LiveRolecall,
+  logger: Logger,
+  io: MainIo,
+): Promise<number> {
+  io.stderr.write(`${CONSOLE_HINT}\n`);
+  // Hot reload needs somewhere to keep the last published knowledge. The console uses the embedded store
+  // in DATA_DIR even when DATABASE_URL is set, so trying Rolecall locally never needs (or touches) PostgreSQL.
+  let store: Store | undefined;
+  try {
+    store = await createStore({ dataDir: config.dataDir });
+    await store.migrate();
+  } catch (error) {
+    await store?.close();
+    store = undefined;
+    logger.warn("Knowledge edits will not be picked up until Rolecall restarts", errorFields(error));
+  }
+  let started = false;
+  const runtime = store
+    ? createNotificationRuntime({
+        knowledgeDir: config.knowledgeDir,
+        store,
+        // The console's screen is for answers: only problems with the knowledge are worth a line.
+        logger: problemsOnly(logger),
+        onKnowledge: (kb) => {
+          live.swap(kb);
+          if (started) io.stderr.write(`${CONSOLE_RELOADED}\n`);
+        },
+      })
+    : undefined;
+  await runtime?.publish("startup");
+  started = true;
+  try {
+    await Promise.race([runConsole({ rolecall: live, input: io.stdin, output: io.stdout }), io.stopSignal]);
+  } finally {
+    await runtime?.stop();
+    await store?.close();
+  }
+  return 0;
+}
+
+async function runSlack(
+  config: Config,
+  connection: SlackConnection,
+  live: LiveRolecall,
+  logger: Logger,
+  io: MainIo,
+): Promise<number> {
+  let store: Store | undefined;
+  try {
+    store = await createStore({
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      dataDir: config.dataDir,
+      logger: { warn: (message) => logger.warn(message) },
+    });
+    const migration = await store.migrate();
+    logger.info("Notifications store ready", {
+      store: store.kind,
+      target: store.target,
+      schema: migration.databaseVersion,
+    });
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    return fail(io, storeStartMessage(config, error), createRedactor(secretsOf(config)));
   }
 
+  const client = createDeliveryClient({ token: connection.botToken, apiUrl: config.slack.apiUrl });
+  const notifications = createNotificationRuntime({
+    knowledgeDir: config.knowledgeDir,
+    store,
+    logger,
+    onKnowledge: (kb) => live.swap(kb),
+    slack: { client, admins: config.admins },
+  });
+  const openStore = store;
   const slack = createSlackApp({
     connection,
     apiUrl: config.slack.apiUrl,
-    rolecall,
+    rolecall: live,
     logger,
     logLevel: config.logLevel,
+    subscriptionChannels: (userId) => subscriptionChannelsOf(openStore, userId),
+    notifications: {
+      store,
+      permissions: createPermissions({ admins: config.admins, subscribers: config.subscribers }),
+      reload: () => notifications.publish("command"),
+    },
   });
   try {
+    // Published before Slack connects, so the first answer already comes from the knowledge on disk.
+    await notifications.publish("startup");
     await slack.start();
   } catch (error) {
-    if (error instanceof SlackStartError) return fail(error.message);
+    await notifications.stop();
+    await store.close();
+    if (error instanceof SlackStartError) return fail(io, error.message);
     throw error;
   }
+  notifications.startDelivery();
+
   const signal = await io.stopSignal;
   logger.info("Shutting down", { signal });
+  await notifications.stop();
   await slack.stop();
+  await store.close();
   logger.info("Stopped");
   return 0;
+}
+
+type LiveRolecall = Rolecall & { swap(kb: KnowledgeBase): void };
+
+/** One object for every adapter to hold, answering from whichever knowledge was loaded last. */
+function liveRolecall(initial: KnowledgeBase): LiveRolecall {
+  let current = createRolecall(initial);
+  return {
+    get knowledge() {
+      return current.knowledge;
+    },
+    get index() {
+      return current.index;
+    },
+    ask: (question) => current.ask(question),
+    understand: (question) => current.understand(question),
+    swap: (kb) => {
+      current = createRolecall(kb);
+    },
+  };
+}
+
+function problemsOnly(logger: Logger): NotifyLogger {
+  return { info: () => undefined, warn: logger.warn, error: logger.error };
+}
+
+/** One line naming the variable to fix; the store's target already has the password replaced by ***. */
+function storeStartMessage(config: Config, error: unknown): string {
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
+  return config.databaseUrl
+    ? `DATABASE_URL: ${reason}. Check the host, port, user, password and database name, or leave DATABASE_URL empty to use the embedded store in DATA_DIR.`
+    : `DATA_DIR: ${reason}. Point DATA_DIR at a folder Rolecall can create and write to.`;
+}
+
+function fail(io: MainIo, message: string, redact: (text: string) => string = (t) => t): number {
+  io.stderr.write(`${redact(message)}\n`);
+  return 1;
 }
 
 function slackConnection(config: Config): SlackConnection | undefined {

@@ -5,7 +5,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSOLE_HINT } from "../src/slack/messages.ts";
+import { CONSOLE_HINT, CONSOLE_RELOADED } from "../src/slack/messages.ts";
+import { copyKnowledge } from "./notify/support/knowledge.ts";
 import { launchRolecall, READY_HTTP, SHIPPED_KNOWLEDGE } from "./support/app-process.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "./support/slack-api-stand-in.ts";
 
@@ -20,6 +21,16 @@ afterAll(async () => {
   await api?.close();
 });
 
+/** A loopback port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 function noStackTrace(lines: string[]): void {
   expect(lines.filter((l) => /^\s+at /.test(l))).toEqual([]);
 }
@@ -32,6 +43,52 @@ describe("without Slack credentials", () => {
     expect(exit.code).toBe(0);
     expect(app.logLines).toEqual([CONSOLE_HINT]);
     expect(app.stdout()).toContain("ITMG level 5: IT management (SFIA 7)");
+  });
+});
+
+describe("the local console while the knowledge is edited", () => {
+  const OLD = "Takes responsibility for the design, procurement";
+  const NEW = "Owns the design, procurement";
+
+  it("keeps answering through a bad edit, says where it is, and picks up the fix, with no database", async () => {
+    const knowledge = await copyKnowledge(SHIPPED_KNOWLEDGE);
+    // Set but unreachable: the console must neither need nor try PostgreSQL.
+    const app = launchRolecall({
+      env: {
+        KNOWLEDGE_DIR: knowledge.dir,
+        DATABASE_URL: "postgres://nobody:console-secret@127.0.0.1:1/none",
+      },
+    });
+    try {
+      await app.waitForStdout(/Ask a question/);
+      const text = await knowledge.read("sfia-itmg.yaml");
+      const broken = text
+        .replace(OLD, NEW)
+        .replace("      - level: 6\n", "      - level: 6\n     broken: [\n");
+      expect(broken).not.toBe(text);
+      await knowledge.write("sfia-itmg.yaml", broken);
+      await app.waitForLog(/WARN {2}knowledge problem: \S*sfia-itmg\.yaml:\d+:\d+ YAML syntax error/);
+
+      let mark = app.stdout().length;
+      app.child.stdin.write("ITMG 5\n");
+      await app.waitForStdout(/Try next:/, mark);
+      expect(app.stdout().slice(mark)).not.toContain(NEW);
+
+      await knowledge.write("sfia-itmg.yaml", broken.replace("     broken: [\n", ""));
+      await app.waitForLog(new RegExp(`^${CONSOLE_RELOADED}$`));
+      mark = app.stdout().length;
+      app.child.stdin.write("ITMG 5\n");
+      await app.waitForStdout(/Try next:/, mark);
+      expect(app.stdout().slice(mark)).toContain(NEW);
+
+      app.child.stdin.end();
+      expect((await app.exited).code).toBe(0);
+      expect(app.logLines.join("\n")).not.toMatch(/postgres|console-secret/i);
+      expect(app.logLines.filter((line) => / ERROR /.test(line))).toEqual([]);
+    } finally {
+      await app.stop();
+      await knowledge.destroy();
+    }
   });
 });
 
@@ -112,13 +169,7 @@ describe("starting against Slack", () => {
   });
 
   it("stops with one clear line when the Web API cannot be reached", async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
-    const apiUrl = `http://127.0.0.1:${closedPort}/api/`;
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
     const app = launchRolecall({
       env: {
         SLACK_BOT_TOKEN: BOT,
@@ -130,6 +181,50 @@ describe("starting against Slack", () => {
     expect((await app.exited).code).toBe(1);
     expect(app.logLines.at(-1)).toContain(`Could not reach Slack's Web API at ${apiUrl}`);
     noStackTrace(app.logLines);
+  });
+});
+
+describe("a notifications store that cannot be used", () => {
+  it("is named in one line with DATABASE_URL and the password hidden, and Rolecall exits 1", async () => {
+    const app = launchRolecall({
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: api.apiUrl,
+        KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+        DATABASE_URL: `postgres://rolecall:pg-Pa55word@127.0.0.1:${await closedPort()}/rolecall`,
+      },
+    });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines).toHaveLength(1);
+    expect(app.logLines[0]).toMatch(
+      /^DATABASE_URL: Cannot use the store at postgres:\/\/rolecall:\*\*\*@127\.0\.0\.1:\d+\/rolecall: /,
+    );
+    expect(app.logLines[0]).not.toContain("pg-Pa55word");
+  });
+
+  it("names DATA_DIR when the embedded store cannot be created there", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rolecall-datadir-"));
+    const file = path.join(dir, "not-a-folder");
+    writeFileSync(file, "");
+    try {
+      const app = launchRolecall({
+        env: {
+          SLACK_BOT_TOKEN: BOT,
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: api.apiUrl,
+          KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+          DATA_DIR: path.join(file, "data"),
+        },
+      });
+      expect((await app.exited).code).toBe(1);
+      expect(app.logLines.at(-1)).toMatch(
+        /^DATA_DIR: .*Point DATA_DIR at a folder Rolecall can create and write to\.$/,
+      );
+      noStackTrace(app.logLines);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

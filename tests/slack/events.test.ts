@@ -161,7 +161,8 @@ describe("App Home", () => {
     expect(published.body).toEqual({
       user_id: "U0HOME",
       team_id: TEAM.id,
-      view: renderHome({ frameworks, examples: exampleQuestions(rolecall) }),
+      // Notifications always run in Slack mode: a person with no subscriptions is told so.
+      view: renderHome({ frameworks, examples: exampleQuestions(rolecall), subscriptionChannels: [] }),
     });
     expect(JSON.stringify(published.body.view)).toContain("SFIA 7");
   });

@@ -170,6 +170,7 @@ describe("App Home buttons", () => {
       renderHome({
         frameworks,
         examples: exampleQuestions(rolecall),
+        subscriptionChannels: [],
         answer: { answer: rolecall.ask(example), question: example },
       }),
     );

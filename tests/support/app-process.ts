@@ -24,8 +24,10 @@ export interface RolecallProcess {
   readonly logLines: string[];
   /** everything written to stdout so far */
   stdout(): string;
-  /** resolves with the first log line (seen or still to come) matching pattern */
-  waitForLog(pattern: RegExp): Promise<RegExpMatchArray>;
+  /** resolves once stdout (so far or still to come) matches pattern, looking from character `from` on */
+  waitForStdout(pattern: RegExp, from?: number): Promise<RegExpMatchArray>;
+  /** resolves with the first log line (seen or still to come) matching pattern, from line `from` on */
+  waitForLog(pattern: RegExp, from?: number): Promise<RegExpMatchArray>;
   /** resolves when the process has exited */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** sends the signal and resolves with the exit */
@@ -43,17 +45,18 @@ export function launchRolecall(options: LaunchOptions): RolecallProcess {
   });
   const logLines: string[] = [];
   let stdout = "";
-  let waiters: Array<{ pattern: RegExp; resolve: (m: RegExpMatchArray) => void }> = [];
+  let waiters: Array<{ pattern: RegExp; from: number; resolve: (m: RegExpMatchArray) => void }> = [];
   let partial = "";
+  let stdoutWaiters: Array<{ pattern: RegExp; from: number; resolve: (m: RegExpMatchArray) => void }> = [];
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => {
     partial += chunk;
     const lines = partial.split("\n");
     partial = lines.pop() ?? "";
     for (const line of lines) {
-      logLines.push(line);
+      const index = logLines.push(line) - 1;
       waiters = waiters.filter((w) => {
-        const match = line.match(w.pattern);
+        const match = index >= w.from ? line.match(w.pattern) : null;
         if (match) w.resolve(match);
         return !match;
       });
@@ -62,6 +65,11 @@ export function launchRolecall(options: LaunchOptions): RolecallProcess {
   child.stdout.setEncoding("utf8");
   child.stdout.on("data", (chunk: string) => {
     stdout += chunk;
+    stdoutWaiters = stdoutWaiters.filter((w) => {
+      const match = stdout.slice(w.from).match(w.pattern);
+      if (match) w.resolve(match);
+      return !match;
+    });
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on("exit", (code, signal) => {
@@ -74,13 +82,23 @@ export function launchRolecall(options: LaunchOptions): RolecallProcess {
     cwd,
     logLines,
     stdout: () => stdout,
-    waitForLog(pattern) {
-      for (const line of logLines) {
+    waitForStdout(pattern, from = 0) {
+      const match = stdout.slice(from).match(pattern);
+      if (match) return Promise.resolve(match);
+      return new Promise((resolve, reject) => {
+        stdoutWaiters.push({ pattern, from, resolve });
+        void exited.then(() =>
+          reject(new Error(`Rolecall exited before printing ${pattern}; stdout:\n${stdout.slice(from)}`)),
+        );
+      });
+    },
+    waitForLog(pattern, from = 0) {
+      for (const line of logLines.slice(from)) {
         const match = line.match(pattern);
         if (match) return Promise.resolve(match);
       }
       return new Promise((resolve, reject) => {
-        waiters.push({ pattern, resolve });
+        waiters.push({ pattern, from, resolve });
         void exited.then(() =>
           reject(new Error(`Rolecall exited before logging ${pattern}; log:\n${logLines.join("\n")}`)),
         );

@@ -15,10 +15,15 @@ export interface TempKnowledge {
   destroy(): Promise<void>;
 }
 
-export async function copyFixtureKnowledge(): Promise<TempKnowledge> {
+export function copyFixtureKnowledge(): Promise<TempKnowledge> {
+  return copyKnowledge(FIXTURE_KNOWLEDGE);
+}
+
+/** A temporary copy of any knowledge folder, e.g. the shipped one for tests that run the whole app. */
+export async function copyKnowledge(source: string): Promise<TempKnowledge> {
   const root = await mkdtemp(path.join(tmpdir(), "rolecall-knowledge-"));
   const dir = path.join(root, "knowledge");
-  await cp(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+  await cp(source, dir, { recursive: true });
   const read = (file: string) => readFile(path.join(dir, file), "utf8");
   const write = (file: string, text: string) => writeFile(path.join(dir, file), text);
   return {

@@ -1,0 +1,97 @@
+// The notification pipeline as the running bot wires it: the publisher serves each valid edit of the
+// knowledge folder (onKnowledge) and records what changed; the triggers publish on file changes, SIGHUP
+// and request; the delivery worker posts the outbox to Slack; admins are DMed when an edit cannot be
+// loaded. Without Slack (the local console) only the serving and recording happen.
+import type { webApi } from "@slack/bolt";
+import type { KnowledgeBase } from "../core/knowledge/model.ts";
+import type { Store } from "../store/types.ts";
+import { createAdminAlert } from "./admin-alert.ts";
+import {
+  createDeliveryWorker,
+  type DeliverySettings,
+  type DeliveryWorker,
+  defaultInstanceId,
+} from "./delivery.ts";
+import { createDeliveryEventLogger } from "./delivery-log.ts";
+import type { NotifyLogger } from "./logger.ts";
+import { createPublisher, type Publisher, type PublishOutcome } from "./publisher.ts";
+import { createPublishTriggers, type PublishTriggers, type TriggerSettings } from "./triggers.ts";
+
+export interface NotificationRuntimeOptions {
+  knowledgeDir: string;
+  store: Store;
+  logger: NotifyLogger;
+  /** the knowledge to answer from, after each valid edit */
+  onKnowledge: (kb: KnowledgeBase) => void;
+  /** posting updates and DMing admins; the delivery client (createDeliveryClient) */
+  slack?: { client: webApi.WebClient; admins: readonly string[] };
+  /** publish on SIGHUP (default true) */
+  sighup?: boolean;
+  triggerSettings?: Partial<TriggerSettings>;
+  deliverySettings?: Partial<DeliverySettings>;
+}
+
+export interface NotificationRuntime {
+  readonly publisher: Publisher;
+  readonly triggers: PublishTriggers;
+  readonly worker: DeliveryWorker | undefined;
+  /** Publishes now; /role reload and start-up use it. Never rejects. */
+  publish(reason: "startup" | "command"): Promise<PublishOutcome>;
+  /** Starts posting the outbox (no-op without Slack). */
+  startDelivery(): void;
+  /** Stops publishing on triggers, then lets posts in flight be recorded. The store stays open. */
+  stop(): Promise<void>;
+}
+
+export function createNotificationRuntime(options: NotificationRuntimeOptions): NotificationRuntime {
+  const { logger, store, slack } = options;
+  const worker = slack
+    ? createDeliveryWorker({
+        store,
+        client: slack.client,
+        // Unique per process, so instances sharing one PostgreSQL never hold each other's leases.
+        instanceId: defaultInstanceId(),
+        logger,
+        onEvent: createDeliveryEventLogger(logger),
+        ...(options.deliverySettings ? { settings: options.deliverySettings } : {}),
+      })
+    : undefined;
+  const alert = slack ? createAdminAlert({ client: slack.client, admins: slack.admins, logger }) : undefined;
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+    return work;
+  };
+  const publisher = createPublisher({
+    knowledgeDir: options.knowledgeDir,
+    store,
+    logger,
+    onKnowledge: options.onKnowledge,
+    onInvalid: (problems) => {
+      if (alert) track(alert(problems));
+    },
+    onPublished: () => worker?.wake(),
+  });
+  const triggers = createPublishTriggers({
+    knowledgeDir: options.knowledgeDir,
+    // Every publish is tracked, so stop() can let one already running finish against the open store.
+    publisher: { publish: (reason) => track(publisher.publish(reason)) },
+    logger,
+    sighup: options.sighup ?? true,
+    ...(options.triggerSettings ? { settings: options.triggerSettings } : {}),
+  });
+
+  return {
+    publisher,
+    triggers,
+    worker,
+    publish: (reason) => triggers.requestPublish(reason),
+    startDelivery: () => worker?.start(),
+    async stop() {
+      triggers.stop();
+      await worker?.stop();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
