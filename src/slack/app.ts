@@ -132,9 +132,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           );
         }
         const port = receiver?.port;
+        // The pid is the process to send SIGHUP to (publish the knowledge now).
         logger.info(`Rolecall is connected to Slack over HTTP: POST ${SLACK_EVENTS_PATH} on port ${port}`, {
           mode: "http",
           port,
+          pid: process.pid,
         });
         return { port };
       }
@@ -143,7 +145,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       } catch (error) {
         throw startError(error, "SLACK_APP_TOKEN", options.apiUrl);
       }
-      logger.info("Rolecall is connected to Slack in Socket Mode", { mode: "socket" });
+      logger.info("Rolecall is connected to Slack in Socket Mode", { mode: "socket", pid: process.pid });
       return {};
     },
     async stop() {

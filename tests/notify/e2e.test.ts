@@ -125,6 +125,16 @@ describe("editing a knowledge file while the bot runs", () => {
   });
 });
 
+describe("SIGHUP", () => {
+  it("publishes the knowledge folder", async () => {
+    const fromLine = app.process.logLines.length;
+    const [, pid] = await app.process.waitForLog(/connected to Slack over HTTP: .* pid=(\d+)/);
+    process.kill(Number(pid), "SIGHUP");
+    await app.process.waitForLog(/INFO {2}SIGHUP: publishing the knowledge folder/, fromLine);
+    await app.process.waitForLog(/knowledge unchanged since the last publish reason=sighup/, fromLine);
+  });
+});
+
 describe("the Details button on an update", () => {
   let store: Store;
   beforeAll(async () => {
