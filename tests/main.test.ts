@@ -46,6 +46,28 @@ describe("without Slack credentials", () => {
   });
 });
 
+describe("the local console with a DATA_DIR it cannot write", () => {
+  it("still answers, and says knowledge edits wait for a restart", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "rolecall-datadir-"));
+    const file = path.join(dir, "not-a-folder");
+    writeFileSync(file, "");
+    try {
+      const app = launchRolecall({
+        env: { KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, DATA_DIR: path.join(file, "data") },
+      });
+      app.child.stdin.end("ITMG 5\n");
+      expect((await app.exited).code).toBe(0);
+      expect(app.stdout()).toContain("ITMG level 5: IT management (SFIA 7)");
+      expect(app.logLines[0]).toBe(CONSOLE_HINT);
+      expect(app.logLines[1]).toMatch(
+        /WARN {2}Knowledge edits will not be picked up until Rolecall restarts /,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("the local console while the knowledge is edited", () => {
   const OLD = "Takes responsibility for the design, procurement";
   const NEW = "Owns the design, procurement";
