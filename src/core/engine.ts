@@ -1,6 +1,8 @@
 // The Slack-free question answerer: knowledge in, Answer (plain data) out.
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
+import { compareRolesAnswer } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
+import { listAnswer } from "./answer/list.ts";
 import { raciAnswer, raciReverseAnswer } from "./answer/raci.ts";
 import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
 import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
@@ -67,6 +69,12 @@ function answerQuery(kb: KnowledgeBase, index: SearchIndex, query: Query, questi
       const entry = index.roleLevels.get(query.roleId);
       return entry ? roleLevelAnswer(kb, entry.role, entry.roleLevel) : notFoundAnswer(index, question);
     }
+    case "compare_roles": {
+      const [first, second] = query.roleIds.map((id) => kb.roles.get(id) ?? index.roleLevels.get(id)?.role);
+      return first && second ? compareRolesAnswer(kb, first, second) : notFoundAnswer(index, question);
+    }
+    case "list":
+      return listAnswer(kb, query.kind, query.framework);
     case "search":
       return searchAnswer(kb, index, query.text);
   }

@@ -302,6 +302,34 @@ const searchQuestions: Case[] = [
   { question: "search governance", intent: "search", says: ["*governance*"] },
 ];
 
+const listQuestions: Case[] = [
+  {
+    question: "list all processes",
+    intent: "search",
+    check: (a) => expect(a.subjects.every((s) => s.kind === "process")).toBe(true),
+    says: ["Processes in the RACI (21)", "Change management: accountable IT service manager"],
+  },
+  {
+    question: "which practices are there?",
+    intent: "search",
+    says: ["Practices in the RACI (8)", "maturity"],
+  },
+  {
+    question: "tools",
+    intent: "search",
+    says: ["Tools in the RACI (8)"],
+    check: (a) => expect(a.subjects.map((s) => s.kind)).toEqual(Array(8).fill("tool")),
+  },
+  {
+    question: "DDaT levels",
+    intent: "search",
+    says: ["1 Awareness", "4 Expert"],
+    check: (a) => expect(a.subjects).toHaveLength(4),
+  },
+  { question: "list roles", intent: "search", says: ["IT service manager", "Change manager"] },
+  { question: "SFIA skills", intent: "search", says: ["IT management (ITMG): levels 5, 6 and 7"] },
+];
+
 const otherQuestions: Case[] = [
   { question: "help", intent: "help", says: ["SFIA", "DDaT"] },
   { question: "", intent: "help" },
@@ -355,6 +383,7 @@ runCases("RACI questions", raciQuestions);
 runCases("role questions", roleQuestions);
 runCases("comparisons", compareQuestions);
 runCases("free search", searchQuestions);
+runCases("lists", listQuestions);
 runCases("help, nonsense and limits", otherQuestions);
 
 describe("exact matches outrank fuzzy ones", () => {

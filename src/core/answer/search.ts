@@ -103,7 +103,9 @@ export function helpAnswer(kb: KnowledgeBase): Answer {
         items: [
           "What a skill requires at a level: “ITMG 5”, “IT management level 6”",
           "What a generic level means: “what does level 5 mean”, “what does Working mean”",
-          "What changes between levels: “compare ITMG 5 and 6”",
+          "What changes between levels: “compare ITMG 5 and 6”, “what changes from Working to Practitioner”",
+          "How two roles differ: “difference between the IT manager and the IT service manager”",
+          "What the knowledge base holds: “list all processes”, “DDaT levels”, “roles”",
           "Who is responsible, accountable, consulted or informed: “who is accountable for change management”",
           "What a role is accountable for: “what is the IT service manager accountable for”",
           "A role's profile or one part of it: “IT service manager qualifications”",

@@ -15,6 +15,8 @@ export const ROLE_ASPECTS = [
 ] as const;
 export type RoleAspect = (typeof ROLE_ASPECTS)[number];
 
+export type ListKind = "process" | "practice" | "tool" | "role" | "skill" | "level";
+
 /** How an entity was recognised: exactly (by one of its names) or fuzzily (with a score, 0 = perfect). */
 export interface Recognition {
   via: NameVia;
@@ -33,4 +35,6 @@ export type Query =
   | { type: "raci"; rowId: string; letter?: RaciLetter; roleId?: string; recognition: Recognition }
   | { type: "raci_reverse"; roleId: string; letter?: RaciLetter; recognition: Recognition }
   | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition }
+  | { type: "compare_roles"; roleIds: [string, string] }
+  | { type: "list"; kind: ListKind; framework?: string }
   | { type: "search"; text: string };

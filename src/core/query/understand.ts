@@ -7,7 +7,7 @@ import type { NameEntry } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { fold, STOPWORDS, words } from "../text/normalize.ts";
 import { isNearWord, wordsAlign } from "./near.ts";
-import type { Query, Recognition, RoleAspect } from "./types.ts";
+import type { ListKind, Query, Recognition, RoleAspect } from "./types.ts";
 
 const LETTER_WORDS: ReadonlyArray<[string, RaciLetter]> = [
   ["responsible", "responsible"],
@@ -58,6 +58,26 @@ const ASPECT_WORDS: ReadonlyArray<[string, RoleAspect]> = [
   ["responsibilities", "responsibilities"],
   ["duties", "responsibilities"],
 ];
+const LIST_WORDS: ReadonlyArray<[string, ListKind]> = [
+  ["processes", "process"],
+  ["practices", "practice"],
+  ["tools", "tool"],
+  ["roles", "role"],
+  ["skills", "skill"],
+  ["levels", "level"],
+];
+/** Words that only say "show me the whole list". */
+const LIST_FILLER = new Set([
+  "list",
+  "all",
+  "every",
+  "there",
+  "available",
+  "known",
+  "defined",
+  "raci",
+  "our",
+]);
 const HELP = /^(help|\?|commands|usage|what can you do|how do i use (this|you|rolecall)|hi|hello)\??$/;
 /** Words after which a number is part of a name ("ITIL 4", "SFIA 8"), not a level. */
 const NUMBER_OWNERS = new Set(["sfia", "itil", "version", "v", "iso", "ddat", "cobit", "togaf", "prince2"]);
@@ -86,10 +106,13 @@ export function understand(question: string, index: SearchIndex): Query {
     (t, i) => !STOPWORDS.has(t) && !levelPositions.has(i) && !isLevelWord(t),
   ).length;
 
+  const compareHint =
+    tokens.some((t) => COMPARE_WORDS.includes(t)) || (tokens.includes("from") && tokens.includes("to"));
   const matches = findExactMatches(index, tokens, levelPositions, (entry) => {
     if (entry.via === "code")
       return new RegExp(`\\b${escapeRegExp(entry.display)}\\b`).test(trimmed) || contentCount <= 2;
-    if (entry.via === "level_name") return levelContext || contentCount <= 1 || entry.key.includes(" ");
+    if (entry.via === "level_name")
+      return levelContext || compareHint || contentCount <= 1 || entry.key.includes(" ");
     return true;
   });
   const covered = new Set<number>();
@@ -111,6 +134,32 @@ export function understand(question: string, index: SearchIndex): Query {
   if (entities.length === 0) {
     const fuzzyHit = fuzzyEntity(index, residual, { levels: levels.length > 0, kindsWanted, levelContext });
     if (fuzzyHit) entities = [fuzzyHit];
+  }
+
+  const listKind = LIST_WORDS.find(([word]) => free.includes(word))?.[1];
+  if (entities.length === 0 && levels.length === 0 && listKind) {
+    const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
+    if (rest.length === 0) return { type: "list", kind: listKind, ...(framework ? { framework } : {}) };
+  }
+
+  const all = (kind: SubjectKind) => entities.filter((e) => e.entry.ref.kind === kind);
+  const roles = uniqueIds(all("role"));
+  if (roles.length >= 2 && (cues.compare || compareHint) && roles[0] && roles[1]) {
+    return { type: "compare_roles", roleIds: [roles[0], roles[1]] };
+  }
+  const genericLevels = all("level");
+  const [lowLevel, highLevel] = genericLevels
+    .map((e) => e.entry.ref.id)
+    .filter((id, i, ids) => ids.indexOf(id) === i)
+    .sort((a, b) => Number(a.split(":")[1]) - Number(b.split(":")[1]));
+  if (lowLevel && highLevel && lowLevel.split(":")[0] === highLevel.split(":")[0]) {
+    const [fw = "sfia", from] = lowLevel.split(":");
+    return {
+      type: "compare_generic",
+      framework: fw,
+      from: Number(from),
+      to: Number(highLevel.split(":")[1]),
+    };
   }
 
   const pick = (kinds: readonly SubjectKind[]) => entities.find((e) => kinds.includes(e.entry.ref.kind));
@@ -188,6 +237,10 @@ export function understand(question: string, index: SearchIndex): Query {
     return { type: "generic_level", framework: framework ?? "sfia", level: from };
   }
   return { type: "search", text: trimmed };
+}
+
+function uniqueIds(entities: ReadonlyArray<{ entry: NameEntry }>): string[] {
+  return [...new Set(entities.map((e) => e.entry.ref.id))];
 }
 
 function isLevelWord(word: string): boolean {

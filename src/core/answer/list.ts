@@ -1,0 +1,148 @@
+// "list all processes", "DDaT levels", "SFIA skills": what the knowledge base holds of one kind.
+import type { KnowledgeBase, RaciRow } from "../knowledge/model.ts";
+import type { ListKind } from "../query/types.ts";
+import { capitalise, followUp, listWords, makeAnswer, skillHandle } from "./build.ts";
+import { frameworkLevels } from "./level.ts";
+import type { Answer, Section, Subject } from "./types.ts";
+
+const PLURAL: Record<ListKind, string> = {
+  process: "processes",
+  practice: "practices",
+  tool: "tools",
+  role: "roles",
+  skill: "skills",
+  level: "levels",
+};
+
+export function listAnswer(kb: KnowledgeBase, kind: ListKind, framework?: string): Answer {
+  const frameworkName = framework
+    ? (kb.frameworks.get(framework)?.name ?? framework.toUpperCase())
+    : undefined;
+  const { sections, subjects } = listContent(kb, kind, framework);
+  const scope = frameworkName ? `${frameworkName} ${PLURAL[kind]}` : capitalise(PLURAL[kind]);
+  const where = kind === "process" || kind === "practice" || kind === "tool" ? " in the RACI" : "";
+  if (subjects.length === 0) {
+    return makeAnswer("search", `${scope}${where}`, {
+      summary: `The knowledge base has no ${frameworkName ? `${frameworkName} ` : ""}${PLURAL[kind]}.`,
+    });
+  }
+  return makeAnswer("search", `${scope}${where} (${subjects.length})`, {
+    summary: `The knowledge base has ${subjects.length} ${frameworkName ? `${frameworkName} ` : ""}${subjects.length === 1 ? kind : PLURAL[kind]}${where}.`,
+    sections,
+    subjects,
+    followUps: subjects.slice(0, 3).map((s) => followUp("related", s.name, questionFor(kb, s))),
+  });
+}
+
+function questionFor(kb: KnowledgeBase, subject: Subject): string {
+  if (subject.kind === "skill") {
+    const skill = kb.skills.get(subject.id);
+    return skill ? skillHandle(skill) : subject.name;
+  }
+  if (subject.kind === "level") return `what does ${subject.name} mean`;
+  if (subject.kind === "role") return subject.name;
+  return `raci ${subject.name}`;
+}
+
+function listContent(
+  kb: KnowledgeBase,
+  kind: ListKind,
+  framework?: string,
+): { sections: Section[]; subjects: Subject[] } {
+  switch (kind) {
+    case "process":
+    case "practice":
+    case "tool": {
+      const rows = [...kb.raci.values()].filter((r) => r.kind === kind).sort(byName);
+      return {
+        sections: [
+          {
+            title: `${capitalise(PLURAL[kind])} and who is accountable`,
+            items: rows.map((r) => rowItem(kb, r)),
+          },
+        ],
+        subjects: rows.map((r) => ({ kind: r.kind, id: r.id, name: r.name })),
+      };
+    }
+    case "role": {
+      const roles = [...kb.roles.values()]
+        .filter((r) => !framework || r.framework === framework)
+        .sort(byName);
+      return {
+        sections: [
+          {
+            title: "Roles",
+            items: roles.map(
+              (r) =>
+                `${r.name}${r.roleLevels?.length ? ` (${r.roleLevels.length} role levels)` : ""}: ${firstSentence(r.summary)}`,
+            ),
+          },
+        ],
+        subjects: roles.map((r) => ({
+          kind: "role",
+          id: r.id,
+          name: r.name,
+          ...(r.framework ? { framework: r.framework } : {}),
+        })),
+      };
+    }
+    case "skill": {
+      const skills = [...kb.skills.values()]
+        .filter((s) => !framework || s.framework === framework)
+        .sort(byName);
+      const byCategory = new Map<string, typeof skills>();
+      for (const skill of skills) {
+        const category = skill.category ?? kb.frameworks.get(skill.framework)?.name ?? skill.framework;
+        byCategory.set(category, [...(byCategory.get(category) ?? []), skill]);
+      }
+      return {
+        sections: [...byCategory].map(([category, members]) => ({
+          title: category,
+          items: members.map((s) => {
+            const levels = s.levels.map((l) => l.level).sort((a, b) => a - b);
+            return `${s.name}${s.code === skillHandle(s) ? ` (${s.code})` : ""}: level${levels.length === 1 ? "" : "s"} ${listWords(levels)}`;
+          }),
+        })),
+        subjects: skills.map((s) => ({ kind: "skill", id: s.id, name: s.name, framework: s.framework })),
+      };
+    }
+    case "level": {
+      const frameworks = framework ? [framework] : [...kb.frameworks.keys()];
+      const sections: Section[] = [];
+      const subjects: Subject[] = [];
+      for (const fw of frameworks) {
+        const levels = frameworkLevels(kb, fw).flatMap((n) => kb.levels.get(`${fw}:${n}`) ?? []);
+        if (levels.length === 0) continue;
+        const info = kb.frameworks.get(fw);
+        sections.push({
+          title: `${info?.name ?? fw} ${info?.levelTerm ? `${info.levelTerm}s` : "levels"}`,
+          items: levels.map((l) => `${l.level} ${l.name}: ${l.description}`),
+        });
+        subjects.push(
+          ...levels.map((l) => ({
+            kind: "level" as const,
+            id: l.id,
+            name: l.name,
+            level: l.level,
+            framework: fw,
+          })),
+        );
+      }
+      return { sections, subjects };
+    }
+  }
+}
+
+function rowItem(kb: KnowledgeBase, row: RaciRow): string {
+  const maturity = row.maturity ? ` (maturity ${row.maturity.level}: ${row.maturity.name})` : "";
+  return `${row.name}${maturity}: accountable ${kb.roles.get(row.accountable)?.name ?? row.accountable}`;
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name);
+}
+
+function firstSentence(text: string): string {
+  const match = /^.*?[.!?](\s|$)/.exec(text);
+  return (match?.[0] ?? text).trim();
+}
