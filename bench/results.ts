@@ -1,0 +1,146 @@
+// The shape of one benchmark run's results (bench/results/latest.json), and the targets it is held to.
+
+import type { Scored } from "./engine-bench.ts";
+import type { EngineName } from "./engines.ts";
+import type { Machine } from "./lib/machine.ts";
+import type { LoadReport } from "./load/load-bench.ts";
+import type { EngineStartup } from "./measure-engine.ts";
+
+export interface EngineSummary {
+  /** ms building the engine from the loaded knowledge (median over start-ups) */
+  buildMs: number;
+  startup: EngineStartup;
+  wallToFirstAnswerMs: number;
+  startupsMeasured: number;
+  rssAfterQueries: number;
+  warmupQueries: number;
+  /** over every query this engine was timed on */
+  all: Scored;
+  /** over the queries plain fuse.js was timed on, for like-for-like comparisons */
+  onFuseSubset: Scored;
+}
+
+export interface Miss {
+  category: string;
+  form: string;
+  expected: string;
+  got: string[];
+}
+
+export interface CorpusResult {
+  id: string;
+  label: string;
+  documents: number;
+  queries: number;
+  /** ms importing (real) or generating and parsing (synthetic) the corpus in the parent, for the record */
+  preparationMs: number;
+  fuseQueries: number;
+  engines: Record<EngineName, EngineSummary>;
+  /** fuse.js p50 / Rolecall p50, on fuse's queries */
+  fuseOverRolecallP50: number;
+  /** Rolecall's top-1 misses, without the question text (it may quote licensed framework text) */
+  rolecallMisses: Miss[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  command: string;
+  machine: Machine;
+  durationSeconds: number;
+  settings: Record<string, unknown>;
+  /** 1-minute load average as each phase started (and at the end) */
+  loadAverages: Record<string, number>;
+  corpora: CorpusResult[];
+  load?: LoadReport;
+  targets: TargetCheck[];
+}
+
+const MIB = 1024 * 1024;
+
+export function checkTargets(corpora: readonly CorpusResult[], load: LoadReport | undefined): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const real = corpora.find((c) => c.id === "real");
+  if (real) {
+    const rc = real.engines.rolecall;
+    const fuse = real.engines.fuse;
+    checks.push(
+      {
+        target: "SFIA 9 + DDaT: p50 ≤ 2 ms a question",
+        measured: ms(rc.all.latency.p50),
+        met: rc.all.latency.p50 <= 2,
+      },
+      {
+        target: "SFIA 9 + DDaT: p99 ≤ 20 ms a question",
+        measured: ms(rc.all.latency.p99),
+        met: rc.all.latency.p99 <= 20,
+      },
+      {
+        target: "SFIA 9 + DDaT: ≥ 30× faster than plain fuse.js at p50",
+        measured: `${real.fuseOverRolecallP50.toFixed(0)}×`,
+        met: real.fuseOverRolecallP50 >= 30,
+      },
+      {
+        target: "SFIA 9 + DDaT: top-3 accuracy no worse than plain fuse.js",
+        measured: `${pct(rc.onFuseSubset.accuracy.top3)} vs ${pct(fuse.onFuseSubset.accuracy.top3)}`,
+        met: rc.onFuseSubset.accuracy.top3 >= fuse.onFuseSubset.accuracy.top3,
+      },
+      {
+        target: "SFIA 9 + DDaT: start-up to first answer ≤ 1.5 s",
+        measured: `${ms(rc.wallToFirstAnswerMs)} (spawn to answer, median of ${rc.startupsMeasured})`,
+        met: rc.wallToFirstAnswerMs <= 1500,
+      },
+      {
+        target: "SFIA 9 + DDaT: RSS ≤ 150 MB (read as MiB), after the query mix",
+        measured: `${(rc.rssAfterQueries / MIB).toFixed(0)} MiB (${(rc.rssAfterQueries / 1e6).toFixed(0)} MB)`,
+        met: rc.rssAfterQueries <= 150 * MIB,
+      },
+    );
+  }
+  const large = corpora.find((c) => c.id === "synthetic-100000");
+  if (large) {
+    const p99 = large.engines.rolecall.all.latency.p99;
+    checks.push({ target: "100k documents: p99 ≤ 50 ms", measured: ms(p99), met: p99 <= 50 });
+  }
+  if (load) {
+    for (const connections of [...new Set(load.runs.map((r) => r.connections))]) {
+      const bare = load.runs.find((r) => r.app === "bare-bolt" && r.connections === connections);
+      const rc = load.runs.find((r) => r.app === "rolecall" && r.connections === connections);
+      if (!bare || !rc) continue;
+      const share = rc.requestsPerSecond / bare.requestsPerSecond;
+      checks.push({
+        target: `HTTP, ${connections} connections: ≥ 50% of the bare Bolt app's throughput`,
+        measured: `${pct(share)} (${rc.requestsPerSecond.toFixed(0)} vs ${bare.requestsPerSecond.toFixed(0)} req/s)`,
+        met: share >= 0.5 && rc.non2xx === 0,
+      });
+      if (connections === 10) {
+        checks.push({
+          target: "HTTP, 10 connections: p99 ≤ 100 ms",
+          measured: `${rc.latencyMs.p99} ms`,
+          met: rc.latencyMs.p99 <= 100 && rc.non2xx === 0,
+        });
+      }
+    }
+  }
+  return checks;
+}
+
+export function ms(value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  if (value < 1) return `${value.toFixed(2)} ms`;
+  if (value < 10) return `${value.toFixed(1)} ms`;
+  return `${Math.round(value).toLocaleString("en-GB")} ms`;
+}
+
+export function pct(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+export function mib(bytes: number): string {
+  return `${(bytes / MIB).toFixed(0)} MiB`;
+}
