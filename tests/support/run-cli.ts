@@ -1,9 +1,10 @@
-// Runs the rolecall CLI as `npm run rolecall` does, in a child process, and collects its output.
+// Runs the rolecall CLI as `npm run rolecall` does (node --import tsx), in a child process, and collects its output.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const TSX_LOADER = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 export interface CliResult {
   code: number | null;
@@ -24,8 +25,8 @@ export function runTsx(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
-      TSX,
-      args.map((a, i) => (i === 0 ? path.join(ROOT, a) : a)),
+      process.execPath,
+      ["--import", TSX_LOADER, ...args.map((a, i) => (i === 0 ? path.join(ROOT, a) : a))],
       {
         cwd: options.cwd ?? ROOT,
         env: { ...cleanEnv(), ...options.env },
