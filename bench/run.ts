@@ -4,6 +4,7 @@
 //   npm run bench                 the full run (about ten minutes on two cores)
 //   npm run bench -- --quick      smaller mixes, 10k only, short load runs; prints only, writes nothing
 //   npm run bench -- --no-load    skips the HTTP load benchmark
+//   npm run bench -- --render     measures nothing: rewrites docs/BENCHMARKS.md from bench/results/latest.json
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -66,6 +67,7 @@ const noteLoad = (phase: string) => {
 };
 
 async function main(): Promise<void> {
+  if (flags.has("--render")) return rerender();
   const started = performance.now();
   const machine = describeMachine();
   log(`Rolecall benchmarks on ${machine.cpu} (${machine.cores} cores), node ${machine.node}`);
@@ -229,6 +231,14 @@ async function benchCorpus(spec: CorpusSpec): Promise<CorpusResult> {
     fuseOverRolecallP50: engines.fuse.onFuseSubset.latency.p50 / engines.rolecall.onFuseSubset.latency.p50,
     rolecallMisses,
   };
+}
+
+/** After editing the notes (or the report's layout), without measuring again. */
+async function rerender(): Promise<void> {
+  const results = JSON.parse(await readFile(RESULTS_FILE, "utf8")) as BenchResults;
+  results.targets = checkTargets(results.corpora, results.load);
+  await writeFile(REPORT_FILE, renderReport(results, await existingNotes()));
+  log(`Rewrote ${path.relative(REPO_ROOT, REPORT_FILE)} from ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
 
 /** Hand-written notes in docs/BENCHMARKS.md survive a regeneration. */

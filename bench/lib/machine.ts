@@ -45,7 +45,7 @@ function gitCommit(): string {
   try {
     const run = (args: string[]) => execFileSync("git", args, { cwd: REPO_ROOT, encoding: "utf8" }).trim();
     const commit = run(["rev-parse", "--short", "HEAD"]);
-    const dirty = run(["status", "--porcelain", "--", "src", "bench"]) !== "";
+    const dirty = run(["status", "--porcelain", "--", "src", "bench", ":!bench/results"]) !== "";
     return dirty ? `${commit} (with uncommitted changes in src/ or bench/)` : commit;
   } catch {
     return "unknown";
