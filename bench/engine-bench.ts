@@ -2,7 +2,7 @@
 // against the query mix.
 import path from "node:path";
 import type { EngineName } from "./engines.ts";
-import { startTsx } from "./lib/child.ts";
+import { startScript } from "./lib/child.ts";
 import { type LatencySummary, median, summarise } from "./lib/stats.ts";
 import type { EngineRun, EngineStartup, QueryPlan } from "./measure-engine.ts";
 import { type BenchQuery, QUERY_CATEGORIES } from "./queries.ts";
@@ -21,7 +21,7 @@ export interface EngineMeasurement {
   engine: EngineName;
   /** median of each figure over the start-ups measured */
   startup: EngineStartup;
-  /** ms from spawning `tsx bench/measure-engine.ts` to its first answer (median), as this process saw it */
+  /** ms from spawning bench/measure-engine.ts to its first answer (median), as this process saw it */
   wallToFirstAnswerMs: number;
   startupsMeasured: number;
   rssAfterQueries: number;
@@ -79,7 +79,7 @@ async function runChild(
   corpusArgs: readonly string[],
   plan: QueryPlan,
 ): Promise<{ run: EngineRun; wall: number }> {
-  const child = startTsx(MEASURE, [engine, ...corpusArgs]);
+  const child = startScript(MEASURE, [engine, ...corpusArgs]);
   child.process.stdin.end(JSON.stringify(plan));
   const answered = await child.waitForLine(/^ANSWERED /);
   const result = await child.waitForLine(/^RESULT (.*)$/);

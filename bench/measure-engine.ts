@@ -1,6 +1,6 @@
 // One engine on one corpus, in a fresh process, so start-up and memory are its own:
-//   tsx bench/measure-engine.ts <engine> real <knowledge dir> <first question>
-//   tsx bench/measure-engine.ts <engine> synthetic <documents> <seed> <first question>
+//   node --import tsx bench/measure-engine.ts <engine> real <knowledge dir> <first question>
+//   node --import tsx bench/measure-engine.ts <engine> synthetic <documents> <seed> <first question>
 // It loads the knowledge (YAML from disk, or the synthetic corpus generated and parsed in memory), builds
 // the engine, answers the first question, and prints a line starting with ANSWERED. Then it reads the
 // query plan (JSON) from stdin, warms up, times each query, and prints a line starting with RESULT.

@@ -14,7 +14,7 @@ import { generateSyntheticCorpus } from "./corpus/synthetic.ts";
 import { readVocabulary } from "./corpus/vocabulary.ts";
 import { toDocuments } from "./documents.ts";
 import { buildEngine } from "./engines.ts";
-import { startTsx } from "./lib/child.ts";
+import { startScript } from "./lib/child.ts";
 import { type CpuProfile, formatProfile, summariseProfile } from "./lib/cpu-profile.ts";
 import { runLoadBenchmark } from "./load/load-bench.ts";
 import { type BenchQuery, buildQueryMix, QUERY_CATEGORIES } from "./queries.ts";
@@ -72,7 +72,7 @@ async function profileAll(session: Session, engine: ReturnType<typeof buildEngin
 async function profileStartup(dir: string): Promise<void> {
   const profileDir = await mkdtemp(path.join(tmpdir(), "rolecall-profile-"));
   try {
-    const child = startTsx(
+    const child = startScript(
       path.join(import.meta.dirname, "measure-engine.ts"),
       ["rolecall", "real", dir, "PROG 3"],
       { nodeFlags: ["--cpu-prof", "--cpu-prof-interval=200", `--cpu-prof-dir=${profileDir}`] },
@@ -107,7 +107,7 @@ async function profileHttp(dir: string): Promise<void> {
   }
 }
 
-/** tsx runs the script in a second node process; its profile is the large one. */
+/** tsx's module hooks run on their own thread, which writes a small profile of its own. */
 async function largestProfile(dir: string): Promise<CpuProfile> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
   const sized = await Promise.all(

@@ -1,10 +1,11 @@
-// Child processes started the way `npm start` starts Rolecall (node_modules/.bin/tsx), with their
-// output read line by line.
+// Child processes started the way `npm start` starts Rolecall (node --import tsx <script>: one process,
+// TypeScript loaded by tsx's hooks), with their output read line by line.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-export const TSX = path.join(REPO_ROOT, "node_modules/.bin/tsx");
+const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 export interface Child {
   readonly process: ChildProcessWithoutNullStreams;
@@ -21,17 +22,21 @@ export interface Child {
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-  /** node flags such as --cpu-prof, which tsx passes on (NODE_OPTIONS refuses some of them) */
+  /** node flags such as --cpu-prof (NODE_OPTIONS refuses some of them) */
   nodeFlags?: readonly string[];
 }
 
-export function startTsx(script: string, args: readonly string[], options: StartOptions = {}): Child {
+export function startScript(script: string, args: readonly string[], options: StartOptions = {}): Child {
   const spawnedAt = performance.now();
-  const child = spawn(TSX, [...(options.nodeFlags ?? []), script, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    env: options.env ?? process.env,
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), "--import", TSX_LOADER, script, ...args],
+    {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: options.env ?? process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   const waiters: Array<{ pattern: RegExp; resolve: (v: { match: RegExpMatchArray; at: number }) => void }> =
     [];
   const seen: Array<{ line: string; at: number }> = [];

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
-import { type Child, REPO_ROOT, startTsx } from "../lib/child.ts";
+import { type Child, REPO_ROOT, startScript } from "../lib/child.ts";
 import { signedHeaders, slashCommandBody } from "./slash-command.ts";
 
 export const LOAD_APPS = ["bare-bolt", "bare-bolt-respond", "rolecall"] as const;
@@ -34,7 +34,7 @@ export interface LoadReport {
   runs: LoadRun[];
   /** one request signed with the wrong secret got this status from Rolecall (expected 401) */
   wrongSignatureStatus: number;
-  /** ms from spawning `tsx src/main.ts` to its "connected over HTTP" log line */
+  /** ms from spawning src/main.ts to its "connected over HTTP" log line */
   rolecallReadyMs: number;
 }
 
@@ -68,7 +68,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
   const workDir = await mkdtemp(path.join(tmpdir(), "rolecall-bench-app-"));
   const children: Child[] = [];
   try {
-    const standIn = startTsx(path.join(import.meta.dirname, "slack-stand-in.ts"), []);
+    const standIn = startScript(path.join(import.meta.dirname, "slack-stand-in.ts"), []);
     children.push(standIn);
     const standInOrigin = `http://127.0.0.1:${(await standIn.waitForLine(/^STAND-IN (\d+)/)).match[1]}`;
     const stats = async () => (await (await fetch(`${standInOrigin}/stats`)).json()) as StandInStats;
@@ -82,7 +82,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
     };
 
     // Rolecall runs in an empty working folder, so no developer's .env is read.
-    const rolecall = startTsx(path.join(REPO_ROOT, "src/main.ts"), [], {
+    const rolecall = startScript(path.join(REPO_ROOT, "src/main.ts"), [], {
       cwd: workDir,
       env: { ...env, KNOWLEDGE_DIR: options.knowledgeDir, DATA_DIR: path.join(workDir, "data") },
       ...(options.rolecallNodeFlags ? { nodeFlags: options.rolecallNodeFlags } : {}),
@@ -92,7 +92,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
     const urls = new Map<LoadApp, string>([["rolecall", `http://127.0.0.1:${ready.match[1]}/slack/events`]]);
     for (const app of apps) {
       if (app === "rolecall") continue;
-      const bare = startTsx(path.join(import.meta.dirname, "../bare-bolt.ts"), [], {
+      const bare = startScript(path.join(import.meta.dirname, "../bare-bolt.ts"), [], {
         cwd: workDir,
         env: { ...env, BARE_BOLT_RESPOND: app === "bare-bolt-respond" ? "1" : "0" },
       });
