@@ -5,6 +5,7 @@
 //   npm run bench -- --quick      smaller mixes, 10k only, short load runs; prints only, writes nothing
 //   npm run bench -- --no-load    skips the HTTP load benchmark
 //   npm run bench -- --render     measures nothing: rewrites docs/BENCHMARKS.md from bench/results/latest.json
+import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
   }
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
   await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  formatLikeTheRepo(RESULTS_FILE);
   await writeFile(REPORT_FILE, report);
   log(`Wrote ${path.relative(REPO_ROOT, REPORT_FILE)} and ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
@@ -231,6 +233,17 @@ async function benchCorpus(spec: CorpusSpec): Promise<CorpusResult> {
     fuseOverRolecallP50: engines.fuse.onFuseSubset.latency.p50 / engines.rolecall.onFuseSubset.latency.p50,
     rolecallMisses,
   };
+}
+
+/** The repo's formatter (biome, run by `npm run lint`) lays JSON out its own way. */
+function formatLikeTheRepo(file: string): void {
+  try {
+    execFileSync(path.join(REPO_ROOT, "node_modules/.bin/biome"), ["format", "--write", file], {
+      stdio: "ignore",
+    });
+  } catch {
+    log(`(could not format ${path.relative(REPO_ROOT, file)} with biome)`);
+  }
 }
 
 /** After editing the notes (or the report's layout), without measuring again. */
