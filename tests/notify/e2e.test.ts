@@ -73,6 +73,9 @@ async function role(text: string, channel = "C0GENERAL"): Promise<Record<string,
     slashCommand({ command: "/role", text, user: ADMIN, channel, responseUrl: api.responseUrl(id) }),
   );
   expect(response.status).toBe(200);
+  // A question is answered in the ack itself; a subcommand replies through response_url.
+  const ack = await response.text();
+  if (ack !== "") return JSON.parse(ack) as Record<string, unknown>;
   const [reply] = await api.waitForResponses(id);
   return reply?.body ?? {};
 }

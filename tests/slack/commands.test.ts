@@ -1,8 +1,12 @@
-// Slash commands and "Share in channel", end to end against the app as npm start runs it.
+// Slash commands and "Share in channel", end to end against the app as npm start runs it: a question is
+// answered in the ack's own HTTP response; subcommands ack at once and reply through response_url.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
+import type { AnswerSource } from "../../src/slack/listeners/deps.ts";
+import { createLogger } from "../../src/slack/logging.ts";
 import { APOLOGY, CHANNEL_NOT_FOUND, fill, NOT_IN_CHANNEL, RATE_LIMITED } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
@@ -38,14 +42,27 @@ async function runCommand(command: string, text: string, id: string, channel = "
   return { status: response.status, ackBody: await response.text() };
 }
 
+/** Runs a command whose answer Slack shows from the ack, and resolves with the ack's JSON body. */
+async function ackedAnswer(command: string, text: string, id: string): Promise<unknown> {
+  const { status, ackBody } = await runCommand(command, text, id);
+  expect(status).toBe(200);
+  return JSON.parse(ackBody);
+}
+
+/**
+ * Nothing was posted to response_url for id: a later command that does reply there has been answered,
+ * so anything the earlier one would have posted after its ack would have arrived first.
+ */
+async function expectNoResponseUrlPost(id: string): Promise<void> {
+  const sentinel = `${id}-sentinel`;
+  await runCommand("/role", "subscriptions", sentinel);
+  await api.waitForResponses(sentinel);
+  expect(api.responsesTo(id)).toEqual([]);
+}
+
 function ephemeralAnswer(question: string) {
   const rendered = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral" });
-  return {
-    response_type: "ephemeral",
-    replace_original: false,
-    text: rendered.text,
-    blocks: rendered.blocks,
-  };
+  return { response_type: "ephemeral", text: rendered.text, blocks: rendered.blocks };
 }
 
 async function share(id: string, question: string, channel = "C0GENERAL") {
@@ -63,66 +80,84 @@ async function share(id: string, question: string, channel = "C0GENERAL") {
 }
 
 describe("/role", () => {
-  it("acks at once with an empty body, then answers ephemerally through response_url", async () => {
-    expect(await runCommand("/role", "ITMG 5", "role-itmg")).toEqual({ status: 200, ackBody: "" });
-    const [reply] = await api.waitForResponses("role-itmg");
-    expect(reply?.body).toEqual(ephemeralAnswer("ITMG 5"));
+  it("answers in the ack itself, as JSON Block Kit only the person sees", async () => {
+    const { status, ackBody } = await runCommand("/role", "ITMG 5", "role-itmg");
+    expect(status).toBe(200);
+    expect(JSON.parse(ackBody)).toEqual(ephemeralAnswer("ITMG 5"));
+  });
+
+  it("posts nothing to response_url for a question", async () => {
+    await runCommand("/role", "ITMG 5", "role-itmg-once");
+    await expectNoResponseUrlPost("role-itmg-once");
   });
 
   it("answers with a Share in channel button carrying the question", async () => {
-    await runCommand("/role", "who is accountable for change management", "role-share-button");
-    const [reply] = await api.waitForResponses("role-share-button");
-    const blocks = reply?.body.blocks as Array<{
-      type: string;
-      elements?: Array<{ action_id: string; value: string }>;
-    }>;
-    expect(blocks.at(-1)?.elements?.at(-1)).toMatchObject({
+    const ack = (await ackedAnswer("/role", "who is accountable for change management", "role-share")) as {
+      blocks: Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
+    };
+    expect(ack.blocks.at(-1)?.elements?.at(-1)).toMatchObject({
       action_id: "rolecall_share",
       value: '{"q":"who is accountable for change management"}',
     });
   });
 
-  it.each([["help"], [""], ["HELP"]])("shows help for %j", async (text) => {
-    await runCommand("/role", text, `role-help-${text}`);
-    const [reply] = await api.waitForResponses(`role-help-${text}`);
+  it.each([["help"], [""], ["HELP"]])("shows help for %j in the ack", async (text) => {
     const help = renderHelp(exampleQuestions(rolecall));
-    expect(reply?.body).toEqual({ response_type: "ephemeral", replace_original: false, ...help });
+    expect(await ackedAnswer("/role", text, `role-help-${text}`)).toEqual({
+      response_type: "ephemeral",
+      ...help,
+    });
+    await expectNoResponseUrlPost(`role-help-${text}`);
   });
 
   it("reads Slack's escaped text as the person typed it", async () => {
-    await runCommand("/role", "R&amp;D &lt;ITMG 5&gt;", "role-escaped");
-    const [reply] = await api.waitForResponses("role-escaped");
-    expect(reply?.body).toEqual(ephemeralAnswer("R&D <ITMG 5>"));
+    expect(await ackedAnswer("/role", "R&amp;D &lt;ITMG 5&gt;", "role-escaped")).toEqual(
+      ephemeralAnswer("R&D <ITMG 5>"),
+    );
   });
 
   it("gives an over-long question a clear answer, not an error", async () => {
     const question = "what does an IT service manager do ".repeat(40).trim();
-    await runCommand("/role", question, "role-too-long");
-    const [reply] = await api.waitForResponses("role-too-long");
-    expect(reply?.body).toEqual(ephemeralAnswer(question));
+    expect(await ackedAnswer("/role", question, "role-too-long")).toEqual(ephemeralAnswer(question));
     expect(rolecall.ask(question).title).toBe("That question is too long");
+  });
+
+  it("reads a name every object has (__proto__) as a question, not a subcommand", async () => {
+    expect(await ackedAnswer("/role", "__proto__", "role-proto")).toEqual(ephemeralAnswer("__proto__"));
+  });
+
+  it("acks a subcommand with an empty body and replies through response_url", async () => {
+    expect(await runCommand("/role", "subscriptions", "role-subcommand")).toEqual({
+      status: 200,
+      ackBody: "",
+    });
+    const [reply] = await api.waitForResponses("role-subcommand");
+    expect(reply?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
   });
 });
 
 describe("/level and /raci", () => {
   it("/level SFIA 5 asks about SFIA level 5", async () => {
-    await runCommand("/level", "SFIA 5", "level-sfia-5");
-    const [reply] = await api.waitForResponses("level-sfia-5");
-    expect(reply?.body).toEqual(ephemeralAnswer("SFIA level 5"));
+    expect(await ackedAnswer("/level", "SFIA 5", "level-sfia-5")).toEqual(ephemeralAnswer("SFIA level 5"));
     expect(rolecall.ask("SFIA level 5").intent).toBe("level");
   });
 
   it("/level Working asks about the level named Working", async () => {
-    await runCommand("/level", "Working", "level-working");
-    const [reply] = await api.waitForResponses("level-working");
-    expect(reply?.body).toEqual(ephemeralAnswer("level Working"));
+    expect(await ackedAnswer("/level", "Working", "level-working")).toEqual(ephemeralAnswer("level Working"));
   });
 
   it("/raci change management asks for the RACI of change management", async () => {
-    await runCommand("/raci", "change management", "raci-change");
-    const [reply] = await api.waitForResponses("raci-change");
-    expect(reply?.body).toEqual(ephemeralAnswer("RACI for change management"));
+    expect(await ackedAnswer("/raci", "change management", "raci-change")).toEqual(
+      ephemeralAnswer("RACI for change management"),
+    );
     expect(rolecall.ask("RACI for change management").intent).toBe("raci");
+  });
+
+  it.each([["/level"], ["/raci"]])("%s help shows help in the ack", async (command) => {
+    expect(await ackedAnswer(command, "help", `${command}-help`)).toEqual({
+      response_type: "ephemeral",
+      ...renderHelp(exampleQuestions(rolecall)),
+    });
   });
 });
 
@@ -182,15 +217,75 @@ describe("a listener that fails", () => {
     expect(logged.input).toContain("slack_error=fatal_error");
     expect(app.process.logLines.join("\n")).not.toContain(BOT_TOKEN);
 
-    await runCommand("/role", "ITMG 6", "after-failure");
-    await api.waitForResponses("after-failure");
+    expect(await ackedAnswer("/role", "ITMG 6", "after-failure")).toEqual(ephemeralAnswer("ITMG 6"));
   });
 
-  it("apologises through response_url when posting the answer there fails once", async () => {
+  it("apologises through response_url when a subcommand's reply there fails once", async () => {
     api.failNext("response_url", { status: 500 });
-    await runCommand("/role", "ITMG 5", "respond-fails");
+    await runCommand("/role", "subscriptions", "respond-fails");
     const replies = await api.waitForResponses("respond-fails", 2);
     const text = String(replies[1]?.body.text);
     expect(text).toBe(fill(APOLOGY, { ref: /\(ref ([0-9A-F]{8})\)/.exec(text)?.[1] ?? "no ref" }));
+  });
+});
+
+describe("a question whose answer throws", () => {
+  // The app in this process, over real HTTP with real signatures, answering from a core that fails on
+  // one question: the shipped engine never throws on purpose, so the failure is injected here.
+  const FAILING = "make the core fail";
+  let failingApp: SlackApp;
+  let url: string;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    const source: AnswerSource = {
+      ask(question) {
+        if (question === FAILING) throw new Error("the core failed on purpose");
+        return rolecall.ask(question);
+      },
+      get knowledge() {
+        return rolecall.knowledge;
+      },
+      get index() {
+        return rolecall.index;
+      },
+    };
+    failingApp = createSlackApp({
+      connection: { mode: "http", botToken: BOT_TOKEN, signingSecret: SECRET, port: 0 },
+      apiUrl: api.apiUrl,
+      rolecall: source,
+      logger: createLogger({ level: "info", write: (line) => logLines.push(line), secrets: [BOT_TOKEN] }),
+      logLevel: "info",
+    });
+    const { port } = await failingApp.start();
+    url = `http://127.0.0.1:${port}/slack/events`;
+  });
+
+  afterAll(async () => {
+    await failingApp?.stop();
+  });
+
+  it("acks once with the apology and a reference that the log also has", async () => {
+    const response = await postSigned(
+      url,
+      SECRET,
+      slashCommand({ command: "/role", text: FAILING, responseUrl: api.responseUrl("answer-throws") }),
+    );
+    expect(response.status).toBe(200);
+    const ack = (await response.json()) as { text: string };
+    const ref = /\(ref ([0-9A-F]{8})\)/.exec(ack.text)?.[1] ?? "no ref";
+    expect(ack).toEqual({ response_type: "ephemeral", text: fill(APOLOGY, { ref }) });
+    expect(logLines.find((l) => l.includes(`ref=${ref}`))).toMatch(
+      /ERROR Listener failed surface=\/role .*error="the core failed on purpose"/,
+    );
+  });
+
+  it("keeps answering other questions in the ack", async () => {
+    const response = await postSigned(
+      url,
+      SECRET,
+      slashCommand({ command: "/role", text: "ITMG 5", responseUrl: api.responseUrl("after-throw") }),
+    );
+    expect(await response.json()).toEqual(ephemeralAnswer("ITMG 5"));
   });
 });

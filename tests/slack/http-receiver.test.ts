@@ -86,7 +86,9 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     await api?.close();
   });
 
-  const command = (id: string, text = "ITMG 5") =>
+  // "/role subscriptions" replies through response_url (a question is answered in the ack), so a
+  // refused request that reached a listener would leave a trace there.
+  const command = (id: string, text = "subscriptions") =>
     slashCommand({ command: "/role", text, responseUrl: api.responseUrl(id) });
 
   /** A correctly signed request, answered: proof the app is still serving and earlier requests have settled. */

@@ -64,7 +64,7 @@ describe("Socket Mode", () => {
     expect(api.callsOf("auth.test").map((c) => c.tokenType)).toEqual(["xoxb"]);
   });
 
-  it("acks a slash command envelope and answers ephemerally through response_url", async () => {
+  it("answers a slash command in the envelope's ack, posting nothing to response_url", async () => {
     const ack = await socket.send({
       type: "slash_commands",
       payload: {
@@ -83,14 +83,19 @@ describe("Socket Mode", () => {
       },
     });
     expect(ack.envelope_id).toMatch(/^envelope-/);
-    const [reply] = await api.waitForResponses("socket-command");
     const rendered = answer("ITMG 5", "ephemeral");
-    expect(reply?.body).toEqual({
+    expect(ack.payload).toEqual({
       response_type: "ephemeral",
-      replace_original: false,
       text: rendered.text,
       blocks: rendered.blocks,
     });
+    // A later envelope that does reach the Web API has been handled, so a post would have arrived first.
+    await socket.send({
+      type: "events_api",
+      payload: eventEnvelope(messageEvent({ text: "ITMG 5", channel: "D0SOCKETAFTERCOMMAND" })),
+    });
+    await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SOCKETAFTERCOMMAND");
+    expect(api.responsesTo("socket-command")).toEqual([]);
   });
 
   it("answers a direct message in the DM", async () => {

@@ -14,13 +14,10 @@ export async function guarded(
     try {
       await work();
     } catch (error) {
-      const problem = classifyError(error);
-      const ref = newErrorRef();
-      const log = problem.kind === "unexpected" ? deps.logger.error : deps.logger.warn;
-      log("Listener failed", { surface, ref, problem: problem.kind, ...errorFields(error) });
+      const { message, ref } = reportFailure(deps, surface, error);
       if (!target?.tell) return;
       try {
-        await target.tell(userMessage(problem, ref));
+        await target.tell(message);
       } catch (tellError) {
         deps.logger.warn("Could not tell the person about a failure", {
           surface,
@@ -31,4 +28,17 @@ export async function guarded(
     }
   };
   await deps.tracker.track(run());
+}
+
+/** Logs a listener's failure with a new reference and returns what to tell the person about it. */
+export function reportFailure(
+  deps: Pick<ListenerDeps, "logger">,
+  surface: string,
+  error: unknown,
+): { message: string; ref: string } {
+  const problem = classifyError(error);
+  const ref = newErrorRef();
+  const log = problem.kind === "unexpected" ? deps.logger.error : deps.logger.warn;
+  log("Listener failed", { surface, ref, problem: problem.kind, ...errorFields(error) });
+  return { message: userMessage(problem, ref), ref };
 }

@@ -1,7 +1,7 @@
 // /level <text>: the text is read as a level question: "/level SFIA 5" asks "SFIA level 5",
 // "/level Working" asks "level Working".
 import type { ListenerDeps } from "../deps.ts";
-import { createCommandListener, showHelp } from "./command-listener.ts";
+import { createCommandListener } from "./command-listener.ts";
 
 export function levelQuestion(text: string): string {
   if (/\blevel\b/i.test(text)) return text;
@@ -14,6 +14,5 @@ export function levelCommand(deps: ListenerDeps) {
   return createCommandListener(deps, {
     name: "/level",
     toQuestion: levelQuestion,
-    subcommands: { help: showHelp },
   });
 }

@@ -1,12 +1,11 @@
-// /role <question>: any question. Subcommands: help, the channel's framework-update subscriptions, and
+// /role <question>: any question, or help. Subcommands: the channel's framework-update subscriptions, and
 // reload (publish the knowledge now).
 import type { ListenerDeps } from "../deps.ts";
-import { createCommandListener, type Subcommand, showHelp } from "./command-listener.ts";
+import { createCommandListener, type Subcommand } from "./command-listener.ts";
 import { reloadCommand } from "./reload.ts";
 import { listSubscriptionsCommand, subscribeCommand, unsubscribeCommand } from "./subscriptions.ts";
 
 export const ROLE_SUBCOMMANDS: Record<string, Subcommand> = {
-  help: showHelp,
   subscribe: subscribeCommand,
   unsubscribe: unsubscribeCommand,
   subscriptions: listSubscriptionsCommand,
