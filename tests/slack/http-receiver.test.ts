@@ -120,6 +120,19 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     expect(response.status).toBe(200);
   });
 
+  it("answers an unsigned ssl_check itself: a command smuggled into it reaches no listener", async () => {
+    const { body } = command("smuggled");
+    const response = await fetch(app.eventsUrl, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `ssl_check=1&${body}`,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+    await answeredCommand("after-smuggled");
+    expect(api.responsesTo("smuggled")).toEqual([]);
+  });
+
   it("refuses a request with a wrong signature with 401, and it reaches no listener", async () => {
     const request = command("wrong-signature");
     const response = await fetch(app.eventsUrl, {
