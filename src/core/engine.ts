@@ -1,8 +1,11 @@
 // The Slack-free question answerer: knowledge in, Answer (plain data) out.
+
+import { followUp } from "./answer/build.ts";
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
 import { compareRolesAnswer } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
 import { listAnswer } from "./answer/list.ts";
+import { MESSAGES } from "./answer/messages.ts";
 import { raciAnswer, raciReverseAnswer } from "./answer/raci.ts";
 import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
 import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
@@ -27,7 +30,20 @@ export function createRolecall(knowledge: KnowledgeBase): Rolecall {
     knowledge,
     index,
     understand: (question) => understand(question, index),
-    ask: (question) => answerQuery(knowledge, index, understand(question, index), question),
+    ask: (question) => {
+      const query = understand(question, index);
+      return withDidYouMean(answerQuery(knowledge, index, query, question), query.didYouMean ?? []);
+    },
+  };
+}
+
+/** Longer names the question may have meant come first among the follow-ups, and as a notice. */
+function withDidYouMean(answer: Answer, names: readonly string[]): Answer {
+  if (names.length === 0) return answer;
+  return {
+    ...answer,
+    notices: [...answer.notices, `${MESSAGES.didYouMean} ${names.join(" or ")}?`],
+    followUps: [...names.map((name) => followUp("did_you_mean", name, name)), ...answer.followUps],
   };
 }
 

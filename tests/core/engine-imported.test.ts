@@ -61,6 +61,29 @@ describe("on SFIA 9 and DDaT imported into an empty folder", () => {
     ).toBeGreaterThan(3);
   });
 
+  it("answers 'who is a <role level>' with that role level, not its role's RACI", () => {
+    const answer = rolecall.ask("who is a Lead user researcher");
+    expect(answer.intent).toBe("role");
+    expect(answer.subjects[0]).toMatchObject({ id: "ddat-lead-user-researcher" });
+  });
+
+  it("recognises a DDaT skill by its name inside a question", () => {
+    const answer = rolecall.ask("what does Data governance (data architect) require at level 2");
+    expect(answer.subjects[0]).toMatchObject({ id: "ddat:data-governance-data-architect", level: 2 });
+    expect(answer.title).toBe("Data governance (data architect) level 2 (DDaT 2024)");
+  });
+
+  it("answers the exact name but suggests the longer name a misspelt word beside it belongs to", () => {
+    const answer = rolecall.ask("Junuor digital evaluator");
+    expect(answer.subjects[0]).toMatchObject({ id: "ddat-digital-evaluator" });
+    expect(answer.followUps[0]).toEqual({
+      kind: "did_you_mean",
+      label: "Junior digital evaluator",
+      question: "Junior digital evaluator",
+    });
+    expect(answer.notices).toContain("Did you mean Junior digital evaluator?");
+  });
+
   it("explains a generic level with its SFIA 9 attributes", () => {
     const answer = rolecall.ask("what does level 5 mean");
     expect(answer.title).toBe("SFIA level of responsibility 5: Ensure, advise");

@@ -251,6 +251,7 @@ const roleQuestions: Case[] = [
     says: ["IT Governance", "IT Budget Management", "Team and Project Management", "sociability"],
   },
   { question: "it manger responsibilities", intent: "role", subject: { kind: "role", id: "it-manager" } },
+  { question: "who is the change manager", intent: "role", subject: { kind: "role", id: "change-manager" } },
 ];
 
 const compareQuestions: Case[] = [

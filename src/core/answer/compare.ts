@@ -151,8 +151,8 @@ export function compareSkillAnswer(
     const missing = [from, target].filter((l): l is number => l !== undefined && !levels.includes(l));
     const title =
       target === undefined && lower
-        ? `${skill.code} has no level above ${from}`
-        : `${skill.code} is not defined at level ${listWords(missing)}`;
+        ? `${skillHandle(skill)} has no level above ${from}`
+        : `${skillHandle(skill)} is not defined at level ${listWords(missing)}`;
     return makeAnswer("compare", title, {
       summary:
         `${skill.name} (${skill.code}) is defined at levels ${listWords(levels)}. ${skill.undefinedLevelsNote ?? ""}`.trim(),
@@ -180,7 +180,7 @@ export function compareSkillAnswer(
     sections.push({ title: `${capitalise(term)} ${target}: ${genericTo.name}`, text: genericTo.description });
   }
   const subjects: Subject[] = [skillSubject(skill, from), skillSubject(skill, target)];
-  return makeAnswer("compare", `${skill.code}: what changes from level ${from} to ${target}`, {
+  return makeAnswer("compare", `${skillHandle(skill)}: what changes from level ${from} to ${target}`, {
     summary: deltaSummary(delta, from, target, {
       ...(fromName ? { from: fromName } : {}),
       ...(toName ? { to: toName } : {}),

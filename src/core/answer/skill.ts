@@ -6,6 +6,12 @@ import { skillSource, skillSubject } from "../search/build.ts";
 import { capitalise, followUp, listWords, makeAnswer, skillHandle } from "./build.ts";
 import type { Answer, Fact, FollowUp, Section, SourceRef, Subject } from "./types.ts";
 
+/** "ITMG level 5: IT management" where the skill has a real code; "Data analysis level 2" where not. */
+function skillTitle(skill: Skill, level?: number): string {
+  const at = level === undefined ? "" : ` level ${level}`;
+  return skillHandle(skill) === skill.code ? `${skill.code}${at}: ${skill.name}` : `${skill.name}${at}`;
+}
+
 export function definedLevels(skill: Skill): number[] {
   return skill.levels.map((l) => l.level).sort((a, b) => a - b);
 }
@@ -93,7 +99,7 @@ export function skillLevelAnswer(
   const genericSubject = genericLevelSubject(kb, skill, level);
   if (!entry) {
     const why = skill.undefinedLevelsNote ? ` ${skill.undefinedLevelsNote}` : "";
-    return makeAnswer("level", `${skill.code} is not defined at level ${level}`, {
+    return makeAnswer("level", `${skillHandle(skill)} is not defined at level ${level}`, {
       summary: `${skill.name} (${skill.code}) is not defined at level ${level}. It is defined at level${levels.length === 1 ? "" : "s"} ${listWords(levels)}.${why}`,
       notices: nameNotices(kb, skill, recognition),
       facts: skillFacts(kb, skill),
@@ -111,7 +117,7 @@ export function skillLevelAnswer(
       sections.push({ title: revision.label, text: earlier.description });
     }
   }
-  return makeAnswer("level", `${skill.code} level ${level}: ${skill.name} (${frameworkLabel(kb, skill)})`, {
+  return makeAnswer("level", `${skillTitle(skill, level)} (${frameworkLabel(kb, skill)})`, {
     summary: entry.description,
     notices: nameNotices(kb, skill, recognition),
     sections,
@@ -120,7 +126,7 @@ export function skillLevelAnswer(
     sources: sourcesFor(kb, skill, level),
     followUps: [
       ...levelFollowUps(skill, level),
-      followUp("related", `All ${skill.code} levels`, skillHandle(skill)),
+      followUp("related", `All ${skillHandle(skill)} levels`, skillHandle(skill)),
     ],
   });
 }
@@ -157,7 +163,7 @@ export function skillOverviewAnswer(kb: KnowledgeBase, skill: Skill, recognition
     });
   }
   const first = definedLevels(skill)[0];
-  return makeAnswer("level", `${skill.code}: ${skill.name} (${frameworkLabel(kb, skill)})`, {
+  return makeAnswer("level", `${skillTitle(skill)} (${frameworkLabel(kb, skill)})`, {
     summary: skill.description,
     notices: nameNotices(kb, skill, recognition),
     sections,

@@ -25,7 +25,10 @@ export interface Recognition {
   fuzzy?: number;
 }
 
-export type Query =
+/** What a question asks, plus longer names it may have meant ("Junuor digital evaluator"). */
+export type Query = QueryBody & { didYouMean?: string[] };
+
+export type QueryBody =
   | { type: "help" }
   | { type: "too_long"; length: number }
   | { type: "skill"; skillId: string; level?: number; recognition: Recognition }

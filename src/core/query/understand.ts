@@ -7,7 +7,7 @@ import type { NameEntry } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { fold, STOPWORDS, words } from "../text/normalize.ts";
 import { isNearWord, wordsAlign } from "./near.ts";
-import type { ListKind, Query, Recognition, RoleAspect } from "./types.ts";
+import type { ListKind, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
 
 const LETTER_WORDS: ReadonlyArray<[string, RaciLetter]> = [
   ["responsible", "responsible"],
@@ -99,6 +99,31 @@ export function understand(question: string, index: SearchIndex): Query {
   if (explicitSearch)
     return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
 
+  const analysis = analyse(trimmed, tokens, index);
+  const query = decide(analysis);
+  const didYouMean = longerNames(index, analysis);
+  return didYouMean.length > 0 ? { ...query, didYouMean } : query;
+}
+
+/** Everything read from the question before deciding what it asks. */
+interface Analysis {
+  /** the question as asked, mentions removed */
+  text: string;
+  tokens: readonly string[];
+  levels: number[];
+  levelContext: boolean;
+  compareHint: boolean;
+  matches: Match[];
+  free: string[];
+  cues: Cues;
+  framework: string | undefined;
+  /** words neither matched exactly nor read as cues, levels or filler, and where they stand */
+  residual: string[];
+  residualPositions: number[];
+  entities: Array<{ entry: NameEntry; recognition: Recognition }>;
+}
+
+function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex): Analysis {
   const levelPositions = findLevelNumbers(tokens);
   const levels = [...new Set([...levelPositions.values()])];
   const levelContext = tokens.some(isLevelWord) || /\bmean(s|ing)?\b/.test(tokens.join(" "));
@@ -124,18 +149,40 @@ export function understand(question: string, index: SearchIndex): Query {
   const framework = FRAMEWORK_WORDS.find(([word]) => tokens.includes(word))?.[1];
 
   const kindsWanted: SubjectKind[] = cues.letter || cues.raci ? ["process", "practice", "tool", "role"] : [];
-  const residual = freePositions
-    .filter((i) => !levelPositions.has(i))
-    .map((i) => tokens[i] ?? "")
-    .filter(
-      (t) => !STOPWORDS.has(t) && !cues.cueWords.has(t) && !FRAMEWORK_WORDS.some(([word]) => word === t),
+  const residualPositions = freePositions.filter((i) => {
+    const t = tokens[i] ?? "";
+    return (
+      !levelPositions.has(i) &&
+      !STOPWORDS.has(t) &&
+      !cues.cueWords.has(t) &&
+      !FRAMEWORK_WORDS.some(([word]) => word === t)
     );
+  });
+  const residual = residualPositions.map((i) => tokens[i] ?? "");
   let entities = matches.flatMap((m) => m.entries.map((entry) => ({ entry, recognition: exact(entry) })));
   if (entities.length === 0) {
     const fuzzyHit = fuzzyEntity(index, residual, { levels: levels.length > 0, kindsWanted, levelContext });
     if (fuzzyHit) entities = [fuzzyHit];
   }
 
+  return {
+    text: trimmed,
+    tokens,
+    levels,
+    levelContext,
+    compareHint,
+    matches,
+    free,
+    cues,
+    framework,
+    residual,
+    residualPositions,
+    entities,
+  };
+}
+
+function decide(analysis: Analysis): QueryBody {
+  const { levels, compareHint, free, cues, framework, residual, entities } = analysis;
   const listKind = LIST_WORDS.find(([word]) => free.includes(word))?.[1];
   if (entities.length === 0 && levels.length === 0 && listKind) {
     const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
@@ -236,7 +283,30 @@ export function understand(question: string, index: SearchIndex): Query {
     }
     return { type: "generic_level", framework: framework ?? "sfia", level: from };
   }
-  return { type: "search", text: trimmed };
+  return { type: "search", text: analysis.text };
+}
+
+/**
+ * Exact names win, but an unexplained word right beside an exact match may be a misspelt part of a longer
+ * name: "Junuor digital evaluator" answers Digital evaluator and suggests Junior digital evaluator.
+ */
+function longerNames(index: SearchIndex, analysis: Analysis): string[] {
+  const names = new Set<string>();
+  for (const match of analysis.matches) {
+    const near = analysis.residualPositions.filter((i) => i >= match.start - 2 && i < match.end + 2);
+    if (near.length === 0) continue;
+    const span = Array.from({ length: match.end - match.start }, (_, k) => match.start + k);
+    const phrase = [...near, ...span]
+      .sort((a, b) => a - b)
+      .map((i) => analysis.tokens[i] ?? "")
+      .join(" ");
+    const [best] = index.names.fuzzy(phrase, { limit: 1, accept: acceptAsSubject });
+    const matchedIds = new Set(match.entries.map((e) => e.ref.id));
+    if (best && best.score <= SEARCH_SETTINGS.acceptScore && !matchedIds.has(best.entry.ref.id)) {
+      names.add(best.entry.ref.name);
+    }
+  }
+  return [...names];
 }
 
 function uniqueIds(entities: ReadonlyArray<{ entry: NameEntry }>): string[] {
@@ -298,7 +368,6 @@ function readCues(free: readonly string[], all: readonly string[]): Cues {
   cues.next = free.includes("next") || (free.includes("step") && free.includes("up"));
   const last = all[all.length - 1];
   cues.does = last === "do" && all.includes("what");
-  if (!cues.letter && !cues.raci && free.includes("who") && !cues.compare) cues.raci = true;
   if (free.includes("from") && free.includes("to") && !cues.letter) cues.compare = true;
   return cues;
 }

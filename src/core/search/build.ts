@@ -106,8 +106,9 @@ export function levelSource(kb: KnowledgeBase, level: GenericLevel): SourceRef {
 
 function indexSkill(kb: KnowledgeBase, skill: Skill, names: NameIndex, add: AddPassage): void {
   const subject = skillSubject(skill);
-  names.add(skill.code, subject, "code");
+  // The name first: where a code is a slug of the name (DDaT), the shared key must count as a name.
   names.add(skill.name, subject, "name");
+  names.add(skill.code, subject, "code");
   // "Programming/software development" is asked about as "programming" or as "software development".
   for (const part of slashParts(skill.name)) names.add(part, subject, "alias");
   for (const name of skill.formerNames ?? []) names.add(name, subject, "former_name");

@@ -33,6 +33,9 @@ export class NameIndex {
   private readonly exact = new Map<string, NameEntry[]>();
   private readonly entries: NameEntry[] = [];
   private readonly byTrigram = new Map<string, number[]>();
+  /** trigram hits per entry during one lookup; reset after each, so it is allocated once */
+  private counts = new Uint16Array(0);
+  private readonly recentCandidates = new Map<string, NameEntry[]>();
 
   add(display: string, ref: NameRef, via: NameVia): void {
     const key = canonical(display);
@@ -43,6 +46,7 @@ export class NameIndex {
     existing.push(entry);
     this.exact.set(key, existing);
     const position = this.entries.push(entry) - 1;
+    this.recentCandidates.clear();
     for (const gram of new Set(trigrams(key))) {
       const list = this.byTrigram.get(gram);
       if (list) list.push(position);
@@ -106,25 +110,47 @@ export class NameIndex {
   }
 
   private candidates(key: string, kinds: readonly SubjectKind[] | undefined): NameEntry[] {
-    const all = [...new Set(trigrams(key))];
-    // Trigrams found in a large share of names ("man", "ent") say little and cost the most to count.
-    const commonLimit = Math.max(64, this.entries.length * SEARCH_SETTINGS.commonTrigramShare);
+    const cacheKey = kinds ? `${key}|${kinds.join(",")}` : key;
+    const cached = this.recentCandidates.get(cacheKey);
+    if (cached) return cached;
+    const found = this.findCandidates(key, kinds);
+    // One question looks up the same phrases again (subject, then did-you-mean); the index never changes.
+    if (this.recentCandidates.size >= SEARCH_SETTINGS.candidateCacheSize) {
+      const oldest = this.recentCandidates.keys().next().value;
+      if (oldest !== undefined) this.recentCandidates.delete(oldest);
+    }
+    this.recentCandidates.set(cacheKey, found);
+    return found;
+  }
+
+  private findCandidates(key: string, kinds: readonly SubjectKind[] | undefined): NameEntry[] {
+    const all = [...new Set(trigrams(key))].sort(
+      (a, b) => (this.byTrigram.get(a)?.length ?? 0) - (this.byTrigram.get(b)?.length ?? 0),
+    );
+    // Trigrams found in many names ("man", "ent") say little and cost the most to count: use the rare ones,
+    // and never fewer than the three rarest.
+    const commonLimit = Math.max(256, this.entries.length * SEARCH_SETTINGS.commonTrigramShare);
     const informative = all.filter((gram) => (this.byTrigram.get(gram)?.length ?? 0) <= commonLimit);
-    const grams = informative.length >= Math.min(3, all.length) ? informative : all;
-    const overlap = new Map<number, number>();
+    const grams = informative.length >= Math.min(3, all.length) ? informative : all.slice(0, 3);
+    if (this.counts.length < this.entries.length) this.counts = new Uint16Array(this.entries.length);
+    const counts = this.counts;
+    const touched: number[] = [];
     for (const gram of grams) {
-      for (const position of this.byTrigram.get(gram) ?? [])
-        overlap.set(position, (overlap.get(position) ?? 0) + 1);
+      for (const position of this.byTrigram.get(gram) ?? []) {
+        if (counts[position] === 0) touched.push(position);
+        counts[position] = (counts[position] ?? 0) + 1;
+      }
     }
     const minShared = Math.max(1, Math.floor(grams.length * SEARCH_SETTINGS.minTrigramShare));
     const ranked: Array<[number, number]> = [];
-    for (const [position, shared] of overlap) {
+    for (const position of touched) {
+      const shared = counts[position] ?? 0;
+      counts[position] = 0;
       if (shared < minShared) continue;
       const entry = this.entries[position];
       if (!entry || (kinds && !kinds.includes(entry.ref.kind))) continue;
-      const entryGrams = entry.key.length + 3;
       // Dice coefficient on trigram counts: favours names of similar length to the phrase.
-      ranked.push([position, (2 * shared) / (grams.length + entryGrams)]);
+      ranked.push([position, (2 * shared) / (grams.length + entry.key.length + 3)]);
     }
     ranked.sort((a, b) => b[1] - a[1]);
     return ranked.slice(0, SEARCH_SETTINGS.fuzzyCandidates).flatMap(([position]) => {

@@ -27,6 +27,7 @@ export class PassageIndex {
   private readonly postings = new Map<string, Posting[]>();
   private readonly vocabularyGrams = new Map<string, string[]>();
   private totalLength = 0;
+  private scores = new Float64Array(0);
 
   add(doc: PassageDoc): void {
     const position = this.docs.push(doc) - 1;
@@ -56,23 +57,50 @@ export class PassageIndex {
   ): { passages: Passage[]; terms: string[] } {
     const terms = this.resolveTerms(question);
     if (terms.length === 0 || this.docs.length === 0) return { passages: [], terms };
-    const scores = new Map<number, number>();
+    const scores = this.scoreBuffer();
+    const touched = this.score(terms, scores);
+    const termSet = new Set(terms);
+    const shortlist = topByScore(touched, scores, limit * SEARCH_SETTINGS.passageOverfetch);
+    let passages = this.pick(shortlist, limit, termSet);
+    // The shortlist can run short when one subject owns most of the best passages: rank them all then.
+    if (passages.length < limit && shortlist.length < touched.length) {
+      const all = [...touched].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+      passages = this.pick(all, limit, termSet);
+    }
+    for (const doc of touched) scores[doc] = 0;
+    return { passages, terms };
+  }
+
+  /** Adds each passage's BM25 score to scores; returns the passages scored. */
+  private score(terms: readonly string[], scores: Float64Array): number[] {
+    const touched: number[] = [];
     const averageLength = this.totalLength / this.docs.length;
-    for (const term of terms) {
+    const byRarity = [...terms].sort(
+      (a, b) => (this.postings.get(a)?.length ?? 0) - (this.postings.get(b)?.length ?? 0),
+    );
+    const commonLimit = this.docs.length * SEARCH_SETTINGS.commonTermShare;
+    for (const [i, term] of byRarity.entries()) {
       const list = this.postings.get(term) ?? [];
+      // A word in a large share of passages barely moves BM25 but costs the most to score; the rarer
+      // words of the question already choose the passages.
+      if (i > 0 && list.length > commonLimit) continue;
       const idf = Math.log(1 + (this.docs.length - list.length + 0.5) / (list.length + 0.5));
       for (const { doc, count } of list) {
         const length = this.lengths[doc] ?? 0;
         const tf =
           (count * (BM25.k1 + 1)) / (count + BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength));
-        scores.set(doc, (scores.get(doc) ?? 0) + idf * tf);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] = (scores[doc] ?? 0) + idf * tf;
       }
     }
-    const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return touched;
+  }
+
+  /** The best passages in rank order, at most two per subject so one role cannot fill the answer. */
+  private pick(ranked: readonly number[], limit: number, terms: ReadonlySet<string>): Passage[] {
     const perSubject = new Map<string, number>();
     const passages: Passage[] = [];
-    const termSet = new Set(terms);
-    for (const [position] of ranked) {
+    for (const position of ranked) {
       const doc = this.docs[position];
       if (!doc) continue;
       const subjectKey = doc.subject
@@ -83,14 +111,20 @@ export class PassageIndex {
       perSubject.set(subjectKey, shown + 1);
       passages.push({
         text: doc.text,
-        marks: markTerms(doc.text, termSet),
+        marks: markTerms(doc.text, terms),
         ...(doc.subject ? { subject: doc.subject } : {}),
         location: doc.location,
         ...(doc.source ? { source: doc.source } : {}),
       });
       if (passages.length >= limit) break;
     }
-    return { passages, terms };
+    return passages;
+  }
+
+  /** Scores per passage, allocated once and left all zero between searches. */
+  private scoreBuffer(): Float64Array {
+    if (this.scores.length < this.docs.length) this.scores = new Float64Array(this.docs.length);
+    return this.scores;
   }
 
   /** Question words as index terms; a word the index has never seen is replaced by its closest spelling. */
@@ -132,6 +166,26 @@ export class PassageIndex {
       else this.vocabularyGrams.set(gram, [term]);
     }
   }
+}
+
+/** The k positions with the highest scores, best first (ties by position), without sorting them all. */
+export function topByScore(positions: readonly number[], scores: Float64Array, k: number): number[] {
+  const better = (a: number, b: number) =>
+    (scores[a] ?? 0) > (scores[b] ?? 0) || ((scores[a] ?? 0) === (scores[b] ?? 0) && a < b);
+  const top: number[] = [];
+  for (const position of positions) {
+    if (top.length === k && !better(position, top[k - 1] ?? position)) continue;
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (better(top[middle] ?? position, position)) low = middle + 1;
+      else high = middle;
+    }
+    top.splice(low, 0, position);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** [start, end) ranges of every word in text whose stem is one of the terms. */

@@ -13,11 +13,15 @@ export const SEARCH_SETTINGS = Object.freeze({
   /** share of the phrase's trigrams a candidate must contain */
   minTrigramShare: 0.2,
   /** trigrams in more than this share of names are skipped by the candidate prefilter */
-  commonTrigramShare: 0.05,
+  commonTrigramShare: 0.01,
+  /** fuzzy candidate sets remembered per phrase */
+  candidateCacheSize: 512,
   /** passages returned by free search */
   passageLimit: 5,
-  /** passages scored per free search (after the token prefilter) */
-  passageCandidates: 400,
+  /** passages short-listed per answer passage before at most two per subject are kept */
+  passageOverfetch: 8,
+  /** a search word found in more than this share of passages is skipped when rarer words are present */
+  commonTermShare: 0.2,
   /** vocabulary words considered as corrections of a misspelt search word */
   vocabularyCandidates: 32,
   /** longest question answered; longer gets a clear message */
