@@ -82,6 +82,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: boltLogger,
     logLevel: boltLogLevel(options.logLevel),
     clientOptions,
+    // No listener keeps conversation state; Bolt's default in-memory store would otherwise look it up
+    // (and throw "Conversation not found") on every request.
+    convoStore: false,
     deferInitialization: true,
   });
 

@@ -78,11 +78,17 @@ export function createBoltLogger(logger: Logger, name = "bolt"): BoltLogger {
   let prefix = name;
   let level: BoltLogLevel = BoltLogLevel.INFO;
   const render = (parts: unknown[]) => `[${prefix}] ${omitBodies(parts.map(describePart).join(" "))}`;
+  // Bolt calls debug several times a request; a line nobody will see is not rendered at all.
+  const at =
+    (severity: LogLevel) =>
+    (...parts: unknown[]) => {
+      if (logger.isEnabled(severity)) logger[severity](render(parts));
+    };
   return {
-    debug: (...parts: unknown[]) => logger.debug(render(parts)),
-    info: (...parts: unknown[]) => logger.info(render(parts)),
-    warn: (...parts: unknown[]) => logger.warn(render(parts)),
-    error: (...parts: unknown[]) => logger.error(render(parts)),
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
     setLevel: (next: BoltLogLevel) => {
       level = next;
     },

@@ -78,6 +78,21 @@ describe("the logger handed to Bolt", () => {
     expect(lines[0]).toContain('ERROR [bolt] Slack API error: Error: boom {"code":1}');
   });
 
+  it("does not even describe what it is given below the log level", () => {
+    const { logger, lines } = capture("info");
+    let described = 0;
+    const part = {
+      toJSON() {
+        described += 1;
+        return "described";
+      },
+    };
+    createBoltLogger(logger).debug("ack() call begins", part);
+    createBoltLogger(logger).info("started", part);
+    expect(described).toBe(1);
+    expect(lines).toHaveLength(1);
+  });
+
   it("leaves ordinary messages alone", () => {
     expect(omitBodies("Now connected to Slack")).toBe("Now connected to Slack");
   });
