@@ -63,6 +63,21 @@ describe("Slack's published signing test vector", () => {
     expect(signatureProblem({ ...check, body: `${vector.raw_body} ` })).toBe("signature mismatch");
   });
 
+  it("fails when signed with another secret", () => {
+    expect(signatureProblem({ ...check, signingSecret: `${vector.signing_secret}x` })).toBe(
+      "signature mismatch",
+    );
+  });
+
+  it.each([
+    ["another version", vector.x_slack_signature.replace(/^v0=/, "v1=")],
+    ["upper-case hex", `v0=${vector.x_slack_signature.slice(3).toUpperCase()}`],
+    ["a shortened signature", vector.x_slack_signature.slice(0, -2)],
+    ["extra characters", `${vector.x_slack_signature}00`],
+  ])("fails for %s", (_name, signature) => {
+    expect(signatureProblem({ ...check, signature })).toBe("malformed X-Slack-Signature");
+  });
+
   it("fails five minutes and one second later", () => {
     expect(signatureProblem({ ...check, nowMs: check.nowMs + 301_000 })).toMatch(/more than 5 minutes/);
   });
