@@ -446,3 +446,33 @@ describe("level answers offer the neighbouring levels", () => {
     }
   });
 });
+
+describe("hostile and odd input never breaks an answer", () => {
+  const inputs = [
+    "constructor",
+    "__proto__",
+    "toString level 5",
+    "hasOwnProperty valueOf",
+    "who is accountable for constructor",
+    "'; DROP TABLE roles; --",
+    "<!channel> <@U123|bob> <https://evil.example|click>",
+    "\u202eLEVEL 5\u200b\u200b",
+    "🚀🚀🚀",
+    "9999999999999999999999",
+    "level -1",
+    "a".repeat(500),
+    "ITMG ".repeat(100),
+    "\n\t  \r",
+    "lvl lvl lvl lvl",
+    "compare compare compare",
+  ];
+
+  it.each(inputs.map((input) => [JSON.stringify(input).slice(0, 40), input] as const))(
+    "answers %s",
+    (_label, input) => {
+      const answer = rolecall.ask(input);
+      expect(answer.title.length).toBeGreaterThan(0);
+      expect(renderText(answer).trim().length).toBeGreaterThan(0);
+    },
+  );
+});

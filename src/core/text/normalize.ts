@@ -1,24 +1,27 @@
 // How text is folded before it is compared: the same function serves names, passages and questions,
 // so an exact name lookup and a question mentioning that name always agree.
 
-/** Words people abbreviate in questions. Applied to questions and to names alike. */
-const ABBREVIATIONS: Readonly<Record<string, string>> = Object.freeze({
-  mgmt: "management",
-  mgt: "management",
-  mngmt: "management",
-  mgnt: "management",
-  mgr: "manager",
-  mngr: "manager",
-  lvl: "level",
-  lvls: "levels",
-  lv: "level",
-  lev: "level",
-  svc: "service",
-  svcs: "services",
-  infosec: "information security",
-  mgrs: "managers",
-  vs: "versus",
-});
+/** Words people abbreviate in questions. Applied to questions and to names alike. A Map, not an object:
+ * a question containing "constructor" must not find Object.prototype's. */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    mgmt: "management",
+    mgt: "management",
+    mngmt: "management",
+    mgnt: "management",
+    mgr: "manager",
+    mngr: "manager",
+    lvl: "level",
+    lvls: "levels",
+    lv: "level",
+    lev: "level",
+    svc: "service",
+    svcs: "services",
+    infosec: "information security",
+    mgrs: "managers",
+    vs: "versus",
+  }),
+);
 
 /** Lower-cases, strips accents, and turns punctuation into spaces. "Ensure/advise" -> "ensure advise". */
 export function fold(text: string): string {
@@ -42,7 +45,7 @@ export function words(text: string): string[] {
       out.push("level", levelShort[1]);
       continue;
     }
-    const expanded = ABBREVIATIONS[word];
+    const expanded = ABBREVIATIONS.get(word);
     if (expanded) out.push(...expanded.split(" "));
     else out.push(word);
   }
