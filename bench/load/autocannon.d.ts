@@ -25,7 +25,12 @@ declare module "autocannon" {
     timeout?: number;
     method?: string;
     headers?: Record<string, string>;
-    requests?: Array<RawRequest & { setupRequest?: (request: RawRequest, context: object) => RawRequest }>;
+    requests?: Array<
+      RawRequest & {
+        setupRequest?: (request: RawRequest, context: object) => RawRequest;
+        onResponse?: (status: number, body: string, context: object) => void;
+      }
+    >;
   }
   export interface Result {
     requests: Histogram;

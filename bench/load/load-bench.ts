@@ -1,7 +1,8 @@
 // The HTTP load benchmark: Rolecall as `npm start` runs it in HTTP mode, and a bare Bolt app that only
 // acks, each sent correctly signed /role commands on loopback by autocannon at each connection count.
 // A third app, the bare one also replying "ok" to the response_url, shows what replying at all costs.
-// All talk to the same Web API stand-in; Rolecall posts every answer to its response_url there.
+// All talk to the same Web API stand-in. Rolecall answers a question in the ack itself (the HTTP response
+// to the command); the replying bare app posts to the response_url. Answers are counted wherever they arrive.
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -24,9 +25,9 @@ export interface LoadRun {
   timeouts: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
   statusCodes: Record<string, number>;
-  /** replies posted to response_url during the run and just after (the app replies after its ack) */
+  /** answers delivered during the run: Block Kit in the ack bodies, plus posts to response_url */
   answersDelivered?: number;
-  /** mean size of those replies in bytes */
+  /** mean size of those answers in bytes */
   meanAnswerBytes?: number;
 }
 
@@ -123,11 +124,19 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
       headers: signedHeaders(`${secret}-wrong`, wrongBody),
       body: wrongBody,
     });
-    await waitFor(
-      async () => (await stats()).responses >= 1,
-      "Rolecall to deliver an answer to response_url",
-    );
+    const probe = nextBody();
+    const answer = await fetch(urlOf("rolecall"), {
+      method: "POST",
+      headers: signedHeaders(secret, probe),
+      body: probe,
+    });
+    const answerBody = (await answer.json().catch(() => ({}))) as { blocks?: unknown[] };
+    if (!Array.isArray(answerBody.blocks) || answerBody.blocks.length === 0) {
+      throw new Error("Rolecall's ack to a signed /role question carried no answer blocks");
+    }
 
+    // Answers carried in ack bodies, counted as autocannon reads each response.
+    const acked = { answers: 0, bytes: 0 };
     const cannon = (app: LoadApp, connections: number, duration: number) =>
       autocannon({
         url: urlOf(app),
@@ -140,6 +149,12 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
             setupRequest: (request) => {
               const body = nextBody();
               return { ...request, method: "POST", body, headers: signedHeaders(secret, body) };
+            },
+            onResponse: (status, body) => {
+              if (status === 200 && body.includes('"blocks"')) {
+                acked.answers++;
+                acked.bytes += Buffer.byteLength(body);
+              }
             },
           },
         ],
@@ -154,15 +169,17 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
     for (const connections of options.connections) {
       for (const app of apps) {
         const before = await stats();
+        acked.answers = 0;
+        acked.bytes = 0;
         const result = await cannon(app, connections, options.durationSeconds);
         // Replies still being computed when the run ends arrive just after it.
         const after = await settle(stats);
-        const replies = after.responses - before.responses;
+        const answers = after.responses - before.responses + acked.answers;
+        const bytes = after.responseBytes - before.responseBytes + acked.bytes;
         const run = toRun(app, connections, result);
         if (app !== "bare-bolt") {
-          run.answersDelivered = replies;
-          run.meanAnswerBytes =
-            replies > 0 ? Math.round((after.responseBytes - before.responseBytes) / replies) : 0;
+          run.answersDelivered = answers;
+          run.meanAnswerBytes = answers > 0 ? Math.round(bytes / answers) : 0;
         }
         options.log(
           `  ${app.padEnd(17)} ${String(connections).padStart(3)} connections: ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.latencyMs.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors}`,
@@ -198,14 +215,6 @@ function toRun(app: LoadApp, connections: number, result: Result): LoadRun {
       Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
     ),
   };
-}
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** Polls until the stand-in's reply count stops growing (measurement plumbing, not a test). */
