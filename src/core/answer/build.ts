@@ -23,12 +23,7 @@ export function followUp(kind: FollowUp["kind"], label: string, question: string
   return { kind, label, question };
 }
 
-/** "5, 6 and 7" */
-export function listWords(items: readonly (string | number)[]): string {
-  const texts = items.map(String);
-  if (texts.length <= 1) return texts.join("");
-  return `${texts.slice(0, -1).join(", ")} and ${texts[texts.length - 1]}`;
-}
+export { listWords } from "../text/list-words.ts";
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,7 @@
 // Compares two knowledge snapshots and lists what changed, recognising every subject by its stable id
 // (framework id, framework:level, framework:CODE, role id, RACI row id), never by its text.
 import { RACI_LETTERS, type RaciLetter } from "../knowledge/model.ts";
+import { listWords } from "../text/list-words.ts";
 import { wholeTextExcerpt, wordExcerpt } from "./excerpt.ts";
 import { describeField, diffFields, type FieldChange } from "./fields.ts";
 import {
@@ -11,7 +12,7 @@ import {
   type SnapshotRole,
   type SnapshotSkill,
 } from "./snapshot.ts";
-import { clip, compareStrings, joinWords } from "./text.ts";
+import { clip, compareStrings } from "./text.ts";
 import { CHANGE_KINDS, CHANGE_TYPES, type Change } from "./types.ts";
 
 /** What a change is about: every field of a change but what happened and its summary. */
@@ -344,7 +345,7 @@ function diffRaciLetter(
   const added = now.filter((id) => !was.includes(id));
   const removed = was.filter((id) => !now.includes(id));
   if (added.length === 0 && removed.length === 0) return undefined;
-  const names = (ids: string[]) => joinWords(ids.map((id) => context.roleName(id)));
+  const names = (ids: string[]) => listWords(ids.map((id) => context.roleName(id)));
   const parts = [
     added.length > 0 ? `${names(added)} added to ${letterName}` : "",
     removed.length > 0 ? `${names(removed)} removed from ${letterName}` : "",

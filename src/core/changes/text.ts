@@ -15,12 +15,6 @@ export function quote(text: string, max = 70): string {
   return `“${clip(text, max)}”`;
 }
 
-/** "a", "a and b", "a, b and c". */
-export function joinWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 /** guidanceNotes -> guidance notes */
 export function fieldLabel(field: string): string {
   return field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();

@@ -1,6 +1,8 @@
 // Turns the SFIA Foundation's spreadsheet export (skills, levels of responsibility, generic attributes;
 // each recognised by its header) into knowledge entities: one file for the framework and its levels, one
 // per skill category.
+
+import { listWords } from "../../text/list-words.ts";
 import type { FrameworkInput, GenericLevelInput, SkillInput, SourceInput } from "../schema.ts";
 import {
   type ColumnSpec,
@@ -187,7 +189,7 @@ function sfiaSource(version: string, inputs: readonly CsvTable[]): SourceInput {
     publisher: "SFIA Foundation",
     url: "https://sfia-online.org/",
     licence: SFIA_ATTRIBUTION,
-    description: `The SFIA ${version} ${joinWords(parts)} as exported by the SFIA Foundation (${inputs.map((t) => t.name).join(", ")}), imported with rolecall import.`,
+    description: `The SFIA ${version} ${listWords(parts)} as exported by the SFIA Foundation (${inputs.map((t) => t.name).join(", ")}), imported with rolecall import.`,
   };
 }
 
@@ -316,9 +318,4 @@ function isWebAddress(text: string): boolean {
 /** Drops optional string fields the export left blank, so the YAML carries no empty values. */
 function withoutEmpty<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== "" && v !== undefined)) as T;
-}
-
-function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
