@@ -7,5 +7,7 @@ export async function subscriptionChannelsOf(
   userId: string,
 ): Promise<string[]> {
   const subscriptions = await store.listSubscriptions({ createdBy: userId });
-  return [...new Set(subscriptions.map((s) => s.channelId))];
+  // Sorted, so App Home lists them in the same order every time: subscriptions made within the same
+  // millisecond have no order of their own.
+  return [...new Set(subscriptions.map((s) => s.channelId))].sort();
 }
