@@ -1,7 +1,7 @@
 // The channels a person's subscriptions post to, for the App Home's "Your subscriptions".
 import type { Store } from "../store/types.ts";
 
-/** Active subscriptions only, each channel once, oldest subscription first. */
+/** Active subscriptions only, each channel once, sorted by channel id. */
 export async function subscriptionChannelsOf(
   store: Pick<Store, "listSubscriptions">,
   userId: string,
