@@ -111,7 +111,6 @@ interface Analysis {
   text: string;
   tokens: readonly string[];
   levels: number[];
-  levelContext: boolean;
   compareHint: boolean;
   matches: Match[];
   free: string[];
@@ -169,7 +168,6 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex)
     text: trimmed,
     tokens,
     levels,
-    levelContext,
     compareHint,
     matches,
     free,
