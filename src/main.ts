@@ -51,8 +51,7 @@ export async function main(io: MainIo): Promise<number> {
 
   let live: LiveRolecall;
   try {
-    const cacheFile = path.resolve(config.dataDir, "knowledge-cache.json");
-    live = liveRolecall(await loadKnowledge(config.knowledgeDir, { cacheFile }));
+    live = liveRolecall(await loadKnowledge(config.knowledgeDir, { cacheFile: knowledgeCacheFile(config) }));
   } catch (error) {
     if (error instanceof KnowledgeError) return fail(io, error.message);
     throw error;
@@ -85,6 +84,7 @@ async function runLocalConsole(
   const runtime = store
     ? createNotificationRuntime({
         knowledgeDir: config.knowledgeDir,
+        cacheFile: knowledgeCacheFile(config),
         store,
         // The console's screen is for answers: only problems with the knowledge are worth a line.
         logger: problemsOnly(logger),
@@ -133,6 +133,7 @@ async function runSlack(
   const client = createDeliveryClient({ token: connection.botToken, apiUrl: config.slack.apiUrl });
   const notifications = createNotificationRuntime({
     knowledgeDir: config.knowledgeDir,
+    cacheFile: knowledgeCacheFile(config),
     store,
     logger,
     onKnowledge: (kb) => live.swap(kb),
@@ -171,6 +172,11 @@ async function runSlack(
   await store.close();
   logger.info("Stopped");
   return 0;
+}
+
+/** Validated knowledge cached by content hash, so unchanged YAML is not parsed again at start or on edits. */
+function knowledgeCacheFile(config: Config): string {
+  return path.resolve(config.dataDir, "knowledge-cache.json");
 }
 
 type LiveRolecall = Rolecall & { swap(kb: KnowledgeBase): void };

@@ -11,7 +11,7 @@ import {
   snapshotHash,
   toSnapshot,
 } from "../core/changes/index.ts";
-import { buildKnowledge, type KnowledgeText, readKnowledgeDir } from "../core/knowledge/load.ts";
+import { buildKnowledge, readAndBuildKnowledge } from "../core/knowledge/load.ts";
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
 import type { Snapshot, Store } from "../store/types.ts";
@@ -50,6 +50,8 @@ export interface Preview {
 
 export interface PublisherOptions {
   knowledgeDir: string;
+  /** the parsed-knowledge cache, so a publish parses only the files that changed */
+  cacheFile?: string;
   store: Store;
   logger: NotifyLogger;
   /** the knowledge to serve from now on; called only with valid knowledge, and only when it changed */
@@ -103,7 +105,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const publishOnce = async (reason: PublishReason): Promise<PublishOutcome> => {
     let loaded: Loaded;
     try {
-      loaded = await load(options.knowledgeDir);
+      loaded = await load(options.knowledgeDir, options.cacheFile);
     } catch (error) {
       return failed(reason, error);
     }
@@ -234,7 +236,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
   };
 
   const preview = async (): Promise<Preview> => {
-    const loaded = await load(options.knowledgeDir);
+    const loaded = await load(options.knowledgeDir, options.cacheFile);
     if (loaded.problems.length > 0) throw new KnowledgeError(loaded.problems);
     const snapshot = toSnapshot(loaded.kb);
     const latest = await store.latestSnapshot();
@@ -256,20 +258,18 @@ interface Loaded {
   contentHash: string;
 }
 
-async function load(dir: string): Promise<Loaded> {
-  let texts: KnowledgeText[];
-  let readProblems: KnowledgeProblem[];
+async function load(dir: string, cacheFile: string | undefined): Promise<Loaded> {
+  let read: Awaited<ReturnType<typeof readAndBuildKnowledge>>;
   try {
-    ({ texts, problems: readProblems } = await readKnowledgeDir(dir));
+    read = await readAndBuildKnowledge(dir, cacheFile ? { cacheFile } : {});
   } catch (error) {
     if (!(error instanceof KnowledgeError)) throw error;
     // A missing or empty folder is a problem with the knowledge, reported like any other.
     return { kb: buildKnowledge([]).kb, problems: error.problems, contentHash: "" };
   }
-  const built = buildKnowledge(texts);
   const hash = createHash("sha256");
-  for (const { file, text } of texts) hash.update(`${file}\u0000${text}\u0000`);
-  return { kb: built.kb, problems: [...readProblems, ...built.problems], contentHash: hash.digest("hex") };
+  for (const { file, text } of read.texts) hash.update(`${file}\u0000${text}\u0000`);
+  return { kb: read.kb, problems: read.problems, contentHash: hash.digest("hex") };
 }
 
 function frameworkNames(kb: KnowledgeBase, before: KnowledgeSnapshot | undefined): Map<string, string> {

@@ -19,6 +19,8 @@ import { createPublishTriggers, type PublishTriggers, type TriggerSettings } fro
 
 export interface NotificationRuntimeOptions {
   knowledgeDir: string;
+  /** the parsed-knowledge cache shared with start-up, so a publish parses only changed files */
+  cacheFile?: string;
   store: Store;
   logger: NotifyLogger;
   /** the knowledge to answer from, after each valid edit */
@@ -65,6 +67,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
   };
   const publisher = createPublisher({
     knowledgeDir: options.knowledgeDir,
+    ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
     store,
     logger,
     onKnowledge: options.onKnowledge,

@@ -364,3 +364,39 @@ describe("when the last snapshot was stored in another format", () => {
     expect(await store.listOutbox()).toEqual([]);
   });
 });
+
+describe("with the parsed-knowledge cache", () => {
+  it("records every valid file's hash, and after an edit serves the new text of that file", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    // Inside the temp folder, so teardown removes it; only *.yaml files there are read as knowledge.
+    const cacheFile = path.join(knowledge.dir, "knowledge-cache.json");
+    const cached = createPublisher({
+      knowledgeDir: knowledge.dir,
+      cacheFile,
+      store,
+      logger: createMemoryLogger(),
+      onKnowledge: (kb) => served.push(kb),
+    });
+    expectStatus(await cached.publish("startup"), "published");
+    const entries = () =>
+      readFile(cacheFile, "utf8").then(
+        (text) => JSON.parse(text).entries as Record<string, { hash: string }>,
+      );
+    const first = await entries();
+    const skillsFile = Object.keys(first).find((file) => file.endsWith("sfia-skills.yaml")) ?? "";
+    expect(skillsFile).not.toBe("");
+
+    await knowledge.edit("sfia-skills.yaml", ITMG_LEVEL_5, ITMG_LEVEL_5_EDITED);
+    expectStatus(await cached.publish("watch"), "published");
+    const second = await entries();
+    expect(second[skillsFile]?.hash).not.toBe(first[skillsFile]?.hash);
+    for (const file of Object.keys(first).filter((f) => f !== skillsFile)) {
+      expect(second[file]?.hash, file).toBe(first[file]?.hash);
+    }
+    const latest = served.at(-1);
+    expect(latest?.skills.get("sfia:ITMG")?.levels.find((l) => l.level === 5)?.description).toBe(
+      ITMG_LEVEL_5_EDITED,
+    );
+  });
+});

@@ -28,14 +28,26 @@ export interface LoadOptions {
 }
 
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<KnowledgeBase> {
+  const { kb, problems } = await readAndBuildKnowledge(dir, options);
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return kb;
+}
+
+/**
+ * Reads and builds a knowledge folder, returning its problems rather than throwing them (a missing or
+ * empty folder still throws KnowledgeError). The cache is saved only when the folder is valid.
+ */
+export async function readAndBuildKnowledge(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<{ texts: KnowledgeText[]; kb: KnowledgeBase; problems: KnowledgeProblem[] }> {
   const { texts, problems } = await readKnowledgeDir(dir);
   const cache = options.cacheFile ? await KnowledgeFileCache.open(options.cacheFile) : undefined;
   const result = buildKnowledge(texts, { cache });
   const all = [...problems, ...result.problems];
-  if (all.length > 0) throw new KnowledgeError(all);
-  // The cache only speeds up the next start; a read-only disk must not stop this one.
-  await cache?.save().catch(() => undefined);
-  return result.kb;
+  // The cache only speeds up the next load; a read-only disk must not stop this one.
+  if (all.length === 0) await cache?.save().catch(() => undefined);
+  return { texts, kb: result.kb, problems: all };
 }
 
 export async function readKnowledgeDir(
