@@ -1,10 +1,10 @@
 // `npm start`: read the configuration, load the knowledge, then talk to Slack (Socket Mode or HTTP)
 // or, with no Slack credentials, run the local console. Either way an edit of the knowledge folder is
 // picked up while running; in Slack mode it is also published to the channels subscribed to it.
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
 import { createRolecall, type Rolecall } from "./core/engine.ts";
+import { knowledgeCachePath } from "./core/knowledge/cache.ts";
 import { loadKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
@@ -176,7 +176,7 @@ async function runSlack(
 
 /** Validated knowledge cached by content hash, so unchanged YAML is not parsed again at start or on edits. */
 function knowledgeCacheFile(config: Config): string {
-  return path.resolve(config.dataDir, "knowledge-cache.json");
+  return knowledgeCachePath(config.dataDir);
 }
 
 type LiveRolecall = Rolecall & { swap(kb: KnowledgeBase): void };

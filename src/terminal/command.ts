@@ -1,5 +1,6 @@
 // What every CLI command shares: where output goes, how knowledge is found, and the usage error.
 import path from "node:path";
+import { knowledgeCachePath } from "../core/knowledge/cache.ts";
 import { loadKnowledge } from "../core/knowledge/load.ts";
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
 
@@ -23,7 +24,7 @@ export function knowledgeDir(option?: string): string {
 
 /** Where validated knowledge is cached between runs: DATA_DIR (default ./data). */
 export function knowledgeCacheFile(): string {
-  return path.resolve(process.env.DATA_DIR || "data", "knowledge-cache.json");
+  return knowledgeCachePath(process.env.DATA_DIR || "data");
 }
 
 export function loadKnowledgeFor(option?: string): Promise<KnowledgeBase> {

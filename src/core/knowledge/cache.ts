@@ -19,6 +19,11 @@ interface CacheDocument {
   entries: Record<string, { hash: string; data: KnowledgeFile }>;
 }
 
+/** Where the cache lives in a data folder; the bot and the CLI share it. */
+export function knowledgeCachePath(dataDir: string): string {
+  return path.resolve(dataDir, "knowledge-cache.json");
+}
+
 export function contentHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
