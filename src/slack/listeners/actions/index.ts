@@ -1,9 +1,11 @@
 // Block actions: every action_id the renderers emit is matched here (see ids.ts), and the Details,
-// Next and Previous buttons of framework updates (see notify/message.ts).
+// Next and Previous buttons of framework updates (see notify/message.ts), behind one Bolt listener
+// (see ../dispatch.ts).
 import type { App, BlockAction } from "@slack/bolt";
 import { CHANGE_DETAILS_ACTION_ID, CHANGE_DETAILS_PREVIOUS_ACTION_ID } from "../../../notify/message.ts";
 import { ACTIONS, actionIdPattern } from "../../ids.ts";
 import type { ListenerDeps } from "../deps.ts";
+import { anyOf } from "../dispatch.ts";
 import type { BlockActionArgs } from "./action-target.ts";
 import { askAction } from "./ask.ts";
 import { changeDetailsAction } from "./change-details.ts";
@@ -21,7 +23,11 @@ export const ACTION_LISTENERS: ReadonlyArray<{
 ];
 
 export function registerActions(app: App, deps: ListenerDeps): void {
-  for (const { pattern, create } of ACTION_LISTENERS) {
-    app.action<BlockAction>({ type: "block_actions", action_id: pattern }, create(deps));
-  }
+  const handlers = ACTION_LISTENERS.map(({ pattern, create }) => ({ pattern, handle: create(deps) }));
+  app.action<BlockAction>(
+    { type: "block_actions", action_id: anyOf(handlers.map((h) => h.pattern)) },
+    async (args) => {
+      await handlers.find((h) => h.pattern.test(args.action.action_id))?.handle(args);
+    },
+  );
 }

@@ -1,7 +1,8 @@
-// Slash commands: one listener per command, keyed by the names in manifest.yml.
+// Slash commands, keyed by the names in manifest.yml, behind one Bolt listener (see ../dispatch.ts).
 import type { App } from "@slack/bolt";
 import { COMMANDS, type CommandName } from "../../ids.ts";
 import type { ListenerDeps } from "../deps.ts";
+import { exactly } from "../dispatch.ts";
 import type { CommandArgs } from "./command-listener.ts";
 import { levelCommand } from "./level.ts";
 import { raciCommand } from "./raci.ts";
@@ -16,5 +17,10 @@ export const COMMAND_LISTENERS: Readonly<
 };
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  for (const [name, create] of Object.entries(COMMAND_LISTENERS)) app.command(name, create(deps));
+  const handlers = new Map(
+    Object.entries(COMMAND_LISTENERS).map(([name, create]) => [name, create(deps)] as const),
+  );
+  app.command(exactly(handlers.keys()), async (args) => {
+    await handlers.get(args.command.command)?.(args);
+  });
 }

@@ -1,20 +1,39 @@
-// Events API listeners, keyed by the bot events in manifest.yml.
-import type { App } from "@slack/bolt";
+// Events API listeners, keyed by the bot events in manifest.yml, behind one Bolt listener (see
+// ../dispatch.ts).
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { BOT_EVENTS } from "../../ids.ts";
 import type { ListenerDeps } from "../deps.ts";
+import { exactly } from "../dispatch.ts";
 import { appHomeOpened } from "./app-home-opened.ts";
 import { appMention } from "./app-mention.ts";
 import { directMessage } from "./direct-message.ts";
 
 type BotEvent = (typeof BOT_EVENTS)[number];
+type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
 
-/** Registers each manifest bot event with Bolt; message.im arrives as a "message" event. */
-export const EVENT_LISTENERS: Readonly<Record<BotEvent, (app: App, deps: ListenerDeps) => void>> = {
-  app_home_opened: (app, deps) => app.event("app_home_opened", appHomeOpened(deps)),
-  app_mention: (app, deps) => app.event("app_mention", appMention(deps)),
-  "message.im": (app, deps) => app.event("message", directMessage(deps)),
+interface EventListener {
+  /** the event's type on the wire: message.im arrives as a "message" event */
+  type: string;
+  create(deps: ListenerDeps): (args: EventArgs) => Promise<void>;
+}
+
+/** Narrows a listener written for one event type to the dispatcher's shape; dispatch checks the type. */
+function forType<T extends string>(
+  type: T,
+  create: (deps: ListenerDeps) => (args: never) => Promise<void>,
+): EventListener {
+  return { type, create: create as EventListener["create"] };
+}
+
+export const EVENT_LISTENERS: Readonly<Record<BotEvent, EventListener>> = {
+  app_home_opened: forType("app_home_opened", appHomeOpened),
+  app_mention: forType("app_mention", appMention),
+  "message.im": forType("message", directMessage),
 };
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
-  for (const register of Object.values(EVENT_LISTENERS)) register(app, deps);
+  const handlers = new Map(Object.values(EVENT_LISTENERS).map((l) => [l.type, l.create(deps)] as const));
+  app.event(exactly(handlers.keys()), async (args) => {
+    await handlers.get(args.event.type)?.(args);
+  });
 }
