@@ -1,7 +1,8 @@
 // Where Rolecall's time goes, for whoever tunes the engine or the app (not part of `npm run bench`):
 //   tsx bench/profile.ts queries [documents]   the query mix in a loop (SFIA 9 + DDaT, or synthetic)
 //   tsx bench/profile.ts startup               one start-up to first answer on SFIA 9 + DDaT
-//   tsx bench/profile.ts http                  the Slack app under 10 s of signed /role commands
+//   tsx bench/profile.ts http [category]       the Slack app under 10 s of signed /role commands (the whole
+//                                              mix, or one category of it: code, typo, question, free_text)
 // Each prints the CPU profile's self time by package or source folder and by function.
 import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
     if (mode === "queries")
       await profileQueries(size ? synthetic(Number(size)) : await loadKnowledge(real.dir));
     else if (mode === "startup") await profileStartup(real.dir);
-    else if (mode === "http") await profileHttp(real.dir);
+    else if (mode === "http") await profileHttp(real.dir, size);
     else throw new Error(`unknown mode "${mode}": use queries, startup or http`);
   } finally {
     await real.remove();
@@ -85,11 +86,14 @@ async function profileStartup(dir: string): Promise<void> {
   }
 }
 
-async function profileHttp(dir: string): Promise<void> {
+async function profileHttp(dir: string, category: string | undefined): Promise<void> {
   const profileDir = await mkdtemp(path.join(tmpdir(), "rolecall-profile-"));
   try {
     const kb = await loadKnowledge(dir);
-    const queries = buildQueryMix(kb, toDocuments(kb), { perCategory: 100, seed: 20250611 });
+    const queries = buildQueryMix(kb, toDocuments(kb), { perCategory: 100, seed: 20250611 }).filter(
+      (q) => !category || q.category === category,
+    );
+    if (queries.length === 0) throw new Error(`no queries in category "${category}"`);
     const report = await runLoadBenchmark({
       knowledgeDir: dir,
       questions: queries.map((q) => q.text),

@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
 import { type Child, REPO_ROOT, startScript } from "../lib/child.ts";
+import { processCpuMs } from "../lib/process-cpu.ts";
 import { signedHeaders, slashCommandBody } from "./slash-command.ts";
 
 export const LOAD_APPS = ["bare-bolt", "bare-bolt-respond", "rolecall"] as const;
@@ -24,6 +25,8 @@ export interface LoadRun {
   errors: number;
   timeouts: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number; mean: number };
+  /** the app's own CPU time (user + system) per request served, in ms; steadier than req/s on a shared machine */
+  cpuMsPerRequest?: number;
   statusCodes: Record<string, number>;
   /** answers delivered during the run: Block Kit in the ack bodies, plus posts to response_url */
   answersDelivered?: number;
@@ -91,6 +94,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
     children.push(rolecall);
     const ready = await rolecall.waitForLine(READY_HTTP);
     const urls = new Map<LoadApp, string>([["rolecall", `http://127.0.0.1:${ready.match[1]}/slack/events`]]);
+    const pids = new Map<LoadApp, number | undefined>([["rolecall", rolecall.process.pid]]);
     for (const app of apps) {
       if (app === "rolecall") continue;
       const bare = startScript(path.join(import.meta.dirname, "../bare-bolt.ts"), [], {
@@ -98,6 +102,7 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
         env: { ...env, BARE_BOLT_RESPOND: app === "bare-bolt-respond" ? "1" : "0" },
       });
       children.push(bare);
+      pids.set(app, bare.process.pid);
       urls.set(app, `http://127.0.0.1:${(await bare.waitForLine(BARE_READY)).match[1]}/slack/events`);
     }
     const urlOf = (app: LoadApp) => urls.get(app) as string;
@@ -171,18 +176,24 @@ export async function runLoadBenchmark(options: LoadOptions): Promise<LoadReport
         const before = await stats();
         acked.answers = 0;
         acked.bytes = 0;
+        const cpuBefore = await processCpuMs(pids.get(app));
         const result = await cannon(app, connections, options.durationSeconds);
         // Replies still being computed when the run ends arrive just after it.
         const after = await settle(stats);
+        const cpuAfter = await processCpuMs(pids.get(app));
         const answers = after.responses - before.responses + acked.answers;
         const bytes = after.responseBytes - before.responseBytes + acked.bytes;
         const run = toRun(app, connections, result);
+        const served = result["2xx"] + result.non2xx;
+        if (cpuBefore !== undefined && cpuAfter !== undefined && served > 0) {
+          run.cpuMsPerRequest = (cpuAfter - cpuBefore) / served;
+        }
         if (app !== "bare-bolt") {
           run.answersDelivered = answers;
           run.meanAnswerBytes = answers > 0 ? Math.round(bytes / answers) : 0;
         }
         options.log(
-          `  ${app.padEnd(17)} ${String(connections).padStart(3)} connections: ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.latencyMs.p99} ms, non-2xx ${run.non2xx}, errors ${run.errors}`,
+          `  ${app.padEnd(17)} ${String(connections).padStart(3)} connections: ${run.requestsPerSecond.toFixed(0)} req/s, p99 ${run.latencyMs.p99} ms, ${run.cpuMsPerRequest?.toFixed(3) ?? "?"} ms CPU a request, non-2xx ${run.non2xx}, errors ${run.errors}`,
         );
         runs.push(run);
       }
