@@ -1,6 +1,7 @@
 // Free search, help, and the helpful "not found".
 import type { KnowledgeBase } from "../knowledge/model.ts";
 import type { SearchIndex } from "../search/build.ts";
+import type { WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { STOPWORDS, words } from "../text/normalize.ts";
 import { followUp, makeAnswer, skillHandle } from "./build.ts";
@@ -27,7 +28,7 @@ export function searchAnswer(kb: KnowledgeBase, index: SearchIndex, text: string
     if (passage.subject) subjects.set(`${passage.subject.kind}:${passage.subject.id}`, passage.subject);
     if (passage.source) sources.set(`${passage.source.title}:${passage.source.level ?? ""}`, passage.source);
   }
-  const didYouMean = suggestions(index, text);
+  const didYouMean = suggestions(index, text, "aligned");
   const related: FollowUp[] = [...subjects.values()].slice(0, 3).map((s) => {
     const skill = s.kind === "skill" ? kb.skills.get(s.id) : undefined;
     const question = skill ? `${skillHandle(skill)}${s.level ? ` level ${s.level}` : ""}` : s.name;
@@ -46,14 +47,25 @@ export function searchAnswer(kb: KnowledgeBase, index: SearchIndex, text: string
   });
 }
 
-export function suggestions(index: SearchIndex, text: string): FollowUp[] {
+/**
+ * Names the text may have meant, for "did you mean". Beside search results, only names whose words the
+ * text's words spell, misspell or begin ("chnge" for Change manager, "SLA" for SLA manager); when nothing
+ * was found at all, any name close enough by fuse.js over shared trigrams.
+ */
+export function suggestions(index: SearchIndex, text: string, reach: "aligned" | "any"): FollowUp[] {
   const content = words(text).filter((w) => !STOPWORDS.has(w));
   const phrases = new Set([content.join(" "), ...content.filter((w) => w.length >= 4)]);
   const seen = new Set<string>();
   const found: Array<{ name: string; score: number }> = [];
+  const options = { limit: 3, threshold: SEARCH_SETTINGS.suggestScore };
+  const memo: WordMemo = new Map();
   for (const phrase of phrases) {
     if (!phrase) continue;
-    for (const hit of index.names.fuzzy(phrase, { limit: 3, threshold: SEARCH_SETTINGS.suggestScore })) {
+    const hits =
+      reach === "aligned"
+        ? index.names.aligned(phrase, { ...options, prefixes: true }, memo)
+        : index.names.fuzzy(phrase, options);
+    for (const hit of hits) {
       if (hit.score > SEARCH_SETTINGS.suggestScore) continue;
       const key = `${hit.entry.ref.kind}:${hit.entry.ref.id}`;
       if (seen.has(key)) continue;
@@ -71,7 +83,7 @@ export function suggestions(index: SearchIndex, text: string): FollowUp[] {
 }
 
 export function notFoundAnswer(index: SearchIndex, text: string): Answer {
-  const didYouMean = suggestions(index, text);
+  const didYouMean = suggestions(index, text, "any");
   const examples = EXAMPLE_QUESTIONS.slice(0, 3).map((q) => followUp("example", q, q));
   return makeAnswer("not_found", MESSAGES.notFoundTitle, {
     summary: MESSAGES.notFound(text.length > 80 ? `${text.slice(0, 77)}…` : text),

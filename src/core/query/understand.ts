@@ -3,10 +3,10 @@
 import type { SubjectKind } from "../answer/types.ts";
 import type { RaciLetter } from "../knowledge/model.ts";
 import type { SearchIndex } from "../search/build.ts";
-import type { NameEntry } from "../search/names.ts";
+import type { NameEntry, WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { fold, STOPWORDS, words } from "../text/normalize.ts";
-import { isNearWord, wordsAlign } from "./near.ts";
+import { isNearWord } from "./near.ts";
 import type { ListKind, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
 
 const LETTER_WORDS: ReadonlyArray<[string, RaciLetter]> = [
@@ -99,9 +99,10 @@ export function understand(question: string, index: SearchIndex): Query {
   if (explicitSearch)
     return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
 
-  const analysis = analyse(trimmed, tokens, index);
+  const memo: WordMemo = new Map();
+  const analysis = analyse(trimmed, tokens, index, memo);
   const query = decide(analysis);
-  const didYouMean = longerNames(index, analysis);
+  const didYouMean = longerNames(index, analysis, memo);
   return didYouMean.length > 0 ? { ...query, didYouMean } : query;
 }
 
@@ -122,7 +123,7 @@ interface Analysis {
   entities: Array<{ entry: NameEntry; recognition: Recognition }>;
 }
 
-function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex): Analysis {
+function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex, memo: WordMemo): Analysis {
   const levelPositions = findLevelNumbers(tokens);
   const levels = [...new Set([...levelPositions.values()])];
   const levelContext = tokens.some(isLevelWord) || /\bmean(s|ing)?\b/.test(tokens.join(" "));
@@ -160,7 +161,11 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex)
   const residual = residualPositions.map((i) => tokens[i] ?? "");
   let entities = matches.flatMap((m) => m.entries.map((entry) => ({ entry, recognition: exact(entry) })));
   if (entities.length === 0) {
-    const fuzzyHit = fuzzyEntity(index, residual, { levels: levels.length > 0, kindsWanted, levelContext });
+    const fuzzyHit = fuzzyEntity(index, residual, memo, {
+      levels: levels.length > 0,
+      kindsWanted,
+      levelContext,
+    });
     if (fuzzyHit) entities = [fuzzyHit];
   }
 
@@ -288,7 +293,7 @@ function decide(analysis: Analysis): QueryBody {
  * Exact names win, but an unexplained word right beside an exact match may be a misspelt part of a longer
  * name: "Junuor digital evaluator" answers Digital evaluator and suggests Junior digital evaluator.
  */
-function longerNames(index: SearchIndex, analysis: Analysis): string[] {
+function longerNames(index: SearchIndex, analysis: Analysis, memo: WordMemo): string[] {
   const names = new Set<string>();
   for (const match of analysis.matches) {
     const near = analysis.residualPositions.filter((i) => i >= match.start - 2 && i < match.end + 2);
@@ -298,7 +303,7 @@ function longerNames(index: SearchIndex, analysis: Analysis): string[] {
       .sort((a, b) => a - b)
       .map((i) => analysis.tokens[i] ?? "")
       .join(" ");
-    const [best] = index.names.fuzzy(phrase, { limit: 1, accept: acceptAsSubject });
+    const [best] = index.names.aligned(phrase, SUBJECT_MATCH_ONE, memo);
     const matchedIds = new Set(match.entries.map((e) => e.ref.id));
     if (best && best.score <= SEARCH_SETTINGS.acceptScore && !matchedIds.has(best.entry.ref.id)) {
       names.add(best.entry.ref.name);
@@ -406,9 +411,17 @@ function findExactMatches(
   return matches.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * What a fuzzy subject must be: the phrase covers most of the name ("SLA" is a topic to search, not the
+ * "SLA manager") and aligns with it word by word ("it management" is not "cost management").
+ */
+const SUBJECT_MATCH = Object.freeze({ limit: 5, minCoverage: SEARCH_SETTINGS.minNameCoverage });
+const SUBJECT_MATCH_ONE = Object.freeze({ ...SUBJECT_MATCH, limit: 1 });
+
 function fuzzyEntity(
   index: SearchIndex,
   residual: readonly string[],
+  memo: WordMemo,
   context: { levels: boolean; kindsWanted: readonly SubjectKind[]; levelContext: boolean },
 ): { entry: NameEntry; recognition: Recognition } | undefined {
   if (residual.length === 0) return undefined;
@@ -422,7 +435,7 @@ function fuzzyEntity(
   let best: { entry: NameEntry; score: number } | undefined;
   for (const phrase of phrases) {
     if (phrase.length < 3) continue;
-    for (const hit of index.names.fuzzy(phrase, { limit: 5, accept: acceptAsSubject })) {
+    for (const hit of index.names.aligned(phrase, SUBJECT_MATCH, memo)) {
       if (hit.entry.via === "level_name" && !context.levelContext) continue;
       // A phrase that covers only part of the question is a weaker signal than the whole residual.
       const coverage = phrase.length / residual.join(" ").length;
@@ -437,14 +450,6 @@ function fuzzyEntity(
     entry: best.entry,
     recognition: { via: best.entry.via, matched: best.entry.display, fuzzy: best.score },
   };
-}
-
-/**
- * Whether a name could be what the phrase meant: it must cover most of the name ("SLA" is a topic to
- * search, not the "SLA manager") and align word by word ("it management" is not "cost management").
- */
-function acceptAsSubject(entry: NameEntry, phrase: string): boolean {
-  return phrase.length >= entry.key.length * SEARCH_SETTINGS.minNameCoverage && wordsAlign(phrase, entry.key);
 }
 
 function escapeRegExp(text: string): string {

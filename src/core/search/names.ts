@@ -1,8 +1,11 @@
 // Every way to name an entity (code, name, former or later name, alias, level name), looked up exactly
-// first, and fuzzily only on a small candidate set chosen by shared trigrams.
+// first, and fuzzily only on a small candidate set: names whose words align with the phrase's words, or,
+// for arbitrary misspellings, names sharing the phrase's rarer trigrams.
 import Fuse from "fuse.js";
 import type { SubjectKind } from "../answer/types.ts";
 import { canonical, trigrams } from "../text/normalize.ts";
+import { wordsAlign } from "../text/spelling.ts";
+import { NameWords } from "./name-words.ts";
 import { SEARCH_SETTINGS } from "./settings.ts";
 
 export type NameVia = "code" | "name" | "former_name" | "later_name" | "alias" | "level_name";
@@ -29,9 +32,24 @@ export interface FuzzyHit {
   score: number;
 }
 
+export interface AlignedOptions {
+  limit?: number;
+  /** fuse.js threshold: 0 exact only, 1 anything */
+  threshold?: number;
+  kinds?: readonly SubjectKind[];
+  /** a phrase word of four or more letters may also begin a name's word ("budget" in "budgeting") */
+  prefixes?: boolean;
+  /** the phrase must be at least this share of the name's length ("SLA" is not the "SLA manager") */
+  minCoverage?: number;
+}
+
+/** The names near each word, remembered for one question, which tries the same words in many phrases. */
+export type WordMemo = Map<string, Set<number>>;
+
 export class NameIndex {
   private readonly exact = new Map<string, NameEntry[]>();
   private readonly entries: NameEntry[] = [];
+  private readonly words = new NameWords();
   private readonly byTrigram = new Map<string, number[]>();
   /** trigram hits per entry during one lookup; reset after each, so it is allocated once */
   private counts = new Uint16Array(0);
@@ -46,6 +64,7 @@ export class NameIndex {
     existing.push(entry);
     this.exact.set(key, existing);
     const position = this.entries.push(entry) - 1;
+    for (const word of key.split(" ")) this.words.add(word, position);
     this.recentCandidates.clear();
     for (const gram of new Set(trigrams(key))) {
       const list = this.byTrigram.get(gram);
@@ -67,6 +86,49 @@ export class NameIndex {
   }
 
   /**
+   * Names a phrase could be a misspelling of: every word of the phrase must be within allowedEdits of a
+   * distinct word of the name (see wordsAlign). The names are found by word, through NameWords, so
+   * fuse.js scores only names that can match, and none at all when the phrase appears in the name as
+   * written (fuse.js would score that 0). Pass one memo for every phrase of a question.
+   */
+  aligned(phrase: string, options: AlignedOptions = {}, memo: WordMemo = new Map()): FuzzyHit[] {
+    const key = canonical(phrase);
+    if (!key) return [];
+    const prefixes = options.prefixes === true;
+    const sets = [...new Set(key.split(" "))].map((word) => {
+      const memoKey = prefixes ? `${word}*` : word;
+      let near = memo.get(memoKey);
+      if (!near) {
+        near = this.words.entriesNear(word, prefixes);
+        memo.set(memoKey, near);
+      }
+      return near;
+    });
+    sets.sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = sets;
+    if (!smallest || smallest.size === 0) return [];
+    const minLength = key.length / (options.minCoverage ?? 0);
+    const exact: NameEntry[] = [];
+    const inexact: NameEntry[] = [];
+    const padded = ` ${key} `;
+    for (const position of smallest) {
+      if (others.some((set) => !set.has(position))) continue;
+      const entry = this.entries[position];
+      if (!entry || entry.key.length > minLength) continue;
+      if (options.kinds && !options.kinds.includes(entry.ref.kind)) continue;
+      if (` ${entry.key} `.includes(padded)) exact.push(entry);
+      else if (wordsAlign(key, entry.key, { prefixes })) inexact.push(entry);
+    }
+    const hits = exact.map((entry) => ({ entry, score: lengthPenalty(entry.key, key) * 0.25 }));
+    if (inexact.length > 0) {
+      // Closest in length first, as the length penalty favours them, when a common word names many.
+      inexact.sort((a, b) => Math.abs(a.key.length - key.length) - Math.abs(b.key.length - key.length));
+      hits.push(...this.score(key, inexact.slice(0, SEARCH_SETTINGS.fuzzyCandidates), options.threshold));
+    }
+    return bestPerEntity(hits, options.limit ?? 5);
+  }
+
+  /**
    * Fuzzy lookup. A trigram prefilter keeps fuse.js to a few dozen candidates however large the corpus,
    * which is what keeps a question in the low milliseconds on 100k names.
    */
@@ -85,28 +147,24 @@ export class NameIndex {
     const accept = options.accept;
     const candidates = this.candidates(key, options.kinds).filter((entry) => !accept || accept(entry, key));
     if (candidates.length === 0) return [];
+    return bestPerEntity(this.score(key, candidates, options.threshold), options.limit ?? 5);
+  }
+
+  /** fuse.js's score for each candidate it matches, blended with how far the lengths differ. */
+  private score(key: string, candidates: readonly NameEntry[], threshold?: number): FuzzyHit[] {
     const fuse = new Fuse(candidates, {
       keys: ["key"],
       includeScore: true,
       ignoreLocation: true,
       // Field-length norm rewards short names, which let "it manager" beat "it service manager" for "it servce manager".
       ignoreFieldNorm: true,
-      threshold: options.threshold ?? SEARCH_SETTINGS.nameThreshold,
+      threshold: threshold ?? SEARCH_SETTINGS.nameThreshold,
       minMatchCharLength: 2,
     });
-    const seen = new Set<string>();
-    const hits: FuzzyHit[] = [];
-    for (const result of fuse.search(key)) {
-      const lengthPenalty =
-        Math.abs(result.item.key.length - key.length) / Math.max(result.item.key.length, key.length);
-      const score = (result.score ?? 1) * 0.75 + lengthPenalty * 0.25;
-      const refKey = `${result.item.ref.kind}:${result.item.ref.id}`;
-      if (seen.has(refKey)) continue;
-      seen.add(refKey);
-      hits.push({ entry: result.item, score });
-    }
-    hits.sort((a, b) => a.score - b.score);
-    return hits.slice(0, options.limit ?? 5);
+    return fuse.search(key).map((result) => ({
+      entry: result.item,
+      score: (result.score ?? 1) * 0.75 + lengthPenalty(result.item.key, key) * 0.25,
+    }));
   }
 
   private candidates(key: string, kinds: readonly SubjectKind[] | undefined): NameEntry[] {
@@ -158,4 +216,23 @@ export class NameIndex {
       return entry ? [entry] : [];
     });
   }
+}
+
+function lengthPenalty(name: string, phrase: string): number {
+  return Math.abs(name.length - phrase.length) / Math.max(name.length, phrase.length);
+}
+
+/** The best-scored hit for each entity, best first. */
+function bestPerEntity(hits: FuzzyHit[], limit: number): FuzzyHit[] {
+  hits.sort((a, b) => a.score - b.score);
+  const seen = new Set<string>();
+  const best: FuzzyHit[] = [];
+  for (const hit of hits) {
+    const refKey = `${hit.entry.ref.kind}:${hit.entry.ref.id}`;
+    if (seen.has(refKey)) continue;
+    seen.add(refKey);
+    best.push(hit);
+    if (best.length === limit) break;
+  }
+  return best;
 }
