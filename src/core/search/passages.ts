@@ -20,6 +20,7 @@ interface Posting {
 
 const BM25 = Object.freeze({ k1: 1.2, b: 0.75 });
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 export class PassageIndex {
   private readonly docs: PassageDoc[] = [];
@@ -192,7 +193,8 @@ export function topByScore(positions: readonly number[], scores: Float64Array, k
 export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
   for (const match of text.matchAll(WORD)) {
-    const folded = fold(match[0]);
+    // A plain ASCII word folds to its lower case; fold() is for the rest.
+    const folded = ASCII_WORD.test(match[0]) ? match[0].toLowerCase() : fold(match[0]);
     if (terms.has(stem(folded)) || terms.has(folded)) {
       marks.push([match.index, match.index + match[0].length]);
     }

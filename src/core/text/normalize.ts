@@ -23,11 +23,13 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cases, strips accents, and turns punctuation into spaces. "Ensure/advise" -> "ensure advise". */
 export function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Decomposing accents is the slow step, and plain ASCII has none to strip.
+  const unaccented = ASCII.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  return unaccented
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’']s\b/g, "")
