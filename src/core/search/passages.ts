@@ -19,8 +19,8 @@ interface Posting {
 }
 
 const BM25 = Object.freeze({ k1: 1.2, b: 0.75 });
-const WORD = /[\p{L}\p{N}]+/gu;
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const WORDS = /[\p{L}\p{N}]+/gu;
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
 
 export class PassageIndex {
   private readonly docs: PassageDoc[] = [];
@@ -191,13 +191,51 @@ export function topByScore(positions: readonly number[], scores: Float64Array, k
 
 /** [start, end) ranges of every word in text whose stem is one of the terms. */
 export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+  return ASCII_TEXT.test(text) ? markAsciiTerms(text, terms) : markUnicodeTerms(text, terms);
+}
+
+function markUnicodeTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
-  for (const match of text.matchAll(WORD)) {
-    // A plain ASCII word folds to its lower case; fold() is for the rest.
-    const folded = ASCII_WORD.test(match[0]) ? match[0].toLowerCase() : fold(match[0]);
-    if (terms.has(stem(folded)) || terms.has(folded)) {
-      marks.push([match.index, match.index + match[0].length]);
-    }
+  for (const match of text.matchAll(WORDS)) {
+    const folded = fold(match[0]);
+    if (terms.has(stem(folded)) || terms.has(folded)) marks.push([match.index, match.index + match[0].length]);
   }
   return marks;
+}
+
+/**
+ * The same for ASCII text, scanned by character code: passages run to thousands of characters and most
+ * words match no term. Stemming keeps a word's first two letters, so only words opening as some term
+ * does are cut out and stemmed.
+ */
+function markAsciiTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+  const openings = new Set<number>();
+  for (const term of terms) openings.add(opening(term.charCodeAt(0), term.charCodeAt(1)));
+  const marks: Array<[number, number]> = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const isWordCode = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    if (isWordCode) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const second = i - start > 1 ? text.charCodeAt(start + 1) : Number.NaN;
+    if (openings.has(opening(text.charCodeAt(start), second))) {
+      const word = text.slice(start, i).toLowerCase();
+      if (terms.has(stem(word)) || terms.has(word)) marks.push([start, i]);
+    }
+    start = -1;
+  }
+  return marks;
+}
+
+/** The first two character codes of a word, lower-cased, as one number (a one-letter word has NaN second). */
+function opening(first: number, second: number): number {
+  return Number.isNaN(second) ? lowerCode(first) * 256 + 255 : lowerCode(first) * 256 + lowerCode(second);
+}
+
+function lowerCode(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../../bench/lib/random.ts";
-import { NameIndex } from "../../../src/core/search/names.ts";
 import { NameWords } from "../../../src/core/search/name-words.ts";
+import { NameIndex } from "../../../src/core/search/names.ts";
 import { allowedEdits, editDistance, wordsAlign } from "../../../src/core/text/spelling.ts";
 
 describe("edit distance", () => {
@@ -70,7 +70,10 @@ describe("finding the names a word may misspell", () => {
       const scanned = vocabulary.flatMap((word, position) =>
         word === query || (allowed > 0 && editDistance(query, word, allowed) <= allowed) ? [position] : [],
       );
-      expect([...words.entriesNear(query, false)].sort((a, b) => a - b), query).toEqual(scanned);
+      expect(
+        [...words.entriesNear(query, false)].sort((a, b) => a - b),
+        query,
+      ).toEqual(scanned);
     }
   });
 

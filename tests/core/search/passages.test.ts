@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PassageIndex, topByScore } from "../../../src/core/search/passages.ts";
+import { createRandom } from "../../../bench/lib/random.ts";
+import { markTerms, PassageIndex, topByScore } from "../../../src/core/search/passages.ts";
+import { fold, stem } from "../../../src/core/text/normalize.ts";
 
 describe("choosing the best-scored passages", () => {
   const scores = Float64Array.from([0.5, 3, 1, 3, 0, 2]);
@@ -49,5 +51,64 @@ describe("free search over passages", () => {
   it("corrects a misspelt word to the closest word the index knows", () => {
     const { terms } = index(["incident management", "problem management"]).search("incidnet");
     expect(terms).toEqual(["incident"]);
+  });
+});
+
+describe("marking the searched words in a passage", () => {
+  /** The definition: every word whose folded form, or its stem, is a term. */
+  function reference(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].flatMap((m) => {
+      const folded = fold(m[0]);
+      return terms.has(stem(folded)) || terms.has(folded)
+        ? [[m.index, m.index + m[0].length] as [number, number]]
+        : [];
+    });
+  }
+
+  it("marks stems and exact words, whatever their case", () => {
+    const text = "Budgets, budgeting and the Budget: SLAs (an SLA) at level 5.";
+    const marks = markTerms(text, new Set(["budget", "sla", "5"]));
+    expect(marks.map(([start, end]) => text.slice(start, end))).toEqual([
+      "Budgets",
+      "budgeting",
+      "Budget",
+      "SLAs",
+      "SLA",
+      "5",
+    ]);
+  });
+
+  it("marks the same words as the definition in 500 generated passages, ASCII or not", () => {
+    const random = createRandom(11);
+    const vocabulary = [
+      "Policies",
+      "policy",
+      "a",
+      "I",
+      "it",
+      "IT",
+      "ties",
+      "aries",
+      "Café",
+      "café",
+      "services",
+      "Service",
+      "managed",
+      "manages",
+      "x9",
+      "5",
+      "agreed",
+      "Ångström",
+      "naïve",
+      "budgeting",
+      "passes",
+    ];
+    const separators = [" ", ", ", ". ", "/", "-", "’s ", "\n", " & "];
+    for (let i = 0; i < 500; i++) {
+      const words = Array.from({ length: 1 + random.int(30) }, () => random.pick(vocabulary));
+      const text = words.map((w) => w + random.pick(separators)).join("");
+      const terms = new Set(random.sample(vocabulary, 1 + random.int(4)).map((w) => stem(fold(w))));
+      expect(markTerms(text, terms), text).toEqual(reference(text, terms));
+    }
   });
 });
