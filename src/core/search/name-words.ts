@@ -43,25 +43,37 @@ export class NameWords {
    */
   entriesNear(word: string, prefixes: boolean): Set<number> {
     const found = new Set<number>();
-    const addEntries = (id: number) => {
-      for (const entry of this.entriesOf[id] ?? []) found.add(entry);
-    };
-    const allowed = allowedEdits(word);
-    if (allowed === 0) {
-      const id = this.ids.get(word);
-      if (id !== undefined) addEntries(id);
-    } else {
-      const checked = new Set<number>();
-      for (const key of deletions(word, allowed)) {
-        for (const id of this.byDeletion.get(key) ?? []) {
-          if (checked.has(id)) continue;
-          checked.add(id);
-          if (editDistance(word, this.words[id] as string, allowed) <= allowed) addEntries(id);
-        }
-      }
+    for (const id of this.wordsNear(word)) for (const entry of this.entriesOf[id] ?? []) found.add(entry);
+    if (prefixes && word.length >= 4) {
+      for (const id of this.startingWith(word)) for (const entry of this.entriesOf[id] ?? []) found.add(entry);
     }
-    if (prefixes && word.length >= 4) for (const id of this.startingWith(word)) addEntries(id);
     return found;
+  }
+
+  /** Ids of the words within allowedEdits(word) of word. */
+  private wordsNear(word: string): number[] {
+    const allowed = allowedEdits(word);
+    const exact = this.ids.get(word);
+    if (allowed === 0) return exact === undefined ? [] : [exact];
+    const near = new Set<number>();
+    const consider = (key: string) => {
+      const ids = this.byDeletion.get(key);
+      if (!ids) return;
+      for (const id of ids) {
+        if (near.has(id)) continue;
+        if (editDistance(word, this.words[id] as string, allowed) <= allowed) near.add(id);
+      }
+    };
+    // Every string left by deleting up to `allowed` letters; deleting i then a later j reaches each pair
+    // once (repeated letters aside, which only repeat a lookup).
+    consider(word);
+    for (let i = 0; i < word.length; i++) {
+      const once = word.slice(0, i) + word.slice(i + 1);
+      consider(once);
+      if (allowed < 2) continue;
+      for (let j = i; j < once.length; j++) consider(once.slice(0, j) + once.slice(j + 1));
+    }
+    return [...near];
   }
 
   private *startingWith(prefix: string): Generator<number> {
