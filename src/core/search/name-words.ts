@@ -45,7 +45,8 @@ export class NameWords {
     const found = new Set<number>();
     for (const id of this.wordsNear(word)) for (const entry of this.entriesOf[id] ?? []) found.add(entry);
     if (prefixes && word.length >= 4) {
-      for (const id of this.startingWith(word)) for (const entry of this.entriesOf[id] ?? []) found.add(entry);
+      for (const id of this.startingWith(word))
+        for (const entry of this.entriesOf[id] ?? []) found.add(entry);
     }
     return found;
   }

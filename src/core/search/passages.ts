@@ -2,7 +2,7 @@
 // fuse.js correcting misspelt words against the index's own vocabulary.
 import Fuse from "fuse.js";
 import type { Passage, SourceRef, Subject } from "../answer/types.ts";
-import { fold, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
+import { fold, isAscii, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
 import { SEARCH_SETTINGS } from "./settings.ts";
 
 export interface PassageDoc {
@@ -20,7 +20,6 @@ interface Posting {
 
 const BM25 = Object.freeze({ k1: 1.2, b: 0.75 });
 const WORDS = /[\p{L}\p{N}]+/gu;
-const ASCII_TEXT = /^[\x00-\x7f]*$/;
 
 export class PassageIndex {
   private readonly docs: PassageDoc[] = [];
@@ -191,14 +190,15 @@ export function topByScore(positions: readonly number[], scores: Float64Array, k
 
 /** [start, end) ranges of every word in text whose stem is one of the terms. */
 export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
-  return ASCII_TEXT.test(text) ? markAsciiTerms(text, terms) : markUnicodeTerms(text, terms);
+  return isAscii(text) ? markAsciiTerms(text, terms) : markUnicodeTerms(text, terms);
 }
 
 function markUnicodeTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
   const marks: Array<[number, number]> = [];
   for (const match of text.matchAll(WORDS)) {
     const folded = fold(match[0]);
-    if (terms.has(stem(folded)) || terms.has(folded)) marks.push([match.index, match.index + match[0].length]);
+    if (terms.has(stem(folded)) || terms.has(folded))
+      marks.push([match.index, match.index + match[0].length]);
   }
   return marks;
 }
@@ -215,7 +215,8 @@ function markAsciiTerms(text: string, terms: ReadonlySet<string>): Array<[number
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    const isWordCode = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    const isWordCode =
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
     if (isWordCode) {
       if (start < 0) start = i;
       continue;

@@ -23,18 +23,21 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Lower-cases, strips accents, and turns punctuation into spaces. "Ensure/advise" -> "ensure advise". */
 export function fold(text: string): string {
   // Decomposing accents is the slow step, and plain ASCII has none to strip.
-  const unaccented = ASCII.test(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  const unaccented = isAscii(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   return unaccented
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[’']s\b/g, "")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+}
+
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** Splits "l7" into "level 7" and expands abbreviations, so "it mgmt lvl 6" reads as "it management level 6". */
