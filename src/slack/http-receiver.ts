@@ -124,7 +124,9 @@ export class SlackHttpReceiver implements Receiver {
   }
 
   private route(req: IncomingMessage, res: ServerResponse): void {
-    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const path = query < 0 ? url : url.slice(0, query);
     if (req.method === "POST" && path === SLACK_EVENTS_PATH) {
       this.receive(req, res).catch((error: unknown) => {
         this.logger.error("Failed to handle a Slack request", { error: String(error) });
@@ -176,7 +178,7 @@ export class SlackHttpReceiver implements Receiver {
       respondEmpty(res, 401);
       return;
     }
-    if (!isObjectBody(buffered)) {
+    if (!isObjectBody(buffered, body)) {
       this.logger.warn("Refused a malformed request body", { content_type: header(req, "content-type") });
       respondEmpty(res, 400);
       return;
@@ -195,13 +197,25 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+const FORM = "application/x-www-form-urlencoded";
+
+/** Whether a form body has this field; the cheap test before parsing a body just to look for it. */
+function hasFormField(body: string, name: string): boolean {
+  return body.startsWith(`${name}=`) || body.includes(`&${name}=`);
+}
+
 function isSslCheck(req: IncomingMessage, body: string): boolean {
   return (
-    header(req, "content-type") === "application/x-www-form-urlencoded" && parseQuery(body).ssl_check === "1"
+    header(req, "content-type") === FORM &&
+    hasFormField(body, "ssl_check") &&
+    parseQuery(body).ssl_check === "1"
   );
 }
 
-function isObjectBody(req: BufferedIncomingMessage): boolean {
+function isObjectBody(req: BufferedIncomingMessage, body: string): boolean {
+  // A form without a payload field (a slash command) parses to an object whatever it holds; only JSON,
+  // in a body or a payload field, can be null or an array.
+  if (header(req, "content-type") === FORM && !hasFormField(body, "payload")) return true;
   try {
     const parsed: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
     return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);

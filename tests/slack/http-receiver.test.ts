@@ -217,6 +217,8 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     ["JSON null", "application/json", "null"],
     ["a JSON array", "application/json", "[1,2]"],
     ["a broken interactivity payload", "application/x-www-form-urlencoded", "payload=%7Bnot-json"],
+    ["an interactivity payload of null", "application/x-www-form-urlencoded", "payload=null"],
+    ["a payload array after other fields", "application/x-www-form-urlencoded", "token=t&payload=%5B1%5D"],
   ] as const)(
     "refuses a signed but malformed body (%s) with 400 and keeps serving",
     async (_name, contentType, body) => {
