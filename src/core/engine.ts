@@ -15,6 +15,7 @@ import type { KnowledgeBase } from "./knowledge/model.ts";
 import type { Query } from "./query/types.ts";
 import { understand } from "./query/understand.ts";
 import { buildSearchIndex, type SearchIndex } from "./search/build.ts";
+import type { WordMemo } from "./search/names.ts";
 
 export interface Rolecall {
   readonly knowledge: KnowledgeBase;
@@ -31,8 +32,10 @@ export function createRolecall(knowledge: KnowledgeBase): Rolecall {
     index,
     understand: (question) => understand(question, index),
     ask: (question) => {
-      const query = understand(question, index);
-      return withDidYouMean(answerQuery(knowledge, index, query, question), query.didYouMean ?? []);
+      // Understanding and did-you-mean look up the same words' near spellings: once per question.
+      const memo: WordMemo = new Map();
+      const query = understand(question, index, memo);
+      return withDidYouMean(answerQuery(knowledge, index, query, question, memo), query.didYouMean ?? []);
     },
   };
 }
@@ -47,7 +50,13 @@ function withDidYouMean(answer: Answer, names: readonly string[]): Answer {
   };
 }
 
-function answerQuery(kb: KnowledgeBase, index: SearchIndex, query: Query, question: string): Answer {
+function answerQuery(
+  kb: KnowledgeBase,
+  index: SearchIndex,
+  query: Query,
+  question: string,
+  memo: WordMemo,
+): Answer {
   switch (query.type) {
     case "help":
       return helpAnswer(kb);
@@ -92,6 +101,6 @@ function answerQuery(kb: KnowledgeBase, index: SearchIndex, query: Query, questi
     case "list":
       return listAnswer(kb, query.kind, query.framework);
     case "search":
-      return searchAnswer(kb, index, query.text);
+      return searchAnswer(kb, index, query.text, memo);
   }
 }

@@ -19,7 +19,12 @@ export const EXAMPLE_QUESTIONS: readonly string[] = Object.freeze([
   "SLA",
 ]);
 
-export function searchAnswer(kb: KnowledgeBase, index: SearchIndex, text: string): Answer {
+export function searchAnswer(
+  kb: KnowledgeBase,
+  index: SearchIndex,
+  text: string,
+  memo: WordMemo = new Map(),
+): Answer {
   const { passages, terms } = index.passages.search(text);
   if (passages.length === 0) return notFoundAnswer(index, text);
   const subjects = new Map<string, Subject>();
@@ -28,7 +33,7 @@ export function searchAnswer(kb: KnowledgeBase, index: SearchIndex, text: string
     if (passage.subject) subjects.set(`${passage.subject.kind}:${passage.subject.id}`, passage.subject);
     if (passage.source) sources.set(`${passage.source.title}:${passage.source.level ?? ""}`, passage.source);
   }
-  const didYouMean = suggestions(index, text, "aligned");
+  const didYouMean = suggestions(index, text, "aligned", memo);
   const related: FollowUp[] = [...subjects.values()].slice(0, 3).map((s) => {
     const skill = s.kind === "skill" ? kb.skills.get(s.id) : undefined;
     const question = skill ? `${skillHandle(skill)}${s.level ? ` level ${s.level}` : ""}` : s.name;
@@ -52,13 +57,17 @@ export function searchAnswer(kb: KnowledgeBase, index: SearchIndex, text: string
  * text's words spell, misspell or begin ("chnge" for Change manager, "SLA" for SLA manager); when nothing
  * was found at all, any name close enough by fuse.js over shared trigrams.
  */
-export function suggestions(index: SearchIndex, text: string, reach: "aligned" | "any"): FollowUp[] {
+export function suggestions(
+  index: SearchIndex,
+  text: string,
+  reach: "aligned" | "any",
+  memo: WordMemo = new Map(),
+): FollowUp[] {
   const content = words(text).filter((w) => !STOPWORDS.has(w));
   const phrases = new Set([content.join(" "), ...content.filter((w) => w.length >= 4)]);
   const seen = new Set<string>();
   const found: Array<{ name: string; score: number }> = [];
   const options = { limit: 3, threshold: SEARCH_SETTINGS.suggestScore };
-  const memo: WordMemo = new Map();
   for (const phrase of phrases) {
     if (!phrase) continue;
     const hits =

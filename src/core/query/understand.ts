@@ -88,7 +88,7 @@ interface Match {
   entries: NameEntry[];
 }
 
-export function understand(question: string, index: SearchIndex): Query {
+export function understand(question: string, index: SearchIndex, memo: WordMemo = new Map()): Query {
   const trimmed = question.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").trim();
   if (trimmed.length > SEARCH_SETTINGS.maxQuestionLength) return { type: "too_long", length: trimmed.length };
   const tokens = words(trimmed);
@@ -99,7 +99,6 @@ export function understand(question: string, index: SearchIndex): Query {
   if (explicitSearch)
     return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
 
-  const memo: WordMemo = new Map();
   const analysis = analyse(trimmed, tokens, index, memo);
   const query = decide(analysis);
   const didYouMean = longerNames(index, analysis, memo);

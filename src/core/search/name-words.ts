@@ -37,17 +37,18 @@ export class NameWords {
     return this.words.length;
   }
 
-  /**
-   * Positions of the names holding a word within allowedEdits(word) of word, or, with prefixes, a word
-   * that begins with it (four letters or more).
-   */
-  entriesNear(word: string, prefixes: boolean): Set<number> {
+  /** Positions of the names holding a word within allowedEdits(word) of word. */
+  entriesNear(word: string): Set<number> {
     const found = new Set<number>();
     for (const id of this.wordsNear(word)) for (const entry of this.entriesOf[id] ?? []) found.add(entry);
-    if (prefixes && word.length >= 4) {
-      for (const id of this.startingWith(word))
-        for (const entry of this.entriesOf[id] ?? []) found.add(entry);
-    }
+    return found;
+  }
+
+  /** Adds to found the names holding a word that begins with prefix (of four letters or more). */
+  addStartingWith(prefix: string, found: Set<number>): Set<number> {
+    if (prefix.length < 4) return found;
+    for (const id of this.startingWith(prefix))
+      for (const entry of this.entriesOf[id] ?? []) found.add(entry);
     return found;
   }
 

@@ -95,15 +95,7 @@ export class NameIndex {
     const key = canonical(phrase);
     if (!key) return [];
     const prefixes = options.prefixes === true;
-    const sets = [...new Set(key.split(" "))].map((word) => {
-      const memoKey = prefixes ? `${word}*` : word;
-      let near = memo.get(memoKey);
-      if (!near) {
-        near = this.words.entriesNear(word, prefixes);
-        memo.set(memoKey, near);
-      }
-      return near;
-    });
+    const sets = [...new Set(key.split(" "))].map((word) => this.namesNear(word, prefixes, memo));
     sets.sort((a, b) => a.size - b.size);
     const [smallest, ...others] = sets;
     if (!smallest || smallest.size === 0) return [];
@@ -120,12 +112,28 @@ export class NameIndex {
       else if (wordsAlign(key, entry.key, { prefixes })) inexact.push(entry);
     }
     const hits = exact.map((entry) => ({ entry, score: lengthPenalty(entry.key, key) * 0.25 }));
+    const limit = options.limit ?? 5;
     if (inexact.length > 0) {
-      // Closest in length first, as the length penalty favours them, when a common word names many.
+      // When a common word names many, fuse.js scores those closest in length, as the length penalty
+      // favours them: a few for each hit wanted.
       inexact.sort((a, b) => Math.abs(a.key.length - key.length) - Math.abs(b.key.length - key.length));
-      hits.push(...this.score(key, inexact.slice(0, SEARCH_SETTINGS.fuzzyCandidates), options.threshold));
+      const scored = Math.min(SEARCH_SETTINGS.fuzzyCandidates, limit * SEARCH_SETTINGS.alignedPerHit);
+      hits.push(...this.score(key, inexact.slice(0, scored), options.threshold));
     }
-    return bestPerEntity(hits, options.limit ?? 5);
+    return bestPerEntity(hits, limit);
+  }
+
+  /** Names with a word near this one (or beginning with it), remembered in the question's memo. */
+  private namesNear(word: string, prefixes: boolean, memo: WordMemo): Set<number> {
+    const memoKey = prefixes ? `${word}*` : word;
+    let found = memo.get(memoKey);
+    if (!found) {
+      found = prefixes
+        ? this.words.addStartingWith(word, new Set(this.namesNear(word, false, memo)))
+        : this.words.entriesNear(word);
+      memo.set(memoKey, found);
+    }
+    return found;
   }
 
   /**

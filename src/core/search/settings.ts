@@ -10,6 +10,8 @@ export const SEARCH_SETTINGS = Object.freeze({
   suggestScore: 0.5,
   /** candidates handed to fuse.js per lookup */
   fuzzyCandidates: 48,
+  /** names fuse.js scores per hit wanted, when a phrase's words align with more names than that */
+  alignedPerHit: 4,
   /** share of the phrase's trigrams a candidate must contain */
   minTrigramShare: 0.2,
   /** trigrams in more than this share of names are skipped by the candidate prefilter */

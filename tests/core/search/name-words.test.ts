@@ -71,7 +71,7 @@ describe("finding the names a word may misspell", () => {
         word === query || (allowed > 0 && editDistance(query, word, allowed) <= allowed) ? [position] : [],
       );
       expect(
-        [...words.entriesNear(query, false)].sort((a, b) => a - b),
+        [...words.entriesNear(query)].sort((a, b) => a - b),
         query,
       ).toEqual(scanned);
     }
@@ -82,9 +82,9 @@ describe("finding the names a word may misspell", () => {
     ["budget", "budgeting", "budgets", "forecast", "bud"].forEach((word, position) => {
       prefixed.add(word, position);
     });
-    expect([...prefixed.entriesNear("budget", false)].sort()).toEqual([0, 2]);
-    expect([...prefixed.entriesNear("budget", true)].sort()).toEqual([0, 1, 2]);
-    expect([...prefixed.entriesNear("bud", true)]).toEqual([4]);
+    expect([...prefixed.entriesNear("budget")].sort()).toEqual([0, 2]);
+    expect([...prefixed.addStartingWith("budget", prefixed.entriesNear("budget"))].sort()).toEqual([0, 1, 2]);
+    expect([...prefixed.addStartingWith("bud", prefixed.entriesNear("bud"))]).toEqual([4]);
   });
 });
 
