@@ -351,6 +351,20 @@ const otherQuestions: Case[] = [
       ),
   },
   {
+    question: "incidnet reporting",
+    intent: "search",
+    check: (a) =>
+      expect(a.followUps.filter((f) => f.kind === "did_you_mean").map((f) => f.label)).toContain(
+        "Incident manager",
+      ),
+  },
+  {
+    // Both words are searched as written, so no name is offered as what they meant.
+    question: "service budgets",
+    intent: "search",
+    check: (a) => expect(a.followUps.filter((f) => f.kind === "did_you_mean")).toEqual([]),
+  },
+  {
     question: "x".repeat(501),
     intent: "not_found",
     says: [MESSAGES.tooLongTitle, "up to 500 characters; yours has 501"],

@@ -54,8 +54,10 @@ export function searchAnswer(
 
 /**
  * Names the text may have meant, for "did you mean". Beside search results, only names whose words the
- * text's words spell, misspell or begin ("chnge" for Change manager, "SLA" for SLA manager); when nothing
- * was found at all, any name close enough by fuse.js over shared trigrams.
+ * whole text spells, misspells or begins ("SLA" for SLA manager), or that a word the knowledge never uses
+ * as written misspells ("chnge" for Change manager): a correctly spelt word of a longer question is
+ * already searched for. When nothing was found at all, any name close enough by fuse.js over shared
+ * trigrams.
  */
 export function suggestions(
   index: SearchIndex,
@@ -64,7 +66,8 @@ export function suggestions(
   memo: WordMemo = new Map(),
 ): FollowUp[] {
   const content = words(text).filter((w) => !STOPWORDS.has(w));
-  const phrases = new Set([content.join(" "), ...content.filter((w) => w.length >= 4)]);
+  const single = content.filter((w) => w.length >= 4 && (reach === "any" || !index.passages.knows(w)));
+  const phrases = new Set([content.join(" "), ...single]);
   const seen = new Set<string>();
   const found: Array<{ name: string; score: number }> = [];
   const options = { limit: 3, threshold: SEARCH_SETTINGS.suggestScore };
@@ -79,10 +82,7 @@ export function suggestions(
       const key = `${hit.entry.ref.kind}:${hit.entry.ref.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      found.push({
-        name: hit.entry.ref.kind === "skill" ? hit.entry.display : hit.entry.display,
-        score: hit.score,
-      });
+      found.push({ name: hit.entry.display, score: hit.score });
     }
   }
   return found

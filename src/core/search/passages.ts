@@ -51,6 +51,11 @@ export class PassageIndex {
     return this.docs.length;
   }
 
+  /** Whether some passage uses this word (or another with its stem) as written. */
+  knows(word: string): boolean {
+    return this.postings.has(stem(word));
+  }
+
   search(
     question: string,
     limit: number = SEARCH_SETTINGS.passageLimit,
