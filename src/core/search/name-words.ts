@@ -3,7 +3,8 @@
 // Each word is also filed under every string left by deleting up to two of its letters (the symmetric
 // delete of SymSpell). Two words within k edits always share such a string, one made by at most k
 // deletions from each, so a lookup checks a handful of candidates with an exact edit distance instead of
-// scanning the vocabulary, and misses nothing within allowedEdits.
+// scanning the vocabulary, and misses nothing within allowedEdits. The strings are filed by a hash, never
+// built: a long word has some sixty of them, and a hash collision only adds a candidate to check.
 import { allowedEdits, editDistance } from "../text/spelling.ts";
 
 export class NameWords {
@@ -11,7 +12,7 @@ export class NameWords {
   private readonly words: string[] = [];
   /** per word: positions of the names containing it, ascending */
   private readonly entriesOf: number[][] = [];
-  private readonly byDeletion = new Map<string, number[]>();
+  private readonly byDeletion = new Map<number, number[]>();
   /** word ids in alphabetical order, for prefix lookups; rebuilt after words are added */
   private alphabetical: number[] | undefined;
 
@@ -22,11 +23,12 @@ export class NameWords {
       id = this.words.push(word) - 1;
       this.ids.set(word, id);
       this.entriesOf.push([]);
-      for (const key of deletions(word, indexedDeletions(word))) {
-        const list = this.byDeletion.get(key);
-        if (list) list.push(id);
-        else this.byDeletion.set(key, [id]);
-      }
+      const depth = indexedDeletions(word);
+      forEachDeletion(word, depth, (hash) => {
+        const list = this.byDeletion.get(hash);
+        if (!list) this.byDeletion.set(hash, [id as number]);
+        else if (list[list.length - 1] !== id) list.push(id as number);
+      });
       this.alphabetical = undefined;
     }
     const entries = this.entriesOf[id] as number[];
@@ -55,27 +57,31 @@ export class NameWords {
   /** Ids of the words within allowedEdits(word) of word. */
   private wordsNear(word: string): number[] {
     const allowed = allowedEdits(word);
-    const exact = this.ids.get(word);
-    if (allowed === 0) return exact === undefined ? [] : [exact];
-    const near = new Set<number>();
-    const consider = (key: string) => {
-      const ids = this.byDeletion.get(key);
-      if (!ids) return;
-      for (const id of ids) {
-        if (near.has(id)) continue;
-        if (editDistance(word, this.words[id] as string, allowed) <= allowed) near.add(id);
-      }
-    };
-    // Every string left by deleting up to `allowed` letters; deleting i then a later j reaches each pair
-    // once (repeated letters aside, which only repeat a lookup).
-    consider(word);
-    for (let i = 0; i < word.length; i++) {
-      const once = word.slice(0, i) + word.slice(i + 1);
-      consider(once);
-      if (allowed < 2) continue;
-      for (let j = i; j < once.length; j++) consider(once.slice(0, j) + once.slice(j + 1));
+    if (allowed === 0) {
+      const exact = this.ids.get(word);
+      return exact === undefined ? [] : [exact];
     }
-    return [...near];
+    const checked = new Set<number>();
+    const near: number[] = [];
+    this.check(word, allowed, deletionHash(word, -1, -1), checked, near);
+    for (let i = 0; i < word.length; i++) {
+      this.check(word, allowed, deletionHash(word, i, -1), checked, near);
+      if (allowed < 2) continue;
+      for (let j = i + 1; j < word.length; j++)
+        this.check(word, allowed, deletionHash(word, i, j), checked, near);
+    }
+    return near;
+  }
+
+  /** Adds to near the words filed under this deletion that are within allowed edits of word. */
+  private check(word: string, allowed: number, hash: number, checked: Set<number>, near: number[]): void {
+    const ids = this.byDeletion.get(hash);
+    if (!ids) return;
+    for (const id of ids) {
+      if (checked.has(id)) continue;
+      checked.add(id);
+      if (editDistance(word, this.words[id] as string, allowed) <= allowed) near.push(id);
+    }
   }
 
   private *startingWith(prefix: string): Generator<number> {
@@ -110,22 +116,26 @@ function indexedDeletions(word: string): number {
   return word.length >= 5 ? 2 : word.length >= 3 ? 1 : 0;
 }
 
-/** The word and every distinct string made by deleting up to depth of its letters. */
-function deletions(word: string, depth: number): Set<string> {
-  const found = new Set<string>([word]);
-  let frontier = [word];
-  for (let level = 0; level < depth; level++) {
-    const next: string[] = [];
-    for (const text of frontier) {
-      for (let i = 0; i < text.length; i++) {
-        const shorter = text.slice(0, i) + text.slice(i + 1);
-        if (!found.has(shorter)) {
-          found.add(shorter);
-          next.push(shorter);
-        }
-      }
-    }
-    frontier = next;
+/** Calls visit with the hash of the word and of every string made by deleting up to depth of its letters. */
+function forEachDeletion(word: string, depth: number, visit: (hash: number) => void): void {
+  visit(deletionHash(word, -1, -1));
+  if (depth < 1) return;
+  for (let i = 0; i < word.length; i++) {
+    visit(deletionHash(word, i, -1));
+    if (depth < 2) continue;
+    for (let j = i + 1; j < word.length; j++) visit(deletionHash(word, i, j));
   }
-  return found;
+}
+
+/**
+ * FNV-1a of the word without the letters at skipFirst and skipSecond (-1 for none), cut to 30 bits so
+ * V8 keeps it a small integer. Depends only on the letters left, so equal strings always hash equally.
+ */
+function deletionHash(word: string, skipFirst: number, skipSecond: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) {
+    if (k === skipFirst || k === skipSecond) continue;
+    hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+  }
+  return hash & 0x3fffffff;
 }
