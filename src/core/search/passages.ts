@@ -2,7 +2,7 @@
 // fuse.js correcting misspelt words against the index's own vocabulary.
 import Fuse from "fuse.js";
 import type { Passage, SourceRef, Subject } from "../answer/types.ts";
-import { fold, isAscii, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
+import { fold, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
 import { SEARCH_SETTINGS } from "./settings.ts";
 
 export interface PassageDoc {
@@ -19,7 +19,7 @@ interface Posting {
 }
 
 const BM25 = Object.freeze({ k1: 1.2, b: 0.75 });
-const WORDS = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 export class PassageIndex {
   private readonly docs: PassageDoc[] = [];
@@ -193,48 +193,58 @@ export function topByScore(positions: readonly number[], scores: Float64Array, k
   return top;
 }
 
-/** [start, end) ranges of every word in text whose stem is one of the terms. */
-export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
-  return isAscii(text) ? markAsciiTerms(text, terms) : markUnicodeTerms(text, terms);
-}
-
-function markUnicodeTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
-  const marks: Array<[number, number]> = [];
-  for (const match of text.matchAll(WORDS)) {
-    const folded = fold(match[0]);
-    if (terms.has(stem(folded)) || terms.has(folded))
-      marks.push([match.index, match.index + match[0].length]);
-  }
-  return marks;
-}
-
 /**
- * The same for ASCII text, scanned by character code: passages run to thousands of characters and most
- * words match no term. Stemming keeps a word's first two letters, so only words opening as some term
- * does are cut out and stemmed.
+ * [start, end) ranges of every word in text (a run of letters and digits) whose folded form, or its stem,
+ * is one of the terms. Passages run to thousands of characters and most words match no term, so the
+ * text is scanned by character code, and as stemming keeps a word's first two letters, only ASCII words
+ * opening as some term does are cut out and stemmed. Words with other letters are folded first, as an
+ * accent may lead.
  */
-function markAsciiTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
+export function markTerms(text: string, terms: ReadonlySet<string>): Array<[number, number]> {
   const openings = new Set<number>();
   for (const term of terms) openings.add(opening(term.charCodeAt(0), term.charCodeAt(1)));
   const marks: Array<[number, number]> = [];
   let start = -1;
-  for (let i = 0; i <= text.length; i++) {
+  let plain = true;
+  let i = 0;
+  while (i <= text.length) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    const isWordCode =
-      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    let width = 1;
+    let isWordCode = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    if (!isWordCode && code > 127) {
+      const point = text.codePointAt(i) ?? code;
+      width = point > 0xffff ? 2 : 1;
+      isWordCode = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+      if (isWordCode) plain = false;
+    }
     if (isWordCode) {
       if (start < 0) start = i;
-      continue;
+    } else if (start >= 0) {
+      markWord(text, start, i, plain, terms, openings, marks);
+      start = -1;
+      plain = true;
     }
-    if (start < 0) continue;
-    const second = i - start > 1 ? text.charCodeAt(start + 1) : Number.NaN;
-    if (openings.has(opening(text.charCodeAt(start), second))) {
-      const word = text.slice(start, i).toLowerCase();
-      if (terms.has(stem(word)) || terms.has(word)) marks.push([start, i]);
-    }
-    start = -1;
+    i += width;
   }
   return marks;
+}
+
+function markWord(
+  text: string,
+  start: number,
+  end: number,
+  plain: boolean,
+  terms: ReadonlySet<string>,
+  openings: ReadonlySet<number>,
+  marks: Array<[number, number]>,
+): void {
+  if (plain) {
+    const second = end - start > 1 ? text.charCodeAt(start + 1) : Number.NaN;
+    if (!openings.has(opening(text.charCodeAt(start), second))) return;
+  }
+  const word = text.slice(start, end);
+  const folded = plain ? word.toLowerCase() : fold(word);
+  if (terms.has(stem(folded)) || terms.has(folded)) marks.push([start, end]);
 }
 
 /** The first two character codes of a word, lower-cased, as one number (a one-letter word has NaN second). */

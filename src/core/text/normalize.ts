@@ -23,8 +23,12 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+const FOLDED = /^(?:[a-z0-9]+(?: [a-z0-9]+)*)?$/;
+
 /** Lower-cases, strips accents, and turns punctuation into spaces. "Ensure/advise" -> "ensure advise". */
 export function fold(text: string): string {
+  // Phrases rebuilt from words already folded come back here many times a question.
+  if (FOLDED.test(text)) return text;
   // Decomposing accents is the slow step, and plain ASCII has none to strip.
   const unaccented = isAscii(text) ? text : text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   return unaccented

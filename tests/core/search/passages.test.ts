@@ -102,8 +102,11 @@ describe("marking the searched words in a passage", () => {
       "naïve",
       "budgeting",
       "passes",
+      "𝐀lpha",
+      "x²",
+      "日本",
     ];
-    const separators = [" ", ", ", ". ", "/", "-", "’s ", "\n", " & "];
+    const separators = [" ", ", ", ". ", "/", "-", "’s ", "\n", " & ", " — ", "“", "”"];
     for (let i = 0; i < 500; i++) {
       const words = Array.from({ length: 1 + random.int(30) }, () => random.pick(vocabulary));
       const text = words.map((w) => w + random.pick(separators)).join("");
