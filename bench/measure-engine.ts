@@ -1,6 +1,7 @@
 // One engine on one corpus, in a fresh process, so start-up and memory are its own:
-//   node --import tsx bench/measure-engine.ts <engine> real <knowledge dir> <first question>
-//   node --import tsx bench/measure-engine.ts <engine> synthetic <documents> <seed> <first question>
+//   node dist/bench/measure-engine.js <engine> real <knowledge dir> <first question>
+//   node dist/bench/measure-engine.js <engine> synthetic <documents> <seed> <first question>
+// (compiled, as npm start runs Rolecall: see lib/child.ts)
 // It loads the knowledge (YAML from disk, or the synthetic corpus generated and parsed in memory), builds
 // the engine, answers the first question, and prints a line starting with ANSWERED. Then it reads the
 // query plan (JSON) from stdin, warms up, times each query, and prints a line starting with RESULT.
@@ -10,7 +11,7 @@ import { once } from "node:events";
 const startedAt = performance.now();
 
 export interface EngineStartup {
-  /** ms from this process's time origin to this script running (node and tsx start-up) */
+  /** ms from this process's time origin to this script running (node start-up) */
   bootMs: number;
   /** ms importing the engine's modules */
   modulesMs: number;

@@ -15,7 +15,7 @@ import { generateSyntheticCorpus } from "./corpus/synthetic.ts";
 import { readVocabulary } from "./corpus/vocabulary.ts";
 import { toDocuments } from "./documents.ts";
 import { buildEngine } from "./engines.ts";
-import { startScript } from "./lib/child.ts";
+import { buildForBenchmarks, startScript } from "./lib/child.ts";
 import { type CpuProfile, formatProfile, summariseProfile } from "./lib/cpu-profile.ts";
 import { runLoadBenchmark } from "./load/load-bench.ts";
 import { type BenchQuery, buildQueryMix, QUERY_CATEGORIES } from "./queries.ts";
@@ -23,6 +23,7 @@ import { type BenchQuery, buildQueryMix, QUERY_CATEGORIES } from "./queries.ts";
 const [mode = "queries", size] = process.argv.slice(2);
 
 async function main(): Promise<void> {
+  buildForBenchmarks();
   const real = await importRealCorpus();
   try {
     if (mode === "queries")
@@ -111,7 +112,7 @@ async function profileHttp(dir: string, category: string | undefined): Promise<v
   }
 }
 
-/** tsx's module hooks run on their own thread, which writes a small profile of its own. */
+/** The largest profile is the main thread's (a worker thread, if any, writes a small one of its own). */
 async function largestProfile(dir: string): Promise<CpuProfile> {
   const files = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile"));
   const sized = await Promise.all(

@@ -17,7 +17,7 @@ import { readVocabulary, type Vocabulary } from "./corpus/vocabulary.ts";
 import { toDocuments } from "./documents.ts";
 import { type EngineMeasurement, measureEngine, scoreSamples, subsetPositions } from "./engine-bench.ts";
 import { ENGINE_NAMES, type EngineName } from "./engines.ts";
-import { REPO_ROOT } from "./lib/child.ts";
+import { buildForBenchmarks, REPO_ROOT } from "./lib/child.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { type LoadReport, runLoadBenchmark } from "./load/load-bench.ts";
 import { type BenchQuery, buildQueryMix } from "./queries.ts";
@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const machine = describeMachine();
   log(`Rolecall benchmarks on ${machine.cpu} (${machine.cores} cores), node ${machine.node}`);
+  log("Compiling src/ and bench/ into dist/ (every measured process runs compiled, as npm start does)…");
+  buildForBenchmarks();
   const corpora: CorpusResult[] = [];
   let load: LoadReport | undefined;
 

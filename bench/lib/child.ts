@@ -1,11 +1,26 @@
-// Child processes started the way `npm start` starts Rolecall (node --import tsx <script>: one process,
-// TypeScript loaded by tsx's hooks), with their output read line by line.
-import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+// Child processes started the way `npm start` starts Rolecall: compiled JavaScript (dist/, written by
+// `npm run build`) on plain node, one process, with their output read line by line. Every child of the
+// benchmarks runs that way, Rolecall's and the baselines' alike; buildForBenchmarks() compiles them first.
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+
+/** Compiles src/ and bench/ into dist/ (incrementally), so children run the code as it is now. */
+export function buildForBenchmarks(): void {
+  const tsc = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
+  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.bench.json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+  });
+  if (result.status !== 0)
+    throw new Error(`compiling for the benchmarks failed:\n${result.stdout}${result.stderr}`);
+}
+
+/** Where `npm run build` puts the JavaScript for a TypeScript file of the repository. */
+export function compiledScript(script: string): string {
+  return path.join(REPO_ROOT, "dist", path.relative(REPO_ROOT, script).replace(/\.ts$/, ".js"));
+}
 
 export interface Child {
   readonly process: ChildProcessWithoutNullStreams;
@@ -28,15 +43,11 @@ export interface StartOptions {
 
 export function startScript(script: string, args: readonly string[], options: StartOptions = {}): Child {
   const spawnedAt = performance.now();
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeFlags ?? []), "--import", TSX_LOADER, script, ...args],
-    {
-      cwd: options.cwd ?? REPO_ROOT,
-      env: options.env ?? process.env,
-      stdio: ["pipe", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), compiledScript(script), ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: options.env ?? process.env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   const waiters: Array<{ pattern: RegExp; resolve: (v: { match: RegExpMatchArray; at: number }) => void }> =
     [];
   const seen: Array<{ line: string; at: number }> = [];

@@ -23,7 +23,7 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
     node: process.version,
     packages: Object.fromEntries(
-      ["tsx", "fuse.js", "minisearch", "autocannon", "@slack/bolt"].map((name) => [
+      ["typescript", "fuse.js", "minisearch", "autocannon", "@slack/bolt"].map((name) => [
         name,
         packageVersion(name),
       ]),

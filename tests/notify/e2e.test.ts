@@ -132,7 +132,7 @@ describe("SIGHUP", () => {
   it("publishes the knowledge folder when the process npm start runs gets SIGHUP", async () => {
     const fromLine = app.process.logLines.length;
     const [, pid] = await app.process.waitForLog(/connected to Slack over HTTP: .* pid=(\d+)/);
-    // npm start runs the bot in this very process (node --import tsx), so a signal sent to it arrives.
+    // npm start runs the bot in this very process (node dist/src/main.js), so a signal sent to it arrives.
     expect(Number(pid)).toBe(app.process.child.pid);
     process.kill(Number(pid), "SIGHUP");
     await app.process.waitForLog(/INFO {2}SIGHUP: publishing the knowledge folder/, fromLine);

@@ -1,16 +1,14 @@
-// Starts Rolecall the way `npm start` does (node --import tsx src/main.ts) as a child process, in a fresh working
-// folder so a developer's .env is never read, and follows its log.
+// Starts Rolecall the way `npm start` does (node dist/src/main.js, compiled by the tests' global setup as
+// npm start's prestart compiles it) as a child process, in a fresh working folder so a developer's .env is
+// never read, and follows its log.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const SHIPPED_KNOWLEDGE = path.join(REPO_ROOT, "knowledge");
-/** tsx's loader by absolute URL: the app runs in a temp folder where a bare "tsx" would not resolve. */
-const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-const MAIN = path.join(REPO_ROOT, "src/main.ts");
+const MAIN = path.join(REPO_ROOT, "dist/src/main.js");
 
 export interface LaunchOptions {
   env: Record<string, string>;
@@ -39,7 +37,7 @@ export interface RolecallProcess {
 export function launchRolecall(options: LaunchOptions): RolecallProcess {
   const cwd = mkdtempSync(path.join(tmpdir(), "rolecall-"));
   if (options.dotenv !== undefined) writeFileSync(path.join(cwd, ".env"), options.dotenv);
-  const child = spawn(process.execPath, ["--import", TSX_LOADER, MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd,
     // Only what the test sets, plus what node needs to run: never the developer's SLACK_ variables.
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? cwd, ...options.env },
