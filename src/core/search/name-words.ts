@@ -63,13 +63,7 @@ export class NameWords {
     }
     const checked = new Set<number>();
     const near: number[] = [];
-    this.check(word, allowed, deletionHash(word, -1, -1), checked, near);
-    for (let i = 0; i < word.length; i++) {
-      this.check(word, allowed, deletionHash(word, i, -1), checked, near);
-      if (allowed < 2) continue;
-      for (let j = i + 1; j < word.length; j++)
-        this.check(word, allowed, deletionHash(word, i, j), checked, near);
-    }
+    forEachDeletion(word, allowed, (hash) => this.check(word, allowed, hash, checked, near));
     return near;
   }
 
@@ -116,26 +110,53 @@ function indexedDeletions(word: string): number {
   return word.length >= 5 ? 2 : word.length >= 3 ? 1 : 0;
 }
 
-/** Calls visit with the hash of the word and of every string made by deleting up to depth of its letters. */
+/**
+ * Calls visit with the hash of the word and of every string made by deleting up to depth (at most two) of
+ * its letters, without building those strings: a polynomial hash (mod 2^32) of the letters left is made
+ * from the hashes of the word's prefixes and suffixes in constant time each. It depends only on the letters
+ * left, so equal strings always meet, and is cut to 30 bits so V8 keeps it a small integer.
+ */
 function forEachDeletion(word: string, depth: number, visit: (hash: number) => void): void {
-  visit(deletionHash(word, -1, -1));
+  const n = word.length;
+  const { prefix, suffix, power } = hashTables(word);
+  visit(small(prefix[n] as number));
   if (depth < 1) return;
-  for (let i = 0; i < word.length; i++) {
-    visit(deletionHash(word, i, -1));
+  for (let i = 0; i < n; i++) {
+    // word without i: prefix[i], then the suffix after i
+    visit(small(Math.imul(prefix[i] as number, power[n - 1 - i] as number) + (suffix[i + 1] as number)));
     if (depth < 2) continue;
-    for (let j = i + 1; j < word.length; j++) visit(deletionHash(word, i, j));
+    for (let j = i + 1; j < n; j++) {
+      // word without i and j: prefix[i], the letters between them, then the suffix after j
+      const between =
+        ((prefix[j] as number) - Math.imul(prefix[i + 1] as number, power[j - i - 1] as number)) | 0;
+      const head = Math.imul(
+        Math.imul(prefix[i] as number, power[j - i - 1] as number) + between,
+        power[n - 1 - j] as number,
+      );
+      visit(small(head + (suffix[j + 1] as number)));
+    }
   }
 }
 
-/**
- * FNV-1a of the word without the letters at skipFirst and skipSecond (-1 for none), cut to 30 bits so
- * V8 keeps it a small integer. Depends only on the letters left, so equal strings always hash equally.
- */
-function deletionHash(word: string, skipFirst: number, skipSecond: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = 0; k < word.length; k++) {
-    if (k === skipFirst || k === skipSecond) continue;
-    hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+const BASE = 0x01000193;
+
+/** prefix[k]: hash of the first k letters; suffix[k]: hash of the letters from k on; power[k]: BASE^k. */
+function hashTables(word: string): { prefix: Int32Array; suffix: Int32Array; power: Int32Array } {
+  const n = word.length;
+  const prefix = new Int32Array(n + 1);
+  const suffix = new Int32Array(n + 1);
+  const power = new Int32Array(n + 1);
+  power[0] = 1;
+  for (let k = 0; k < n; k++) {
+    prefix[k + 1] = Math.imul(prefix[k] as number, BASE) + word.charCodeAt(k) + 1;
+    power[k + 1] = Math.imul(power[k] as number, BASE);
   }
+  for (let k = n - 1; k >= 0; k--) {
+    suffix[k] = Math.imul(word.charCodeAt(k) + 1, power[n - 1 - k] as number) + (suffix[k + 1] as number);
+  }
+  return { prefix, suffix, power };
+}
+
+function small(hash: number): number {
   return hash & 0x3fffffff;
 }

@@ -3,8 +3,12 @@
 
 /** Escapes &, < and > for Slack mrkdwn. Apply to every piece of knowledge or user text, exactly once. */
 export function escapeMrkdwn(text: string): string {
+  // Most text has none of the three, and every answer escapes dozens of pieces.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+const NEEDS_ESCAPING = /[&<>]/;
 
 /** Wraps already-escaped text in Slack bold markers; whitespace at the edges stays outside. */
 export function bold(escaped: string): string {
