@@ -394,8 +394,11 @@ function findExactMatches(
 ): Match[] {
   const covered = new Set<number>();
   const matches: Match[] = [];
-  for (let n = Math.min(8, tokens.length); n >= 1; n--) {
+  // Only spans that begin as some name does, and no longer than the longest such name, can match.
+  const longest = tokens.map((token) => index.names.longestNameFrom(token));
+  for (let n = Math.min(Math.max(0, ...longest), tokens.length); n >= 1; n--) {
     for (let start = 0; start + n <= tokens.length; start++) {
+      if ((longest[start] ?? 0) < n) continue;
       let free = true;
       for (let i = start; i < start + n; i++) if (covered.has(i) || levelPositions.has(i)) free = false;
       if (!free) continue;

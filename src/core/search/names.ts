@@ -50,6 +50,8 @@ export class NameIndex {
   private readonly exact = new Map<string, NameEntry[]>();
   private readonly entries: NameEntry[] = [];
   private readonly words = new NameWords();
+  /** first word of a name -> the most words any name starting with it has */
+  private readonly openings = new Map<string, number>();
   private readonly byTrigram = new Map<string, number[]>();
   /** trigram hits per entry during one lookup; reset after each, so it is allocated once */
   private counts = new Uint16Array(0);
@@ -64,7 +66,10 @@ export class NameIndex {
     existing.push(entry);
     this.exact.set(key, existing);
     const position = this.entries.push(entry) - 1;
-    for (const word of key.split(" ")) this.words.add(word, position);
+    const keyWords = key.split(" ");
+    for (const word of keyWords) this.words.add(word, position);
+    const first = keyWords[0] as string;
+    this.openings.set(first, Math.max(this.openings.get(first) ?? 0, keyWords.length));
     this.recentCandidates.clear();
     for (const gram of new Set(trigrams(key))) {
       const list = this.byTrigram.get(gram);
@@ -79,6 +84,11 @@ export class NameIndex {
 
   lookupKey(key: string): readonly NameEntry[] {
     return this.exact.get(key) ?? [];
+  }
+
+  /** The most words of any name that starts with this word; 0 when none does. */
+  longestNameFrom(word: string): number {
+    return this.openings.get(word) ?? 0;
   }
 
   get size(): number {
