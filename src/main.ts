@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
 import { createRolecall, type Rolecall } from "./core/engine.ts";
 import { knowledgeCachePath } from "./core/knowledge/cache.ts";
-import { loadKnowledge } from "./core/knowledge/load.ts";
+import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { createDeliveryClient } from "./notify/client.ts";
@@ -51,7 +51,11 @@ export async function main(io: MainIo): Promise<number> {
 
   let live: LiveRolecall;
   try {
-    live = liveRolecall(await loadKnowledge(config.knowledgeDir, { cacheFile: knowledgeCacheFile(config) }));
+    const initial = await readAndBuildKnowledge(config.knowledgeDir, {
+      cacheFile: knowledgeCacheFile(config),
+    });
+    if (initial.problems.length > 0) throw new KnowledgeError(initial.problems);
+    live = liveRolecall(initial.kb, initial.contentHash);
   } catch (error) {
     if (error instanceof KnowledgeError) return fail(io, error.message);
     throw error;
@@ -88,6 +92,7 @@ async function runLocalConsole(
         store,
         // The console's screen is for answers: only problems with the knowledge are worth a line.
         logger: problemsOnly(logger),
+        servedContentHash: live.contentHash,
         onKnowledge: (kb) => {
           live.swap(kb);
           if (started) io.stderr.write(`${CONSOLE_RELOADED}\n`);
@@ -136,6 +141,7 @@ async function runSlack(
     cacheFile: knowledgeCacheFile(config),
     store,
     logger,
+    servedContentHash: live.contentHash,
     onKnowledge: (kb) => live.swap(kb),
     slack: { client, admins: config.admins },
   });
@@ -179,12 +185,17 @@ function knowledgeCacheFile(config: Config): string {
   return knowledgeCachePath(config.dataDir);
 }
 
-type LiveRolecall = Rolecall & { swap(kb: KnowledgeBase): void };
+type LiveRolecall = Rolecall & {
+  swap(kb: KnowledgeBase): void;
+  /** of the knowledge loaded at start-up, so the start-up publish does not hand the same over again */
+  readonly contentHash: string;
+};
 
 /** One object for every adapter to hold, answering from whichever knowledge was loaded last. */
-function liveRolecall(initial: KnowledgeBase): LiveRolecall {
+function liveRolecall(initial: KnowledgeBase, contentHash: string): LiveRolecall {
   let current = createRolecall(initial);
   return {
+    contentHash,
     get knowledge() {
       return current.knowledge;
     },

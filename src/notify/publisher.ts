@@ -1,7 +1,7 @@
 // Publishing: read the knowledge folder, serve it if it is valid, and record what changed since the last
 // published snapshot together with one outbox row per subscribed channel, in one store transaction. The
 // delivery worker posts the rows; this file never talks to Slack.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import {
   type Change,
   diffSnapshots,
@@ -56,6 +56,11 @@ export interface PublisherOptions {
   logger: NotifyLogger;
   /** the knowledge to serve from now on; called only with valid knowledge, and only when it changed */
   onKnowledge?: (kb: KnowledgeBase) => void;
+  /**
+   * The content hash (readAndBuildKnowledge's) of the knowledge already being served, loaded at start-up:
+   * a publish of the same files does not hand it over again, which would build its index a second time.
+   */
+  servedContentHash?: string;
   /** the knowledge folder has problems (each with file:line:col); the last good knowledge is still served */
   onInvalid?: (problems: readonly KnowledgeProblem[]) => void;
   /** after outbox rows were written: wire to the delivery worker's wake() */
@@ -79,7 +84,7 @@ const MAX_STALE_ATTEMPTS = 3;
 export function createPublisher(options: PublisherOptions): Publisher {
   const { store, logger } = options;
   const now = options.now ?? (() => new Date());
-  let servedContent: string | undefined;
+  let servedContent: string | undefined = options.servedContentHash;
   let reportedInvalidContent: string | undefined;
   let active: Promise<PublishOutcome> | undefined;
   let followUp: Promise<PublishOutcome> | undefined;
@@ -267,9 +272,7 @@ async function load(dir: string, cacheFile: string | undefined): Promise<Loaded>
     // A missing or empty folder is a problem with the knowledge, reported like any other.
     return { kb: buildKnowledge([]).kb, problems: error.problems, contentHash: "" };
   }
-  const hash = createHash("sha256");
-  for (const { file, text } of read.texts) hash.update(`${file}\u0000${text}\u0000`);
-  return { kb: read.kb, problems: read.problems, contentHash: hash.digest("hex") };
+  return { kb: read.kb, problems: read.problems, contentHash: read.contentHash };
 }
 
 function frameworkNames(kb: KnowledgeBase, before: KnowledgeSnapshot | undefined): Map<string, string> {

@@ -25,6 +25,8 @@ export interface NotificationRuntimeOptions {
   logger: NotifyLogger;
   /** the knowledge to answer from, after each valid edit */
   onKnowledge: (kb: KnowledgeBase) => void;
+  /** the content hash of the knowledge already answering (see PublisherOptions.servedContentHash) */
+  servedContentHash?: string;
   /** posting updates and DMing admins; the delivery client (createDeliveryClient) */
   slack?: { client: webApi.WebClient; admins: readonly string[] };
   /** publish on SIGHUP (default true) */
@@ -71,6 +73,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     store,
     logger,
     onKnowledge: options.onKnowledge,
+    ...(options.servedContentHash ? { servedContentHash: options.servedContentHash } : {}),
     onInvalid: (problems) => {
       if (alert) track(alert(problems));
     },

@@ -399,4 +399,22 @@ describe("with the parsed-knowledge cache", () => {
       ITMG_LEVEL_5_EDITED,
     );
   });
+
+  it("does not hand over again the knowledge already served at start-up, but does once it changes", async () => {
+    const { readAndBuildKnowledge } = await import("../../src/core/knowledge/load.ts");
+    const atStartup = await readAndBuildKnowledge(knowledge.dir);
+    const startedFrom = createPublisher({
+      knowledgeDir: knowledge.dir,
+      store,
+      logger: createMemoryLogger(),
+      onKnowledge: (kb) => served.push(kb),
+      servedContentHash: atStartup.contentHash,
+    });
+    expectStatus(await startedFrom.publish("startup"), "published");
+    expect(served).toEqual([]);
+
+    await knowledge.edit("sfia-skills.yaml", ITMG_LEVEL_5, ITMG_LEVEL_5_EDITED);
+    expectStatus(await startedFrom.publish("watch"), "published");
+    expect(served).toHaveLength(1);
+  });
 });

@@ -1,4 +1,5 @@
 // Loads a knowledge folder: every *.yaml/*.yml file below it, parsed, validated, merged and cross-checked.
+import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { KnowledgeFileCache, type ParsedFileCache } from "./cache.ts";
@@ -40,14 +41,21 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
 export async function readAndBuildKnowledge(
   dir: string,
   options: LoadOptions = {},
-): Promise<{ texts: KnowledgeText[]; kb: KnowledgeBase; problems: KnowledgeProblem[] }> {
+): Promise<{ texts: KnowledgeText[]; kb: KnowledgeBase; problems: KnowledgeProblem[]; contentHash: string }> {
   const { texts, problems } = await readKnowledgeDir(dir);
   const cache = options.cacheFile ? await KnowledgeFileCache.open(options.cacheFile) : undefined;
   const result = buildKnowledge(texts, { cache });
   const all = [...problems, ...result.problems];
   // The cache only speeds up the next load; a read-only disk must not stop this one.
   if (all.length === 0) await cache?.save().catch(() => undefined);
-  return { texts, kb: result.kb, problems: all };
+  return { texts, kb: result.kb, problems: all, contentHash: knowledgeContentHash(texts) };
+}
+
+/** sha256 over every file's name and text: equal when the folder holds exactly the same files. */
+export function knowledgeContentHash(texts: readonly KnowledgeText[]): string {
+  const hash = createHash("sha256");
+  for (const { file, text } of texts) hash.update(`${file}\u0000${text}\u0000`);
+  return hash.digest("hex");
 }
 
 export async function readKnowledgeDir(
