@@ -5,6 +5,7 @@ import type { RaciLetter } from "../knowledge/model.ts";
 import type { SearchIndex } from "../search/build.ts";
 import type { NameEntry, WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
+import { containsAsWord } from "../text/contains-word.ts";
 import { fold, STOPWORDS, words } from "../text/normalize.ts";
 import { isNearWord } from "./near.ts";
 import type { ListKind, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
@@ -133,8 +134,7 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
   const compareHint =
     tokens.some((t) => COMPARE_WORDS.includes(t)) || (tokens.includes("from") && tokens.includes("to"));
   const matches = findExactMatches(index, tokens, levelPositions, (entry) => {
-    if (entry.via === "code")
-      return new RegExp(`\\b${escapeRegExp(entry.display)}\\b`).test(trimmed) || contentCount <= 2;
+    if (entry.via === "code") return containsAsWord(trimmed, entry.display) || contentCount <= 2;
     if (entry.via === "level_name")
       return levelContext || compareHint || contentCount <= 1 || entry.key.includes(" ");
     return true;
@@ -452,8 +452,4 @@ function fuzzyEntity(
     entry: best.entry,
     recognition: { via: best.entry.via, matched: best.entry.display, fuzzy: best.score },
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
