@@ -4,8 +4,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { runImport } from "../../src/core/knowledge/import/index.ts";
+import { REPO_ROOT } from "../lib/repo-root.ts";
 
-export const REALDATA = path.resolve(import.meta.dirname, "../../../shared/realdata");
+export const REALDATA = path.resolve(REPO_ROOT, "../shared/realdata");
 
 export const SFIA9_FILES = [
   path.join(REALDATA, "sfia9/sfia-9_skills_en_US_250129.cp1252.csv"),

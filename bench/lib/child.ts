@@ -3,8 +3,9 @@
 // benchmarks runs that way, Rolecall's and the baselines' alike; buildForBenchmarks() compiles them first.
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { REPO_ROOT } from "./repo-root.ts";
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export { REPO_ROOT };
 
 /** Compiles src/ and bench/ into dist/ (incrementally), so children run the code as it is now. */
 export function buildForBenchmarks(): void {

@@ -1,6 +1,5 @@
 // The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
 import { App } from "@slack/bolt";
-import { createEventDeduplicator } from "./dedupe.ts";
 import { errorFields, newErrorRef } from "./errors.ts";
 import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
@@ -95,7 +94,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ...errorFields(original),
     });
   });
-  bolt.use(createEventDeduplicator(logger));
 
   const summary = knowledgeSummary(options.rolecall);
   const deps: ListenerDeps = {

@@ -1,6 +1,7 @@
 // Events API listeners, keyed by the bot events in manifest.yml, behind one Bolt listener (see
 // ../dispatch.ts).
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { createEventDeduplicator } from "../../dedupe.ts";
 import type { BOT_EVENTS } from "../../ids.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { exactly } from "../dispatch.ts";
@@ -33,7 +34,8 @@ export const EVENT_LISTENERS: Readonly<Record<BotEvent, EventListener>> = {
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
   const handlers = new Map(Object.values(EVENT_LISTENERS).map((l) => [l.type, l.create(deps)] as const));
-  app.event(exactly(handlers.keys()), async (args) => {
+  // Only Events API deliveries carry an event_id and are redelivered, so only they are deduplicated.
+  app.event(exactly(handlers.keys()), createEventDeduplicator(deps.logger), async (args) => {
     await handlers.get(args.event.type)?.(args);
   });
 }
