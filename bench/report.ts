@@ -141,8 +141,8 @@ function loadSection(results: BenchResults): string[] {
     "",
     `Correctly signed \`/role\` slash commands (a fresh timestamp and signature per request, questions from the query mix) sent by autocannon on loopback to Rolecall started as \`npm start\` does (\`node dist/src/main.js\`, compiled) in HTTP mode; to a bare Bolt app whose \`/role\` only acks (*bare-bolt*, the baseline of the targets); and to the same bare app also replying “ok” to the response_url (*bare-bolt-respond*, for reference: the cost of replying at all). A request signed with the wrong secret got **${load.wrongSignatureStatus}** from Rolecall. Rolecall was ready ${ms(load.rolecallReadyMs)} after spawning (including Bolt's auth.test against the stand-in).`,
     "",
-    "| App | Connections | Requests/s | vs bare-bolt | p50 | p90 | p99 | max | non-2xx | errors | answers delivered | mean answer |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| App | Connections | Requests/s | vs bare-bolt | CPU a request | p50 | p90 | p99 | max | non-2xx | errors | answers delivered | mean answer |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const run of load.runs) {
     const bare = load.runs.find((r) => r.app === "bare-bolt" && r.connections === run.connections);
@@ -154,7 +154,7 @@ function loadSection(results: BenchResults): string[] {
           ? `${run.meanAnswerBytes} B`
           : `${(run.meanAnswerBytes / 1024).toFixed(1)} KiB`;
     lines.push(
-      `| ${run.app} | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${share} | ${run.latencyMs.p50} ms | ${run.latencyMs.p90} ms | ${run.latencyMs.p99} ms | ${run.latencyMs.max} ms | ${run.non2xx} | ${run.errors} | ${run.answersDelivered ?? "–"} | ${bytes} |`,
+      `| ${run.app} | ${run.connections} | ${run.requestsPerSecond.toFixed(0)} | ${share} | ${run.cpuMsPerRequest === undefined ? "–" : `${run.cpuMsPerRequest.toFixed(3)} ms`} | ${run.latencyMs.p50} ms | ${run.latencyMs.p90} ms | ${run.latencyMs.p99} ms | ${run.latencyMs.max} ms | ${run.non2xx} | ${run.errors} | ${run.answersDelivered ?? "–"} | ${bytes} |`,
     );
   }
   lines.push("");

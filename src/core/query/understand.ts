@@ -435,13 +435,17 @@ function fuzzyEntity(
     }
   }
   let best: { entry: NameEntry; score: number } | undefined;
+  const residualLength = residual.join(" ").length;
+  const largestBonus = (context.levels ? 0.05 : 0) + (context.kindsWanted.length > 0 ? 0.05 : 0);
   for (const phrase of phrases) {
     if (phrase.length < 3) continue;
+    // A phrase that covers only part of the question is a weaker signal than the whole residual.
+    const shortfall = (1 - phrase.length / residualLength) * 0.25;
+    // Even a perfect hit on this phrase could not beat the best so far: no need to look it up.
+    if (best && shortfall - largestBonus >= best.score) continue;
     for (const hit of index.names.aligned(phrase, SUBJECT_MATCH, memo)) {
       if (hit.entry.via === "level_name" && !context.levelContext) continue;
-      // A phrase that covers only part of the question is a weaker signal than the whole residual.
-      const coverage = phrase.length / residual.join(" ").length;
-      let score = hit.score + (1 - coverage) * 0.25;
+      let score = hit.score + shortfall;
       if (context.levels && hit.entry.ref.kind === "skill") score -= 0.05;
       if (context.kindsWanted.includes(hit.entry.ref.kind)) score -= 0.05;
       if (!best || score < best.score) best = { entry: hit.entry, score };
