@@ -49,7 +49,7 @@ export function words(text: string): string[] {
   const out: string[] = [];
   for (const word of fold(text).split(" ")) {
     if (!word) continue;
-    const levelShort = /^(?:l|lv|lvl|level)(\d)$/.exec(word);
+    const levelShort = word.startsWith("l") ? /^(?:l|lv|lvl|level)(\d)$/.exec(word) : null;
     if (levelShort?.[1]) {
       out.push("level", levelShort[1]);
       continue;
