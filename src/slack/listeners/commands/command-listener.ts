@@ -62,9 +62,9 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
  * Help or the answer to a question, computed before the ack so Slack shows it from the ack's own HTTP
  * response (or Socket Mode envelope ack), with no second request to response_url. This is safe inside
  * Slack's 3-second ack window because it touches nothing outside the process: the core's ask() is
- * synchronous and in-memory, bounded by its 500-character question limit, and measured at 0.2 ms p50 and
- * about 10 ms p99 on the full SFIA 9 + DDaT knowledge (docs/BENCHMARKS.md); rendering is bounded by
- * Slack's block limits. Anything that waits on the network (subcommands) acks first instead.
+ * synchronous and in-memory, bounded by its 500-character question limit, and measured at about 0.2 ms
+ * p50 and 2 to 5 ms p99 on the full SFIA 9 + DDaT knowledge (docs/BENCHMARKS.md); rendering is bounded
+ * by Slack's block limits. Anything that waits on the network (subcommands) acks first instead.
  * A failure here still acks, once, with the apology and its reference.
  */
 export function replyInAck(deps: ListenerDeps, spec: CommandSpec, text: string, help: boolean): AckReply {
