@@ -35,10 +35,6 @@ export class NameWords {
     if (entries[entries.length - 1] !== entry) entries.push(entry);
   }
 
-  get size(): number {
-    return this.words.length;
-  }
-
   /** Positions of the names holding a word within allowedEdits(word) of word. */
   entriesNear(word: string): Set<number> {
     const found = new Set<number>();

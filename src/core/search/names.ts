@@ -147,23 +147,16 @@ export class NameIndex {
   }
 
   /**
-   * Fuzzy lookup. A trigram prefilter keeps fuse.js to a few dozen candidates however large the corpus,
-   * which is what keeps a question in the low milliseconds on 100k names.
+   * Fuzzy lookup for any misspelling, word-aligned or not (a not-found answer's suggestions, /role
+   * subscribe's). A trigram prefilter keeps fuse.js to a few dozen candidates however large the corpus.
    */
   fuzzy(
     phrase: string,
-    options: {
-      limit?: number;
-      threshold?: number;
-      kinds?: readonly SubjectKind[];
-      /** a cheap test a candidate must pass before fuse.js scores it */
-      accept?: (entry: NameEntry, key: string) => boolean;
-    } = {},
+    options: { limit?: number; threshold?: number; kinds?: readonly SubjectKind[] } = {},
   ): FuzzyHit[] {
     const key = canonical(phrase);
     if (!key) return [];
-    const accept = options.accept;
-    const candidates = this.candidates(key, options.kinds).filter((entry) => !accept || accept(entry, key));
+    const candidates = this.candidates(key, options.kinds);
     if (candidates.length === 0) return [];
     return bestPerEntity(this.score(key, candidates, options.threshold), options.limit ?? 5);
   }
