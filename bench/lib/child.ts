@@ -1,21 +1,16 @@
 // Child processes started the way `npm start` starts Rolecall: compiled JavaScript (dist/, written by
 // `npm run build`) on plain node, one process, with their output read line by line. Every child of the
 // benchmarks runs that way, Rolecall's and the baselines' alike; buildForBenchmarks() compiles them first.
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import path from "node:path";
+import { compileProject } from "./compile.ts";
 import { REPO_ROOT } from "./repo-root.ts";
 
 export { REPO_ROOT };
 
 /** Compiles src/ and bench/ into dist/ (incrementally), so children run the code as it is now. */
 export function buildForBenchmarks(): void {
-  const tsc = path.join(REPO_ROOT, "node_modules/typescript/bin/tsc");
-  const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.bench.json"], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-  });
-  if (result.status !== 0)
-    throw new Error(`compiling for the benchmarks failed:\n${result.stdout}${result.stderr}`);
+  compileProject("tsconfig.bench.json", "compiling for the benchmarks failed");
 }
 
 /** Where `npm run build` puts the JavaScript for a TypeScript file of the repository. */
