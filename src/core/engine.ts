@@ -1,6 +1,6 @@
 // The Slack-free question answerer: knowledge in, Answer (plain data) out.
 
-import { followUp } from "./answer/build.ts";
+import { followUp, skillHandle } from "./answer/build.ts";
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
 import { compareRolesAnswer } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
@@ -13,7 +13,7 @@ import { skillLevelAnswer, skillOverviewAnswer } from "./answer/skill.ts";
 import type { Answer } from "./answer/types.ts";
 import type { KnowledgeBase } from "./knowledge/model.ts";
 import type { Query } from "./query/types.ts";
-import { understand } from "./query/understand.ts";
+import { type UnderstandOptions, understand } from "./query/understand.ts";
 import { buildSearchIndex, type SearchIndex } from "./search/build.ts";
 import type { WordMemo } from "./search/names.ts";
 
@@ -25,17 +25,26 @@ export interface Rolecall {
   understand(question: string): Query;
 }
 
-export function createRolecall(knowledge: KnowledgeBase): Rolecall {
+export interface RolecallOptions {
+  /** the framework answered when a name is in two frameworks and the question doesn't say which */
+  defaultFramework?: string;
+}
+
+export function createRolecall(knowledge: KnowledgeBase, options: RolecallOptions = {}): Rolecall {
   const index = buildSearchIndex(knowledge);
+  const understandOptions: UnderstandOptions = options.defaultFramework
+    ? { defaultFramework: options.defaultFramework }
+    : {};
   return {
     knowledge,
     index,
-    understand: (question) => understand(question, index),
+    understand: (question) => understand(question, index, new Map(), understandOptions),
     ask: (question) => {
       // Understanding and did-you-mean look up the same words' near spellings: once per question.
       const memo: WordMemo = new Map();
-      const query = understand(question, index, memo);
-      return withDidYouMean(answerQuery(knowledge, index, query, question, memo), query.didYouMean ?? []);
+      const query = understand(question, index, memo, understandOptions);
+      const answer = withAlsoIn(knowledge, answerQuery(knowledge, index, query, question, memo), query);
+      return withDidYouMean(answer, query.didYouMean ?? []);
     },
   };
 }
@@ -48,6 +57,26 @@ function withDidYouMean(answer: Answer, names: readonly string[]): Answer {
     notices: [...answer.notices, `${MESSAGES.didYouMean} ${names.join(" or ")}?`],
     followUps: [...names.map((name) => followUp("did_you_mean", name, name)), ...answer.followUps],
   };
+}
+
+/** "Also in DDaT: Problem management": the same name in another framework or in the RACI, as buttons. */
+function withAlsoIn(kb: KnowledgeBase, answer: Answer, query: Query): Answer {
+  const others = "alsoIn" in query ? (query.alsoIn ?? []) : [];
+  if (others.length === 0) return answer;
+  const level =
+    query.type === "skill" ? query.level : query.type === "compare_skill" ? query.from : undefined;
+  const buttons = others.map((other) => {
+    if (other.kind === "skill") {
+      const skill = kb.skills.get(other.id);
+      const framework = skill ? (kb.frameworks.get(skill.framework)?.name ?? skill.framework) : "";
+      const handle = skill ? skillHandle(skill) : other.name;
+      const defined = level !== undefined && skill?.levels.some((l) => l.level === level);
+      const question = `${framework} ${handle}${defined ? ` level ${level}` : ""}`.trim();
+      return followUp("also_in", `Also in ${framework}: ${other.name}`, question);
+    }
+    return followUp("also_in", `RACI: ${other.name}`, `raci ${other.name}`);
+  });
+  return { ...answer, followUps: [...buttons, ...answer.followUps] };
 }
 
 function answerQuery(
@@ -70,7 +99,7 @@ function answerQuery(
         : skillLevelAnswer(kb, skill, query.level, query.recognition);
     }
     case "generic_level":
-      return genericLevelAnswer(kb, query.framework, query.level);
+      return genericLevelAnswer(kb, query.framework, query.level, query.step);
     case "compare_skill": {
       const skill = kb.skills.get(query.skillId);
       if (!skill) return notFoundAnswer(index, question);
@@ -99,7 +128,10 @@ function answerQuery(
       return first && second ? compareRolesAnswer(kb, first, second) : notFoundAnswer(index, question);
     }
     case "list":
-      return listAnswer(kb, query.kind, query.framework);
+      return listAnswer(kb, query.kind, query.framework, {
+        ...(query.group ? { group: query.group } : {}),
+        ...(query.level !== undefined ? { level: query.level } : {}),
+      });
     case "search":
       return searchAnswer(kb, index, query.text, memo);
   }

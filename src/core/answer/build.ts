@@ -33,3 +33,8 @@ export function capitalise(text: string): string {
 export function skillHandle(skill: { code: string; name: string }): string {
   return /^[A-Z0-9]{2,8}$/.test(skill.code) ? skill.code : skill.name;
 }
+
+/** A skill as named in answer text: "Problem management (PBMG)", or only the name where the code is an id. */
+export function skillLabel(skill: { code: string; name: string }): string {
+  return skillHandle(skill) === skill.code ? `${skill.name} (${skill.code})` : skill.name;
+}

@@ -6,7 +6,7 @@ import { levelId } from "../knowledge/model.ts";
 import type { Recognition } from "../query/types.ts";
 import { levelSource, skillSource, skillSubject } from "../search/build.ts";
 import { STOPWORDS, stem, words } from "../text/normalize.ts";
-import { capitalise, followUp, listWords, makeAnswer, skillHandle } from "./build.ts";
+import { capitalise, followUp, listWords, makeAnswer, skillHandle, skillLabel } from "./build.ts";
 import { frameworkLevels } from "./level.ts";
 import { definedLevels, levelFollowUps, nameNotices } from "./skill.ts";
 import type { Answer, Passage, Section, Subject } from "./types.ts";
@@ -155,7 +155,7 @@ export function compareSkillAnswer(
         : `${skillHandle(skill)} is not defined at level ${listWords(missing)}`;
     return makeAnswer("compare", title, {
       summary:
-        `${skill.name} (${skill.code}) is defined at levels ${listWords(levels)}. ${skill.undefinedLevelsNote ?? ""}`.trim(),
+        `${skillLabel(skill)} is defined at levels ${listWords(levels)}. ${skill.undefinedLevelsNote ?? ""}`.trim(),
       notices: nameNotices(kb, skill, recognition),
       subjects: [skillSubject(skill)],
       sources: [skillSource(kb, skill)],
@@ -188,7 +188,7 @@ export function compareSkillAnswer(
     notices: nameNotices(kb, skill, recognition),
     sections,
     facts: [
-      { label: "Skill", value: `${skill.name} (${skill.code})` },
+      { label: "Skill", value: skillLabel(skill) },
       { label: "Levels compared", value: `${from} → ${target}` },
     ],
     subjects,

@@ -1,8 +1,10 @@
 // Answers about a framework's generic level: "what does level 5 mean", "what does Working mean".
+
 import type { KnowledgeBase } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
+import type { LevelStep } from "../query/types.ts";
 import { levelSource } from "../search/build.ts";
-import { followUp, listWords, makeAnswer } from "./build.ts";
+import { followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
 import type { Answer, FollowUp, Section } from "./types.ts";
 
 export function frameworkLevels(kb: KnowledgeBase, framework: string): number[] {
@@ -12,7 +14,12 @@ export function frameworkLevels(kb: KnowledgeBase, framework: string): number[] 
     .sort((a, b) => a - b);
 }
 
-export function genericLevelAnswer(kb: KnowledgeBase, framework: string, level: number): Answer {
+export function genericLevelAnswer(
+  kb: KnowledgeBase,
+  framework: string,
+  level: number,
+  step?: LevelStep,
+): Answer {
   const generic = kb.levels.get(levelId(framework, level));
   const fw = kb.frameworks.get(framework);
   const fwName = fw?.name ?? framework.toUpperCase();
@@ -38,7 +45,7 @@ export function genericLevelAnswer(kb: KnowledgeBase, framework: string, level: 
     (s) => s.framework === framework && s.levels.some((l) => l.level === level),
   );
   if (skillsHere.length > 0) {
-    const shown = skillsHere.slice(0, 12).map((s) => `${s.name} (${s.code})`);
+    const shown = skillsHere.slice(0, 12).map((s) => skillLabel(s));
     const more = skillsHere.length > shown.length ? ` and ${skillsHere.length - shown.length} more` : "";
     sections.push({ title: `Skills defined at level ${level}`, text: `${listWords(shown)}${more}.` });
   }
@@ -53,8 +60,10 @@ export function genericLevelAnswer(kb: KnowledgeBase, framework: string, level: 
       followUp("compare_next", `Compare with level ${next}`, `compare ${fwName} levels ${level} and ${next}`),
     );
   }
+  const stepNotice = step ? stepSentence(kb, framework, fwName, level, step) : undefined;
   return makeAnswer("level", `${fwName} ${term} ${level}: ${generic.name}`, {
     summary: generic.description,
+    notices: stepNotice ? [stepNotice] : [],
     sections,
     facts: [
       { label: "Framework", value: `${fwName}${fw?.version ? ` ${fw.version}` : ""}` },
@@ -65,4 +74,14 @@ export function genericLevelAnswer(kb: KnowledgeBase, framework: string, level: 
     sources: [levelSource(kb, generic)],
     followUps: ups,
   });
+}
+
+/** "After Practitioner comes Expert (DDaT level 4)." or "Expert is the highest DDaT level." */
+function stepSentence(kb: KnowledgeBase, framework: string, fwName: string, level: number, step: LevelStep) {
+  const name = (n: number) => kb.levels.get(levelId(framework, n))?.name ?? `level ${n}`;
+  if (step.atEnd) {
+    return `${name(step.from)} is the ${step.direction === "next" ? "highest" : "lowest"} ${fwName} level (level ${step.from}).`;
+  }
+  const word = step.direction === "next" ? "After" : "Before";
+  return `${word} ${name(step.from)} (level ${step.from}) comes ${name(level)} (${fwName} level ${level}).`;
 }

@@ -14,20 +14,36 @@ const PLURAL: Record<ListKind, string> = {
   level: "levels",
 };
 
-export function listAnswer(kb: KnowledgeBase, kind: ListKind, framework?: string): Answer {
+/** Narrows a list to one role family, skill category or subcategory, or the skills defined at a level. */
+export interface ListFilter {
+  group?: { kind: "family" | "category" | "subcategory"; name: string };
+  level?: number;
+}
+
+export function listAnswer(
+  kb: KnowledgeBase,
+  kind: ListKind,
+  framework?: string,
+  filter: ListFilter = {},
+): Answer {
   const frameworkName = framework
     ? (kb.frameworks.get(framework)?.name ?? framework.toUpperCase())
     : undefined;
-  const { sections, subjects } = listContent(kb, kind, framework);
-  const scope = frameworkName ? `${frameworkName} ${PLURAL[kind]}` : capitalise(PLURAL[kind]);
+  const { sections, subjects } = listContent(kb, kind, framework, filter);
+  const narrowed = filter.group
+    ? ` in the ${filter.group.name} ${filter.group.kind === "family" ? "role family" : filter.group.kind}`
+    : filter.level !== undefined
+      ? ` defined at level ${filter.level}`
+      : "";
+  const scope = `${frameworkName ? `${frameworkName} ${PLURAL[kind]}` : capitalise(PLURAL[kind])}${narrowed}`;
   const where = kind === "process" || kind === "practice" || kind === "tool" ? " in the RACI" : "";
   if (subjects.length === 0) {
     return makeAnswer("search", `${scope}${where}`, {
-      summary: `The knowledge base has no ${frameworkName ? `${frameworkName} ` : ""}${PLURAL[kind]}.`,
+      summary: `The knowledge base has no ${frameworkName ? `${frameworkName} ` : ""}${PLURAL[kind]}${narrowed}.`,
     });
   }
   return makeAnswer("search", `${scope}${where} (${subjects.length})`, {
-    summary: `The knowledge base has ${subjects.length} ${frameworkName ? `${frameworkName} ` : ""}${subjects.length === 1 ? kind : PLURAL[kind]}${where}.`,
+    summary: `The knowledge base has ${subjects.length} ${frameworkName ? `${frameworkName} ` : ""}${subjects.length === 1 ? kind : PLURAL[kind]}${where}${narrowed}.`,
     sections,
     subjects,
     followUps: subjects.slice(0, 3).map((s) => followUp("related", s.name, questionFor(kb, s))),
@@ -47,8 +63,10 @@ function questionFor(kb: KnowledgeBase, subject: Subject): string {
 function listContent(
   kb: KnowledgeBase,
   kind: ListKind,
-  framework?: string,
+  framework: string | undefined,
+  filter: ListFilter,
 ): { sections: Section[]; subjects: Subject[] } {
+  const group = filter.group;
   switch (kind) {
     case "process":
     case "practice":
@@ -67,6 +85,7 @@ function listContent(
     case "role": {
       const roles = [...kb.roles.values()]
         .filter((r) => !framework || r.framework === framework)
+        .filter((r) => group?.kind !== "family" || r.family === group.name)
         .sort(byName);
       return {
         sections: [
@@ -89,10 +108,16 @@ function listContent(
     case "skill": {
       const skills = [...kb.skills.values()]
         .filter((s) => !framework || s.framework === framework)
+        .filter((s) => group?.kind !== "category" || s.category === group.name)
+        .filter((s) => group?.kind !== "subcategory" || s.subcategory === group.name)
+        .filter((s) => filter.level === undefined || s.levels.some((l) => l.level === filter.level))
         .sort(byName);
       const byCategory = new Map<string, typeof skills>();
       for (const skill of skills) {
-        const category = skill.category ?? kb.frameworks.get(skill.framework)?.name ?? skill.framework;
+        const category =
+          (group?.kind === "category" ? skill.subcategory : skill.category) ??
+          kb.frameworks.get(skill.framework)?.name ??
+          skill.framework;
         byCategory.set(category, [...(byCategory.get(category) ?? []), skill]);
       }
       return {

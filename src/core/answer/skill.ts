@@ -1,9 +1,11 @@
 // Answers about a skill: one of its levels, or the skill as a whole.
+
 import type { KnowledgeBase, Skill } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
 import type { Recognition } from "../query/types.ts";
 import { skillSource, skillSubject } from "../search/build.ts";
-import { capitalise, followUp, listWords, makeAnswer, skillHandle } from "./build.ts";
+import { capitalise, followUp, listWords, makeAnswer, skillHandle, skillLabel } from "./build.ts";
+import { frameworkLevels } from "./level.ts";
 import type { Answer, Fact, FollowUp, Section, SourceRef, Subject } from "./types.ts";
 
 /** "ITMG level 5: IT management" where the skill has a real code; "Data analysis level 2" where not. */
@@ -26,24 +28,34 @@ function frameworkLabel(kb: KnowledgeBase, skill: Skill): string {
 export function nameNotices(kb: KnowledgeBase, skill: Skill, recognition?: Recognition): string[] {
   const notices: string[] = [];
   const framework = kb.frameworks.get(skill.framework)?.name ?? skill.framework.toUpperCase();
+  const code = skillHandle(skill) === skill.code ? ` (${skill.code})` : "";
   for (const change of skill.changes ?? []) {
     if (!change.renamedTo) continue;
-    const askedByThatName = recognition?.matched.toLowerCase() === change.renamedTo.toLowerCase();
+    const renamedTo = change.renamedTo;
+    const same = (a: string | undefined, b: string) => a?.toLowerCase() === b.toLowerCase();
+    // Once the knowledge carries the new name (SFIA 9 over SFIA 7), the old name comes from history.
+    const renamedAlready = same(skill.name, change.renamedTo);
+    const oldName = renamedAlready
+      ? (skill.formerNames?.find((n) => !same(n, renamedTo)) ??
+        skill.revisions?.find((r) => r.name && !same(r.name, renamedTo))?.name)
+      : skill.name;
+    if (!oldName) continue;
+    const askedByThatName = same(recognition?.matched, change.renamedTo);
     notices.push(
-      askedByThatName
-        ? `“${change.renamedTo}” is the ${framework} ${change.version} name of ${skill.name} (${skill.code}): the skill was renamed ${change.renamedTo} in ${framework} ${change.version}. This answer uses the ${frameworkLabel(kb, skill)} wording.`
-        : `In ${framework} ${change.version}, ${skill.name} (${skill.code}) was renamed ${change.renamedTo}.`,
+      askedByThatName && !renamedAlready
+        ? `“${change.renamedTo}” is the ${framework} ${change.version} name of ${skill.name}${code}: the skill was renamed ${change.renamedTo} in ${framework} ${change.version}. This answer uses the ${frameworkLabel(kb, skill)} wording.`
+        : `In ${framework} ${change.version}, ${oldName}${code} was renamed ${change.renamedTo}.`,
     );
   }
   if (recognition?.via === "former_name" && recognition.matched.toLowerCase() !== skill.name.toLowerCase()) {
-    notices.push(`${recognition.matched} is a former name of ${skill.name} (${skill.code}).`);
+    notices.push(`${recognition.matched} is a former name of ${skill.name}${code}.`);
   }
   return notices;
 }
 
 function skillFacts(kb: KnowledgeBase, skill: Skill): Fact[] {
   const facts: Fact[] = [
-    { label: "Skill", value: `${skill.name} (${skill.code})` },
+    { label: "Skill", value: skillLabel(skill) },
     { label: "Framework", value: frameworkLabel(kb, skill) },
   ];
   if (skill.category) facts.push({ label: "Category", value: skill.category });
@@ -99,8 +111,14 @@ export function skillLevelAnswer(
   const genericSubject = genericLevelSubject(kb, skill, level);
   if (!entry) {
     const why = skill.undefinedLevelsNote ? ` ${skill.undefinedLevelsNote}` : "";
+    const scale = frameworkLevels(kb, skill.framework);
+    const fwName = kb.frameworks.get(skill.framework)?.name ?? skill.framework.toUpperCase();
+    const outside =
+      scale.length > 0 && !scale.includes(level)
+        ? ` ${fwName} has ${scale.length} levels (${scale[0]} to ${scale[scale.length - 1]}).`
+        : "";
     return makeAnswer("level", `${skillHandle(skill)} is not defined at level ${level}`, {
-      summary: `${skill.name} (${skill.code}) is not defined at level ${level}. It is defined at level${levels.length === 1 ? "" : "s"} ${listWords(levels)}.${why}`,
+      summary: `${skillLabel(skill)} is not defined at level ${level}.${outside} It is defined at level${levels.length === 1 ? "" : "s"} ${listWords(levels)}.${why}`,
       notices: nameNotices(kb, skill, recognition),
       facts: skillFacts(kb, skill),
       subjects: [skillSubject(skill), ...(genericSubject ? [genericSubject] : [])],

@@ -54,6 +54,7 @@ export type FollowUpKind =
   | "role_raci"
   | "role_skills"
   | "did_you_mean"
+  | "also_in"
   | "related"
   | "example";
 

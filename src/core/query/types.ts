@@ -25,19 +25,56 @@ export interface Recognition {
   fuzzy?: number;
 }
 
+/** Another subject of the same name, offered beside the answer ("Also in DDaT: Problem management"). */
+export interface AlsoIn {
+  kind: "skill" | "level" | "role" | "process" | "practice" | "tool";
+  id: string;
+  name: string;
+}
+
+/** "What comes after Practitioner": the level asked about was reached by a step from another. */
+export interface LevelStep {
+  direction: "next" | "previous";
+  from: number;
+  /** the named level is already the last one in that direction */
+  atEnd: boolean;
+}
+
 /** What a question asks, plus longer names it may have meant ("Junuor digital evaluator"). */
 export type Query = QueryBody & { didYouMean?: string[] };
 
 export type QueryBody =
   | { type: "help" }
   | { type: "too_long"; length: number }
-  | { type: "skill"; skillId: string; level?: number; recognition: Recognition }
-  | { type: "generic_level"; framework: string; level: number; recognition?: Recognition }
-  | { type: "compare_skill"; skillId: string; from: number; to?: number; recognition: Recognition }
+  | { type: "skill"; skillId: string; level?: number; recognition: Recognition; alsoIn?: AlsoIn[] }
+  | { type: "generic_level"; framework: string; level: number; recognition?: Recognition; step?: LevelStep }
+  | {
+      type: "compare_skill";
+      skillId: string;
+      from: number;
+      to?: number;
+      recognition: Recognition;
+      alsoIn?: AlsoIn[];
+    }
   | { type: "compare_generic"; framework: string; from: number; to: number }
-  | { type: "raci"; rowId: string; letter?: RaciLetter; roleId?: string; recognition: Recognition }
+  | {
+      type: "raci";
+      rowId: string;
+      letter?: RaciLetter;
+      roleId?: string;
+      recognition: Recognition;
+      alsoIn?: AlsoIn[];
+    }
   | { type: "raci_reverse"; roleId: string; letter?: RaciLetter; recognition: Recognition }
   | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition }
   | { type: "compare_roles"; roleIds: [string, string] }
-  | { type: "list"; kind: ListKind; framework?: string }
+  | {
+      type: "list";
+      kind: ListKind;
+      framework?: string;
+      /** a DDaT role family or a SFIA category or subcategory */
+      group?: { kind: "family" | "category" | "subcategory"; name: string };
+      /** skills defined at this level */
+      level?: number;
+    }
   | { type: "search"; text: string };

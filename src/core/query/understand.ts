@@ -2,86 +2,29 @@
 // over are matched fuzzily, so a fuzzy hit can never outrank an exact one.
 import type { SubjectKind } from "../answer/types.ts";
 import type { RaciLetter } from "../knowledge/model.ts";
-import type { SearchIndex } from "../search/build.ts";
+import { groupKey, type RaciWords, type SearchIndex } from "../search/build.ts";
 import type { NameEntry, WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { containsAsWord } from "../text/contains-word.ts";
-import { fold, STOPWORDS, words } from "../text/normalize.ts";
+import { fold, STOPWORDS, stem, words } from "../text/normalize.ts";
+import { digitLevels } from "./level-numbers.ts";
 import { isNearWord } from "./near.ts";
-import type { ListKind, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
-
-const LETTER_WORDS: ReadonlyArray<[string, RaciLetter]> = [
-  ["responsible", "responsible"],
-  ["accountable", "accountable"],
-  ["accountability", "accountable"],
-  ["consulted", "consulted"],
-  ["informed", "informed"],
-  ["owns", "accountable"],
-  ["owner", "accountable"],
-  ["owned", "accountable"],
-  ["approves", "accountable"],
-];
-const RACI_WORDS = new Set(["raci", "rasci", "racis"]);
-const COMPARE_WORDS = [
-  "compare",
-  "comparison",
-  "difference",
-  "differences",
-  "differ",
-  "versus",
-  "between",
-  "changes",
-];
-const FRAMEWORK_WORDS: ReadonlyArray<[string, string]> = [
-  ["sfia", "sfia"],
-  ["ddat", "ddat"],
-  ["gdad", "ddat"],
-];
-const ASPECT_WORDS: ReadonlyArray<[string, RoleAspect]> = [
-  ["skills", "skills"],
-  ["skill", "skills"],
-  ["competencies", "skills"],
-  ["knowledge", "knowledge"],
-  ["qualifications", "qualifications"],
-  ["qualification", "qualifications"],
-  ["certifications", "qualifications"],
-  ["certification", "qualifications"],
-  ["certificates", "qualifications"],
-  ["training", "training"],
-  ["courses", "training"],
-  ["development", "development"],
-  ["pdas", "development"],
-  ["background", "background"],
-  ["activities", "activities"],
-  ["tasks", "activities"],
-  ["qualities", "qualities"],
-  ["traits", "qualities"],
-  ["responsibilities", "responsibilities"],
-  ["duties", "responsibilities"],
-];
-const LIST_WORDS: ReadonlyArray<[string, ListKind]> = [
-  ["processes", "process"],
-  ["practices", "practice"],
-  ["tools", "tool"],
-  ["roles", "role"],
-  ["skills", "skill"],
-  ["levels", "level"],
-];
-/** Words that only say "show me the whole list". */
-const LIST_FILLER = new Set([
-  "list",
-  "all",
-  "every",
-  "there",
-  "available",
-  "known",
-  "defined",
-  "raci",
-  "our",
-]);
-const HELP = /^(help|\?|commands|usage|what can you do|how do i use (this|you|rolecall)|hi|hello)\??$/;
-/** Words after which a number is part of a name ("ITIL 4", "SFIA 8"), not a level. */
-const NUMBER_OWNERS = new Set(["sfia", "itil", "version", "v", "iso", "ddat", "cobit", "togaf", "prince2"]);
+import type { AlsoIn, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
+import {
+  ASPECT_WORDS,
+  CASUAL_FILLER,
+  CASUAL_RACI,
+  COMPARE_WORDS,
+  FRAMEWORK_WORDS,
+  HELP,
+  LETTER_WORDS,
+  LEVEL_FILLER,
+  LIST_FILLER,
+  LIST_WORDS,
+  NUMBER_OWNERS,
+  RACI_WORDS,
+  STEP_WORDS,
+} from "./vocabulary.ts";
 
 interface Match {
   start: number;
@@ -89,10 +32,21 @@ interface Match {
   entries: NameEntry[];
 }
 
-export function understand(question: string, index: SearchIndex, memo: WordMemo = new Map()): Query {
+export interface UnderstandOptions {
+  /** the framework preferred when a name is in two frameworks and nothing in the question decides */
+  defaultFramework?: string;
+}
+
+export function understand(
+  question: string,
+  index: SearchIndex,
+  memo: WordMemo = new Map(),
+  options: UnderstandOptions = {},
+): Query {
   const trimmed = question.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").trim();
-  if (trimmed.length > SEARCH_SETTINGS.maxQuestionLength) return { type: "too_long", length: trimmed.length };
-  const tokens = words(trimmed);
+  const length = [...trimmed].length;
+  if (length > SEARCH_SETTINGS.maxQuestionLength) return { type: "too_long", length };
+  const tokens = digitLevels(words(trimmed), isLevelWord);
   if (tokens.length === 0 || HELP.test(fold(trimmed)) || (tokens[0] === "help" && tokens.length <= 2)) {
     return { type: "help" };
   }
@@ -101,7 +55,7 @@ export function understand(question: string, index: SearchIndex, memo: WordMemo 
     return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
 
   const analysis = analyse(trimmed, tokens, index, memo);
-  const query = decide(analysis);
+  const query = decide(analysis, index, options);
   const didYouMean = longerNames(index, analysis, memo);
   return didYouMean.length > 0 ? { ...query, didYouMean } : query;
 }
@@ -126,18 +80,34 @@ interface Analysis {
 function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex, memo: WordMemo): Analysis {
   const levelPositions = findLevelNumbers(tokens);
   const levels = [...new Set([...levelPositions.values()])];
-  const levelContext = tokens.some(isLevelWord) || /\bmean(s|ing)?\b/.test(tokens.join(" "));
+  const levelContext =
+    tokens.some(isLevelWord) ||
+    /\bmean(s|ing)?\b/.test(tokens.join(" ")) ||
+    tokens.some((t) => STEP_WORDS.has(t) || LEVEL_FILLER.has(t));
   const contentCount = tokens.filter(
     (t, i) => !STOPWORDS.has(t) && !levelPositions.has(i) && !isLevelWord(t),
   ).length;
 
   const compareHint =
     tokens.some((t) => COMPARE_WORDS.includes(t)) || (tokens.includes("from") && tokens.includes("to"));
-  const matches = findExactMatches(index, tokens, levelPositions, (entry) => {
+  const found = findExactMatches(index, tokens, levelPositions, (entry) => {
     if (entry.via === "code") return containsAsWord(trimmed, entry.display) || contentCount <= 2;
-    if (entry.via === "level_name")
-      return levelContext || compareHint || contentCount <= 1 || entry.key.includes(" ");
     return true;
+  });
+  // A level name is a level only where the question is about levels or a skill's level: "Expert" in
+  // "service focus at Expert", not in "expert witness".
+  const namesSkill = found.some((m) => m.entries.some((e) => e.ref.kind === "skill"));
+  const matches = found.flatMap((m) => {
+    const entries = m.entries.filter(
+      (e) =>
+        e.via !== "level_name" ||
+        levelContext ||
+        compareHint ||
+        namesSkill ||
+        contentCount <= 1 ||
+        e.key.includes(" "),
+    );
+    return entries.length > 0 ? [{ ...m, entries: rankEntries(entries) }] : [];
   });
   const covered = new Set<number>();
   for (const m of matches) for (let i = m.start; i < m.end; i++) covered.add(i);
@@ -154,11 +124,20 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
       !levelPositions.has(i) &&
       !STOPWORDS.has(t) &&
       !cues.cueWords.has(t) &&
+      !LEVEL_FILLER.has(t) &&
       !FRAMEWORK_WORDS.some(([word]) => word === t)
     );
   });
   const residual = residualPositions.map((i) => tokens[i] ?? "");
   let entities = matches.flatMap((m) => m.entries.map((entry) => ({ entry, recognition: exact(entry) })));
+  if (entities.length === 0 && (cues.raci || cues.letter || cues.casual)) {
+    // Compare words are subjects here: "who do I ask about changes".
+    const subjectWords = freePositions
+      .filter((i) => residualPositions.includes(i) || COMPARE_WORDS.includes(tokens[i] ?? ""))
+      .map((i) => tokens[i] ?? "");
+    const row = raciRowByWords(index, subjectWords);
+    if (row) entities = [row];
+  }
   if (entities.length === 0) {
     const fuzzyHit = fuzzyEntity(index, residual, memo, {
       levels: levels.length > 0,
@@ -183,12 +162,61 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
   };
 }
 
-function decide(analysis: Analysis): QueryBody {
+const VIA_RANK: Readonly<Record<NameEntry["via"], number>> = {
+  code: 0,
+  name: 0,
+  later_name: 1,
+  former_name: 1,
+  alias: 2,
+  level_name: 0,
+};
+
+/** An entity's own name before another's alias of the same words. */
+function rankEntries(entries: readonly NameEntry[]): NameEntry[] {
+  return [...entries].sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via]);
+}
+
+/**
+ * A RACI row named in part or in the plural: "incidents" is Incident management, "security" is
+ * Information security management. Every content word must be in the row's name or an alias; the
+ * row with the shortest name wins, so "release" is Release management rather than a longer row.
+ */
+function raciRowByWords(
+  index: SearchIndex,
+  residual: readonly string[],
+): { entry: NameEntry; recognition: Recognition } | undefined {
+  const wanted = residual.filter((w) => !CASUAL_FILLER.has(w)).map(stem);
+  if (wanted.length === 0 || wanted.every((w) => w === "management")) return undefined;
+  let best: RaciWords | undefined;
+  for (const row of index.raciWords) {
+    if (!wanted.every((w) => row.words.has(w))) continue;
+    if (!best || row.size < best.size) best = row;
+  }
+  if (!best) return undefined;
+  const entry: NameEntry = {
+    key: best.subject.name,
+    display: best.subject.name,
+    ref: best.subject,
+    via: "name",
+  };
+  return { entry, recognition: { via: "name", matched: best.subject.name, fuzzy: 0.1 } };
+}
+
+type Entity = Analysis["entities"][number];
+
+function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptions): QueryBody {
   const { levels, compareHint, free, cues, framework, residual, entities } = analysis;
   const listKind = LIST_WORDS.find(([word]) => free.includes(word))?.[1];
   if (entities.length === 0 && levels.length === 0 && listKind) {
     const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
     if (rest.length === 0) return { type: "list", kind: listKind, ...(framework ? { framework } : {}) };
+    const group = findGroup(index, rest, listKind, framework);
+    if (group) return { type: "list", kind: listKind, ...group };
+  }
+  if (listKind === "skill" && entities.length === 0 && levels.length === 1) {
+    const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
+    if (rest.length === 0)
+      return { type: "list", kind: "skill", framework: framework ?? "sfia", level: levels[0] };
   }
 
   const all = (kind: SubjectKind) => entities.filter((e) => e.entry.ref.kind === kind);
@@ -197,36 +225,52 @@ function decide(analysis: Analysis): QueryBody {
     return { type: "compare_roles", roleIds: [roles[0], roles[1]] };
   }
   const genericLevels = all("level");
+  const skills = all("skill");
   const [lowLevel, highLevel] = genericLevels
     .map((e) => e.entry.ref.id)
     .filter((id, i, ids) => ids.indexOf(id) === i)
-    .sort((a, b) => Number(a.split(":")[1]) - Number(b.split(":")[1]));
-  if (lowLevel && highLevel && lowLevel.split(":")[0] === highLevel.split(":")[0]) {
-    const [fw = "sfia", from] = lowLevel.split(":");
+    .sort((a, b) => levelOf(a) - levelOf(b));
+  if (skills.length === 0 && lowLevel && highLevel && frameworkOf(lowLevel) === frameworkOf(highLevel)) {
     return {
       type: "compare_generic",
-      framework: fw,
-      from: Number(from),
-      to: Number(highLevel.split(":")[1]),
+      framework: frameworkOf(lowLevel),
+      from: levelOf(lowLevel),
+      to: levelOf(highLevel),
     };
   }
 
   const pick = (kinds: readonly SubjectKind[]) => entities.find((e) => kinds.includes(e.entry.ref.kind));
   const raciRow = pick(["process", "practice", "tool"]);
   const role = pick(["role"]);
-  const skill = pick(["skill"]);
   const genericLevel = pick(["level"]);
+  // A level named in words picks the skill's level: "service focus at Expert" is DDaT level 4.
+  const namedLevel = genericLevel && skills.length > 0 && levels.length === 0 ? genericLevel : undefined;
+  const askedLevels = namedLevel ? [levelOf(namedLevel.entry.ref.id)] : levels;
+  const skill = chooseSkill(index, skills, {
+    levels: askedLevels,
+    framework: framework ?? (namedLevel ? frameworkOf(namedLevel.entry.ref.id) : undefined),
+    numeric: levels.length > 0,
+    defaultFramework: options.defaultFramework,
+  });
+  const raciCue = cues.letter !== undefined || cues.raci || cues.casual;
+  // "problem management level 4" and "SFIA problem management" ask about the skill, not the RACI row.
+  const skillFirst =
+    skill !== undefined &&
+    !raciCue &&
+    (askedLevels.length > 0 ||
+      (framework !== undefined && index.skills.get(skill.entry.ref.id)?.framework === framework));
 
-  if (raciRow && (cues.letter || cues.raci || !role)) {
+  if (raciRow && !skillFirst && (raciCue || !role)) {
     return {
       type: "raci",
       rowId: raciRow.entry.ref.id,
       ...(cues.letter ? { letter: cues.letter } : {}),
       ...(role ? { roleId: role.entry.ref.id } : {}),
       recognition: raciRow.recognition,
+      ...alsoIn(skills.map((s) => s.entry)),
     };
   }
-  if (role && (cues.letter || cues.raci || cues.does)) {
+  if (role && !skillFirst && (cues.letter || cues.raci || cues.does)) {
     return {
       type: "raci_reverse",
       roleId: role.entry.ref.id,
@@ -235,14 +279,21 @@ function decide(analysis: Analysis): QueryBody {
     };
   }
   if (skill) {
-    const [from, to] = levels;
-    if ((cues.compare || cues.next || levels.length >= 2) && from !== undefined) {
+    const others = alsoIn([
+      ...skills
+        .map((s) => s.entry)
+        .filter((e) => e.ref.id !== skill.entry.ref.id && sameName(e, skill.entry)),
+      ...(raciRow && sameName(raciRow.entry, skill.entry) ? [raciRow.entry] : []),
+    ]);
+    const [from, to] = askedLevels;
+    if ((cues.compare || cues.next || askedLevels.length >= 2) && from !== undefined) {
       return {
         type: "compare_skill",
         skillId: skill.entry.ref.id,
         from: Math.min(from, to ?? from),
         ...(to !== undefined && to !== from ? { to: Math.max(from, to) } : {}),
         recognition: skill.recognition,
+        ...others,
       };
     }
     return {
@@ -250,6 +301,7 @@ function decide(analysis: Analysis): QueryBody {
       skillId: skill.entry.ref.id,
       ...(from !== undefined ? { level: from } : {}),
       recognition: skill.recognition,
+      ...others,
     };
   }
   if (role) {
@@ -264,28 +316,105 @@ function decide(analysis: Analysis): QueryBody {
     return { type: "raci", rowId: raciRow.entry.ref.id, recognition: raciRow.recognition };
   }
   if (genericLevel) {
-    const [id] = genericLevel.entry.ref.id.split(":");
-    const level = Number(genericLevel.entry.ref.id.split(":")[1]);
-    return { type: "generic_level", framework: id ?? "sfia", level, recognition: genericLevel.recognition };
+    const id = genericLevel.entry.ref.id;
+    return stepped(index, frameworkOf(id), levelOf(id), cues.step, genericLevel.recognition);
   }
   const [from, to] = levels;
   // Only a question with nothing else left unexplained is about a generic level: "IT management level 6"
   // with no such skill is a search, not SFIA level 6.
   if (from !== undefined && residual.length === 0) {
+    const fw = framework ?? options.defaultFramework ?? "sfia";
     if (to !== undefined && to !== from) {
-      return {
-        type: "compare_generic",
-        framework: framework ?? "sfia",
-        from: Math.min(from, to),
-        to: Math.max(from, to),
-      };
+      return { type: "compare_generic", framework: fw, from: Math.min(from, to), to: Math.max(from, to) };
     }
-    if (cues.compare || cues.next) {
-      return { type: "compare_generic", framework: framework ?? "sfia", from, to: from + 1 };
-    }
-    return { type: "generic_level", framework: framework ?? "sfia", level: from };
+    if (cues.step) return stepped(index, fw, from, cues.step);
+    if (cues.compare || cues.next) return { type: "compare_generic", framework: fw, from, to: from + 1 };
+    return { type: "generic_level", framework: fw, level: from };
   }
   return { type: "search", text: analysis.text };
+}
+
+/** "What comes after Practitioner": the level next to the one named, or the one named at the end of the scale. */
+function stepped(
+  index: SearchIndex,
+  framework: string,
+  level: number,
+  step: "next" | "previous" | undefined,
+  recognition?: Recognition,
+): QueryBody {
+  const base = { type: "generic_level" as const, framework, ...(recognition ? { recognition } : {}) };
+  if (!step) return { ...base, level };
+  const scale = index.frameworkLevels.get(framework) ?? [];
+  const target = step === "next" ? scale.find((l) => l > level) : [...scale].reverse().find((l) => l < level);
+  return target === undefined
+    ? { ...base, level, step: { direction: step, from: level, atEnd: true } }
+    : { ...base, level: target, step: { direction: step, from: level, atEnd: false } };
+}
+
+/**
+ * The skill a name means when several frameworks share it: the framework named in the question, then one
+ * that defines every level asked for, then the organisation's default framework; a bare level number
+ * leans to SFIA, whose levels are numbered (DDaT's are named).
+ */
+function chooseSkill(
+  index: SearchIndex,
+  skills: readonly Entity[],
+  wanted: { levels: readonly number[]; framework?: string; numeric: boolean; defaultFramework?: string },
+): Entity | undefined {
+  let best: { entity: Entity; score: number } | undefined;
+  for (const [position, entity] of skills.entries()) {
+    const shape = index.skills.get(entity.entry.ref.id);
+    if (!shape) continue;
+    let score = -position * 0.01 - VIA_RANK[entity.entry.via] * 0.1;
+    if (wanted.framework && shape.framework === wanted.framework) score += 8;
+    if (wanted.levels.length > 0 && wanted.levels.every((l) => shape.levels.has(l))) score += 4;
+    if (wanted.defaultFramework && shape.framework === wanted.defaultFramework) score += 2;
+    else if (!wanted.defaultFramework && wanted.numeric && shape.framework === "sfia") score += 0.5;
+    if (!best || score > best.score) best = { entity, score };
+  }
+  return best?.entity;
+}
+
+function sameName(a: NameEntry, b: NameEntry): boolean {
+  return a.key === b.key;
+}
+
+/** The other subjects of the same name, offered beside the answer: "Also in DDaT: Problem management". */
+function alsoIn(entries: readonly NameEntry[]): { alsoIn?: AlsoIn[] } {
+  const seen = new Set<string>();
+  const list: AlsoIn[] = [];
+  for (const e of entries) {
+    if (seen.has(e.ref.id)) continue;
+    seen.add(e.ref.id);
+    list.push({ kind: e.ref.kind, id: e.ref.id, name: e.ref.name });
+  }
+  return list.length > 0 ? { alsoIn: list } : {};
+}
+
+function findGroup(
+  index: SearchIndex,
+  rest: readonly string[],
+  kind: string,
+  framework: string | undefined,
+): { group: { kind: "family" | "category" | "subcategory"; name: string }; framework?: string } | undefined {
+  const groups = index.groups.get(groupKey(rest.join(" "))) ?? [];
+  const wantKinds = kind === "role" ? ["family"] : kind === "skill" ? ["category", "subcategory"] : [];
+  const group = groups.find(
+    (g) => wantKinds.includes(g.kind) && (framework === undefined || g.framework === framework),
+  );
+  if (!group) return undefined;
+  return {
+    group: { kind: group.kind, name: group.name },
+    ...(group.framework ? { framework: group.framework } : {}),
+  };
+}
+
+function levelOf(levelId: string): number {
+  return Number(levelId.slice(levelId.lastIndexOf(":") + 1));
+}
+
+function frameworkOf(levelId: string): string {
+  return levelId.slice(0, levelId.lastIndexOf(":"));
 }
 
 /**
@@ -329,6 +458,10 @@ interface Cues {
   compare: boolean;
   next: boolean;
   does: boolean;
+  /** a "who looks after …" question: a RACI question without RACI words */
+  casual: boolean;
+  /** "after Practitioner", "below level 4" */
+  step?: "next" | "previous";
   aspect?: RoleAspect;
   /** words read as cues, left out of the fuzzy subject phrase */
   cueWords: Set<string>;
@@ -336,7 +469,13 @@ interface Cues {
 
 function readCues(free: readonly string[], all: readonly string[]): Cues {
   const cueWords = new Set<string>();
-  const cues: Cues = { raci: false, compare: false, next: false, does: false, cueWords };
+  const cues: Cues = { raci: false, compare: false, next: false, does: false, casual: false, cueWords };
+  const casual = casualRaci(all);
+  if (casual) {
+    cues.casual = true;
+    if (casual.letter) cues.letter = casual.letter;
+    for (const word of casual.words) cueWords.add(word);
+  }
   for (const word of free) {
     const letter = LETTER_WORDS.find(([cue]) => cue === word || isNearWord(word, cue))?.[1];
     if (letter) {
@@ -367,11 +506,34 @@ function readCues(free: readonly string[], all: readonly string[]): Cues {
       cueWords.add(word);
     }
   }
-  cues.next = free.includes("next") || (free.includes("step") && free.includes("up"));
+  for (const word of free) {
+    const step = STEP_WORDS.get(word);
+    if (step) {
+      cues.step ??= step;
+      cueWords.add(word);
+    }
+  }
+  cues.next = free.includes("next") || (free.includes("step") && free.includes("up")) || cues.step === "next";
   const last = all[all.length - 1];
   cues.does = last === "do" && all.includes("what");
   if (free.includes("from") && free.includes("to") && !cues.letter) cues.compare = true;
   return cues;
+}
+
+/** "who looks after incidents": the casual phrase after "who", and the letter it names where it does. */
+function casualRaci(
+  tokens: readonly string[],
+): { letter?: RaciLetter; words: readonly string[] } | undefined {
+  const who = tokens.indexOf("who");
+  if (who < 0) return undefined;
+  for (const { phrase, letter } of CASUAL_RACI) {
+    for (let i = who + 1; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((word, k) => tokens[i + k] === word)) {
+        return { ...(letter ? { letter } : {}), words: ["who", ...phrase] };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Positions of tokens that are level numbers: "level 5", "ITMG 5", "5 to 6"; not "SFIA 8" or "ITIL 4". */

@@ -2,6 +2,7 @@
 import type { SourceRef, Subject } from "../answer/types.ts";
 import type { GenericLevel, KnowledgeBase, RaciRow, Role, Skill } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
+import { STOPWORDS, stem, words } from "../text/normalize.ts";
 import { NameIndex } from "./names.ts";
 import { type PassageDoc, PassageIndex } from "./passages.ts";
 
@@ -10,26 +11,79 @@ export interface RoleLevelEntry {
   roleLevel: RoleLevelInput;
 }
 
+/** What understand() needs to know of a skill to choose between skills of the same name. */
+export interface SkillShape {
+  framework: string;
+  levels: ReadonlySet<number>;
+}
+
+/** A RACI row's name and alias words (stemmed), for partial and casual names: "incidents", "security". */
+export interface RaciWords {
+  subject: Subject;
+  words: ReadonlySet<string>;
+  /** words in the row's own name */
+  size: number;
+}
+
+/** A named group of roles or skills: a DDaT role family, a SFIA category or subcategory. */
+export interface Group {
+  kind: "family" | "category" | "subcategory";
+  name: string;
+  framework?: string;
+}
+
 export interface SearchIndex {
   names: NameIndex;
   passages: PassageIndex;
   /** role level id -> its role, so a role level can be answered like a role */
   roleLevels: ReadonlyMap<string, RoleLevelEntry>;
+  skills: ReadonlyMap<string, SkillShape>;
+  /** framework id -> its generic levels, lowest first */
+  frameworkLevels: ReadonlyMap<string, readonly number[]>;
+  raciWords: readonly RaciWords[];
+  /** canonical group name -> the groups of that name */
+  groups: ReadonlyMap<string, readonly Group[]>;
 }
 
 export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   const names = new NameIndex();
   const passages = new PassageIndex();
   const roleLevels = new Map<string, RoleLevelEntry>();
+  const skills = new Map<string, SkillShape>();
+  const frameworkLevels = new Map<string, number[]>();
+  const raciWords: RaciWords[] = [];
+  const groups = new Map<string, Group[]>();
+  const addGroup = (group: Group) => {
+    const key = groupKey(group.name);
+    const list = groups.get(key) ?? [];
+    if (!list.some((g) => g.kind === group.kind && g.framework === group.framework)) list.push(group);
+    groups.set(key, list);
+  };
   const add: AddPassage = (text, subject, location, source) => {
     if (text?.trim())
       passages.add({ text, subject, location, ...(source ? { source } : {}) } satisfies PassageDoc);
   };
 
-  for (const skill of kb.skills.values()) indexSkill(kb, skill, names, add);
-  for (const level of kb.levels.values()) indexLevel(kb, level, names, add);
+  for (const skill of kb.skills.values()) {
+    indexSkill(kb, skill, names, add);
+    skills.set(skill.id, { framework: skill.framework, levels: new Set(skill.levels.map((l) => l.level)) });
+    if (skill.category) addGroup({ kind: "category", name: skill.category, framework: skill.framework });
+    if (skill.subcategory)
+      addGroup({ kind: "subcategory", name: skill.subcategory, framework: skill.framework });
+  }
+  for (const level of kb.levels.values()) {
+    indexLevel(kb, level, names, add);
+    frameworkLevels.set(level.framework, [...(frameworkLevels.get(level.framework) ?? []), level.level]);
+  }
+  for (const list of frameworkLevels.values()) list.sort((a, b) => a - b);
   for (const role of kb.roles.values()) {
     indexRole(kb, role, names, add);
+    if (role.family)
+      addGroup({
+        kind: "family",
+        name: role.family,
+        ...(role.framework ? { framework: role.framework } : {}),
+      });
     for (const roleLevel of role.roleLevels ?? []) {
       roleLevels.set(roleLevel.id, { role, roleLevel });
       const subject: Subject = { kind: "role", id: roleLevel.id, name: roleLevel.name };
@@ -37,7 +91,16 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
       add(roleLevel.description, subject, "Role level", roleSource(kb, role));
     }
   }
-  for (const row of kb.raci.values()) indexRaciRow(kb, row, names, add);
+  for (const row of kb.raci.values()) {
+    indexRaciRow(kb, row, names, add);
+    const own = words(row.name).map(stem);
+    const all = [row.name, ...(row.aliases ?? [])].flatMap((name) => words(name).map(stem));
+    raciWords.push({
+      subject: { kind: row.kind, id: row.id, name: row.name },
+      words: new Set(all),
+      size: own.length,
+    });
+  }
   for (const source of kb.sources.values()) {
     const ref: SourceRef = { id: source.id, title: source.title, ...(source.url ? { url: source.url } : {}) };
     const addSourceText = (text: string | undefined, location: string) => {
@@ -51,7 +114,14 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     for (const note of source.notes ?? []) addSourceText(note, "Note");
     for (const link of source.links ?? []) addSourceText(`${link.title}: ${link.url}`, "Link");
   }
-  return { names, passages, roleLevels };
+  return { names, passages, roleLevels, skills, frameworkLevels, raciWords, groups };
+}
+
+/** A group's name as looked up: content words only, so "delivery operation" finds "Delivery and operation". */
+export function groupKey(name: string): string {
+  return words(name)
+    .filter((w) => !STOPWORDS.has(w))
+    .join(" ");
 }
 
 type AddPassage = (text: string | undefined, subject: Subject, location: string, source?: SourceRef) => void;
