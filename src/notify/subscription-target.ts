@@ -38,6 +38,7 @@ const VIA_RANK: Readonly<Record<NameVia, number>> = {
   former_name: 2,
   later_name: 2,
   alias: 3,
+  acronym: 4,
   level_name: 3,
 };
 

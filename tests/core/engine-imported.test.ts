@@ -73,15 +73,20 @@ describe("on SFIA 9 and DDaT imported into an empty folder", () => {
     expect(answer.title).toBe("Data governance (data architect) level 2 (DDaT 2024)");
   });
 
-  it("answers the exact name but suggests the longer name a misspelt word beside it belongs to", () => {
+  it("answers the longer name a misspelt word beside an exact name belongs to, and suggests the exact one", () => {
     const answer = rolecall.ask("Junuor digital evaluator");
-    expect(answer.subjects[0]).toMatchObject({ id: "ddat-digital-evaluator" });
+    expect(answer.subjects[0]).toMatchObject({ id: "ddat-junior-digital-evaluator" });
     expect(answer.followUps[0]).toEqual({
       kind: "did_you_mean",
-      label: "Junior digital evaluator",
-      question: "Junior digital evaluator",
+      label: "Digital evaluator",
+      question: "Digital evaluator",
     });
-    expect(answer.notices).toContain("Did you mean Junior digital evaluator?");
+    expect(answer.notices).toContain("Did you mean Digital evaluator?");
+  });
+
+  it("keeps the exact name when a word beside it is not part of a longer name", () => {
+    const answer = rolecall.ask("Digital evaluator skills");
+    expect(answer.subjects[0]).toMatchObject({ id: "ddat-digital-evaluator" });
   });
 
   it("explains a generic level with its SFIA 9 attributes", () => {

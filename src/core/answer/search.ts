@@ -1,9 +1,11 @@
 // Free search, help, and the helpful "not found".
 import type { KnowledgeBase } from "../knowledge/model.ts";
+import { GENERIC_NAME_WORDS } from "../query/vocabulary.ts";
 import type { SearchIndex } from "../search/build.ts";
 import type { WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { STOPWORDS, words } from "../text/normalize.ts";
+import { wordsAlign } from "../text/spelling.ts";
 import { followUp, makeAnswer, skillHandle } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, FollowUp, SourceRef, Subject } from "./types.ts";
@@ -26,7 +28,7 @@ export function searchAnswer(
   memo: WordMemo = new Map(),
 ): Answer {
   const { passages, terms } = index.passages.search(text);
-  if (passages.length === 0) return notFoundAnswer(index, text);
+  if (passages.length === 0 || onlyGenericHits(index, text, terms)) return notFoundAnswer(index, text);
   const subjects = new Map<string, Subject>();
   const sources = new Map<string, SourceRef>();
   for (const passage of passages) {
@@ -50,6 +52,16 @@ export function searchAnswer(
     sources: [...sources.values()],
     followUps,
   });
+}
+
+/**
+ * "banana management": the only word found is one that half the knowledge uses, and another word is
+ * unknown. Passages sharing "management" are not an answer.
+ */
+function onlyGenericHits(index: SearchIndex, text: string, terms: readonly string[]): boolean {
+  const content = words(text).filter((w) => !STOPWORDS.has(w));
+  const unknown = content.some((w) => !/^\d+$/.test(w) && !index.passages.knows(w));
+  return unknown && terms.every((t) => GENERIC_NAME_WORDS.has(t) || GENERIC_NAME_WORDS.has(`${t}s`));
 }
 
 /**
@@ -79,6 +91,9 @@ export function suggestions(
         : index.names.fuzzy(phrase, options);
     for (const hit of hits) {
       if (hit.score > SEARCH_SETTINGS.suggestScore) continue;
+      // Shared letters are not enough to suggest a name: it must read as a misspelling of the words
+      // ("incidnet" for Incident manager), never "Expert" for "asdfghjkl qwerty".
+      if (reach === "any" && !wordsAlign(phrase, hit.entry.key, { prefixes: true })) continue;
       const key = `${hit.entry.ref.kind}:${hit.entry.ref.id}`;
       if (seen.has(key)) continue;
       seen.add(key);

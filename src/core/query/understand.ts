@@ -3,7 +3,7 @@
 import type { SubjectKind } from "../answer/types.ts";
 import type { RaciLetter } from "../knowledge/model.ts";
 import { groupKey, type RaciWords, type SearchIndex } from "../search/build.ts";
-import type { NameEntry, WordMemo } from "../search/names.ts";
+import type { FuzzyHit, NameEntry, WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { containsAsWord } from "../text/contains-word.ts";
 import { fold, STOPWORDS, stem, words } from "../text/normalize.ts";
@@ -16,6 +16,7 @@ import {
   CASUAL_RACI,
   COMPARE_WORDS,
   FRAMEWORK_WORDS,
+  GENERIC_NAME_WORDS,
   HELP,
   LETTER_WORDS,
   LEVEL_FILLER,
@@ -55,8 +56,15 @@ export function understand(
     return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
 
   const analysis = analyse(trimmed, tokens, index, memo);
-  const query = decide(analysis, index, options);
-  const didYouMean = longerNames(index, analysis, memo);
+  const longer = longerNames(index, analysis, memo);
+  // A longer name that explains every word left over is what was meant: "Sznior user researcher" is the
+  // Senior user researcher, and the shorter exact name becomes the suggestion.
+  const takeover = longer.find((l) => l.explainsAll);
+  const answered = takeover ? withLongerName(analysis, takeover) : analysis;
+  const query = decide(answered, index, options);
+  const didYouMean = takeover
+    ? [...new Set(takeover.match.entries.map((e) => e.ref.name))]
+    : [...new Set(longer.map((l) => l.hit.entry.ref.name))];
   return didYouMean.length > 0 ? { ...query, didYouMean } : query;
 }
 
@@ -90,10 +98,16 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
 
   const compareHint =
     tokens.some((t) => COMPARE_WORDS.includes(t)) || (tokens.includes("from") && tokens.includes("to"));
-  const found = findExactMatches(index, tokens, levelPositions, (entry) => {
-    if (entry.via === "code") return containsAsWord(trimmed, entry.display) || contentCount <= 2;
-    return true;
-  });
+  // A code or an acronym written in lower case is often just a word ("how do I test a release"); it
+  // counts where it is the whole question or stands before a level ("prog 3", "itmg level 5").
+  const codeLike = (entry: NameEntry, end: number) =>
+    containsAsWord(trimmed, entry.display) ||
+    contentCount <= 1 ||
+    levelPositions.has(end) ||
+    isLevelWord(tokens[end] ?? "");
+  const found = findExactMatches(index, tokens, levelPositions, (entry, end) =>
+    entry.via === "code" || entry.via === "acronym" ? codeLike(entry, end) : true,
+  );
   // A level name is a level only where the question is about levels or a skill's level: "Expert" in
   // "service focus at Expert", not in "expert witness".
   const namesSkill = found.some((m) => m.entries.some((e) => e.ref.kind === "skill"));
@@ -144,7 +158,7 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
       kindsWanted,
       levelContext,
     });
-    if (fuzzyHit) entities = [fuzzyHit];
+    entities = fuzzyHit;
   }
 
   return {
@@ -168,6 +182,7 @@ const VIA_RANK: Readonly<Record<NameEntry["via"], number>> = {
   later_name: 1,
   former_name: 1,
   alias: 2,
+  acronym: 3,
   level_name: 0,
 };
 
@@ -421,8 +436,15 @@ function frameworkOf(levelId: string): string {
  * Exact names win, but an unexplained word right beside an exact match may be a misspelt part of a longer
  * name: "Junuor digital evaluator" answers Digital evaluator and suggests Junior digital evaluator.
  */
-function longerNames(index: SearchIndex, analysis: Analysis, memo: WordMemo): string[] {
-  const names = new Set<string>();
+interface LongerName {
+  match: Match;
+  hit: FuzzyHit;
+  /** the longer name accounts for every word the exact match left unexplained */
+  explainsAll: boolean;
+}
+
+function longerNames(index: SearchIndex, analysis: Analysis, memo: WordMemo): LongerName[] {
+  const found: LongerName[] = [];
   for (const match of analysis.matches) {
     const near = analysis.residualPositions.filter((i) => i >= match.start - 2 && i < match.end + 2);
     if (near.length === 0) continue;
@@ -434,10 +456,25 @@ function longerNames(index: SearchIndex, analysis: Analysis, memo: WordMemo): st
     const [best] = index.names.aligned(phrase, SUBJECT_MATCH_ONE, memo);
     const matchedIds = new Set(match.entries.map((e) => e.ref.id));
     if (best && best.score <= SEARCH_SETTINGS.acceptScore && !matchedIds.has(best.entry.ref.id)) {
-      names.add(best.entry.ref.name);
+      const explainsAll = analysis.residualPositions.every((i) => near.includes(i));
+      found.push({ match, hit: best, explainsAll });
     }
   }
-  return [...names];
+  return found;
+}
+
+function withLongerName(analysis: Analysis, longer: LongerName): Analysis {
+  const replaced = new Set(longer.match.entries);
+  const entry = longer.hit.entry;
+  return {
+    ...analysis,
+    entities: [
+      { entry, recognition: { via: entry.via, matched: entry.display, fuzzy: longer.hit.score } },
+      ...analysis.entities.filter((e) => !replaced.has(e.entry)),
+    ],
+    residual: [],
+    residualPositions: [],
+  };
 }
 
 function uniqueIds(entities: ReadonlyArray<{ entry: NameEntry }>): string[] {
@@ -552,7 +589,7 @@ function findExactMatches(
   index: SearchIndex,
   tokens: readonly string[],
   levelPositions: ReadonlyMap<number, number>,
-  accept: (entry: NameEntry) => boolean,
+  accept: (entry: NameEntry, end: number) => boolean,
 ): Match[] {
   const covered = new Set<number>();
   const matches: Match[] = [];
@@ -566,7 +603,7 @@ function findExactMatches(
       if (!free) continue;
       const span = tokens.slice(start, start + n);
       if (n === 1 && STOPWORDS.has(span[0] ?? "")) continue;
-      const entries = index.names.lookupKey(span.join(" ")).filter(accept);
+      const entries = index.names.lookupKey(span.join(" ")).filter((entry) => accept(entry, start + n));
       if (entries.length === 0) continue;
       matches.push({ start, end: start + n, entries });
       for (let i = start; i < start + n; i++) covered.add(i);
@@ -587,8 +624,8 @@ function fuzzyEntity(
   residual: readonly string[],
   memo: WordMemo,
   context: { levels: boolean; kindsWanted: readonly SubjectKind[]; levelContext: boolean },
-): { entry: NameEntry; recognition: Recognition } | undefined {
-  if (residual.length === 0) return undefined;
+): Entity[] {
+  if (residual.length === 0) return [];
   const phrases = new Set<string>([residual.join(" ")]);
   for (let n = Math.min(residual.length - 1, 5); n >= 1; n--) {
     for (let start = 0; start + n <= residual.length; start++) {
@@ -601,21 +638,29 @@ function fuzzyEntity(
   const largestBonus = (context.levels ? 0.05 : 0) + (context.kindsWanted.length > 0 ? 0.05 : 0);
   for (const phrase of phrases) {
     if (phrase.length < 3) continue;
+    // "management" alone names nothing: "banana management" is not IT management.
+    if (phrase.split(" ").every((w) => GENERIC_NAME_WORDS.has(w))) continue;
     // A phrase that covers only part of the question is a weaker signal than the whole residual.
     const shortfall = (1 - phrase.length / residualLength) * 0.25;
     // Even a perfect hit on this phrase could not beat the best so far: no need to look it up.
     if (best && shortfall - largestBonus >= best.score) continue;
     for (const hit of index.names.aligned(phrase, SUBJECT_MATCH, memo)) {
       if (hit.entry.via === "level_name" && !context.levelContext) continue;
+      // Codes and acronyms are written, not misspelt: "test" in a sentence is not the TEST skill.
+      if (hit.entry.via === "code" || hit.entry.via === "acronym") continue;
       let score = hit.score + shortfall;
       if (context.levels && hit.entry.ref.kind === "skill") score -= 0.05;
       if (context.kindsWanted.includes(hit.entry.ref.kind)) score -= 0.05;
       if (!best || score < best.score) best = { entry: hit.entry, score };
     }
   }
-  if (!best || best.score > SEARCH_SETTINGS.acceptScore) return undefined;
-  return {
-    entry: best.entry,
-    recognition: { via: best.entry.via, matched: best.entry.display, fuzzy: best.score },
-  };
+  if (!best || best.score > SEARCH_SETTINGS.acceptScore) return [];
+  const score = best.score;
+  // Every subject of that name, so a misspelt name in two frameworks is decided as the exact name is.
+  const sameKey = rankEntries(index.names.lookupKey(best.entry.key));
+  const entries = sameKey.some((e) => e.ref.id === best?.entry.ref.id) ? sameKey : [best.entry];
+  return entries.map((entry) => ({
+    entry,
+    recognition: { via: entry.via, matched: entry.display, fuzzy: score },
+  }));
 }

@@ -161,3 +161,25 @@ export const NUMBER_OWNERS: ReadonlySet<string> = new Set([
   "togaf",
   "prince2",
 ]);
+
+/** Words shared by so many names that, alone, they name none of them. */
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
+  "management",
+  "manager",
+  "managers",
+  "service",
+  "services",
+  "it",
+  "senior",
+  "lead",
+  "head",
+  "principal",
+  "chief",
+  "engineer",
+  "analyst",
+  "officer",
+  "specialist",
+  "development",
+  "operations",
+  "level",
+]);

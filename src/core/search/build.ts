@@ -213,6 +213,17 @@ function indexSkill(kb: KnowledgeBase, skill: Skill, names: NameIndex, add: AddP
   }
 }
 
+const ACRONYM_SKIPS = new Set(["and", "of", "the", "for", "in"]);
+
+/** "Service desk manager" is asked about as SDM, "Chief information security officer" as CISO. */
+export function acronym(name: string): string | undefined {
+  const initials = words(name)
+    .filter((w) => !ACRONYM_SKIPS.has(w))
+    .map((w) => (w === "it" ? "IT" : (w[0] ?? "").toUpperCase()))
+    .join("");
+  return initials.length >= 3 && initials.length <= 6 ? initials : undefined;
+}
+
 function slashParts(name: string): string[] {
   const parts = name.split("/").map((p) => p.trim());
   return parts.length > 1 && parts.every((p) => p.length >= 4) ? parts : [];
@@ -242,6 +253,8 @@ function indexRole(kb: KnowledgeBase, role: Role, names: NameIndex, add: AddPass
   };
   names.add(role.name, subject, "name");
   for (const alias of role.aliases ?? []) names.add(alias, subject, "alias");
+  const initials = acronym(role.name);
+  if (initials) names.add(initials, subject, "acronym");
   const source = roleSource(kb, role);
   const each = (texts: readonly string[] | undefined, location: string) => {
     for (const text of texts ?? []) add(text, subject, location, source);

@@ -8,7 +8,7 @@ import { wordsAlign } from "../text/spelling.ts";
 import { NameWords } from "./name-words.ts";
 import { SEARCH_SETTINGS } from "./settings.ts";
 
-export type NameVia = "code" | "name" | "former_name" | "later_name" | "alias" | "level_name";
+export type NameVia = "code" | "name" | "former_name" | "later_name" | "alias" | "acronym" | "level_name";
 
 export interface NameRef {
   kind: SubjectKind;

@@ -3,6 +3,7 @@
 import Fuse from "fuse.js";
 import type { Passage, SourceRef, Subject } from "../answer/types.ts";
 import { fold, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
+import { allowedEdits, editDistance } from "../text/spelling.ts";
 import { SEARCH_SETTINGS } from "./settings.ts";
 
 export interface PassageDoc {
@@ -160,7 +161,10 @@ export class PassageIndex {
       .map(([candidate]) => ({ candidate }));
     if (candidates.length === 0) return undefined;
     const fuse = new Fuse(candidates, { keys: ["candidate"], includeScore: true, threshold: 0.34 });
-    return fuse.search(term)[0]?.item.candidate;
+    // fuse.js ranks by shared letters; a correction must also be a plausible typo ("plorf" is not "explore").
+    const allowed = allowedEdits(term);
+    return fuse.search(term).find((hit) => editDistance(term, hit.item.candidate, allowed) <= allowed)?.item
+      .candidate;
   }
 
   private indexVocabulary(term: string): void {
