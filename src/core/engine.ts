@@ -76,7 +76,13 @@ function withAlsoIn(kb: KnowledgeBase, answer: Answer, query: Query): Answer {
     }
     return followUp("also_in", `RACI: ${other.name}`, `raci ${other.name}`);
   });
-  return { ...answer, followUps: [...buttons, ...answer.followUps] };
+  // The other subjects of the name rank right after the one answered.
+  const [first, ...rest] = answer.subjects;
+  const alternatives = others.map((o) => ({ kind: o.kind, id: o.id, name: o.name }));
+  const subjects = first
+    ? [first, ...alternatives, ...rest.filter((s) => !others.some((o) => o.id === s.id))]
+    : answer.subjects;
+  return { ...answer, subjects, followUps: [...buttons, ...answer.followUps] };
 }
 
 function answerQuery(

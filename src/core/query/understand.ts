@@ -61,7 +61,10 @@ export function understand(
   // Senior user researcher, and the shorter exact name becomes the suggestion.
   const takeover = longer.find((l) => l.explainsAll);
   const answered = takeover ? withLongerName(analysis, takeover) : analysis;
-  const query = decide(answered, index, options);
+  const decided = decide(answered, index, options);
+  const query = quotesOtherSubject(index, answered, decided)
+    ? { type: "search" as const, text: trimmed }
+    : decided;
   const didYouMean = takeover
     ? [...new Set(takeover.match.entries.map((e) => e.ref.name))]
     : [...new Set(longer.map((l) => l.hit.entry.ref.name))];
@@ -273,7 +276,11 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
     skill !== undefined &&
     !raciCue &&
     (askedLevels.length > 0 ||
-      (framework !== undefined && index.skills.get(skill.entry.ref.id)?.framework === framework));
+      (framework !== undefined && index.skills.get(skill.entry.ref.id)?.framework === framework) ||
+      // "asset management" is the SFIA skill's own name and only an alias of a RACI row.
+      (raciRow !== undefined &&
+        sameName(raciRow.entry, skill.entry) &&
+        VIA_RANK[skill.entry.via] < VIA_RANK[raciRow.entry.via]));
 
   if (raciRow && !skillFirst && (raciCue || !role)) {
     return {
@@ -436,6 +443,34 @@ function frameworkOf(levelId: string): string {
  * Exact names win, but an unexplained word right beside an exact match may be a misspelt part of a longer
  * name: "Junuor digital evaluator" answers Digital evaluator and suggests Junior digital evaluator.
  */
+/**
+ * A question that names a subject but leaves words unexplained, and that quotes a passage about another
+ * subject word for word, is that passage's question: "advocate for agile working at" quotes Agile research
+ * practices, not the Agile working skill.
+ */
+function quotesOtherSubject(index: SearchIndex, analysis: Analysis, query: QueryBody): boolean {
+  if (analysis.levels.length > 0 || analysis.residual.length === 0) return false;
+  const subjectId = subjectIdOf(query);
+  if (subjectId === undefined) return false;
+  const quoting = index.passages.containing(analysis.text);
+  return quoting.length > 0 && !quoting.some((doc) => doc.subject?.id === subjectId);
+}
+
+function subjectIdOf(query: QueryBody): string | undefined {
+  switch (query.type) {
+    case "skill":
+    case "compare_skill":
+      return query.skillId;
+    case "raci":
+      return query.rowId;
+    case "raci_reverse":
+    case "role":
+      return query.roleId;
+    default:
+      return undefined;
+  }
+}
+
 interface LongerName {
   match: Match;
   hit: FuzzyHit;

@@ -24,6 +24,8 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 export class PassageIndex {
   private readonly docs: PassageDoc[] = [];
+  /** each passage folded and padded with spaces, for phrase lookups */
+  private readonly folded: string[] = [];
   private readonly lengths: number[] = [];
   private readonly postings = new Map<string, Posting[]>();
   private readonly vocabularyGrams = new Map<string, string[]>();
@@ -32,6 +34,7 @@ export class PassageIndex {
 
   add(doc: PassageDoc): void {
     const position = this.docs.push(doc) - 1;
+    this.folded.push(` ${fold(doc.text)} `);
     const counts = new Map<string, number>();
     const terms = words(doc.text).map(stem);
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -65,6 +68,7 @@ export class PassageIndex {
     if (terms.length === 0 || this.docs.length === 0) return { passages: [], terms };
     const scores = this.scoreBuffer();
     const touched = this.score(terms, scores);
+    this.boostPhrase(question, terms, scores, touched);
     const termSet = new Set(terms);
     const shortlist = topByScore(touched, scores, limit * SEARCH_SETTINGS.passageOverfetch);
     let passages = this.pick(shortlist, limit, termSet);
@@ -75,6 +79,41 @@ export class PassageIndex {
     }
     for (const doc of touched) scores[doc] = 0;
     return { passages, terms };
+  }
+
+  /**
+   * Passages holding the question's words in its order, as written: "advocate for agile working at" is
+   * a quotation of one passage, whatever else shares those words.
+   */
+  containing(question: string): PassageDoc[] {
+    return this.phrasePositions(question, this.resolveTerms(question)).map((p) => this.docs[p] as PassageDoc);
+  }
+
+  private phrasePositions(question: string, terms: readonly string[]): number[] {
+    const phrase = fold(question);
+    if (phrase.split(" ").length < 3 || terms.length === 0) return [];
+    const needle = ` ${phrase} `;
+    let rarest: Posting[] | undefined;
+    for (const term of terms) {
+      const list = this.postings.get(term);
+      if (!list) return [];
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    return (rarest ?? []).filter(({ doc }) => this.folded[doc]?.includes(needle)).map(({ doc }) => doc);
+  }
+
+  /** A passage quoting the whole question outranks every passage that only shares its words. */
+  private boostPhrase(
+    question: string,
+    terms: readonly string[],
+    scores: Float64Array,
+    touched: readonly number[],
+  ): void {
+    const quoting = this.phrasePositions(question, terms);
+    if (quoting.length === 0) return;
+    let top = 0;
+    for (const doc of touched) top = Math.max(top, scores[doc] ?? 0);
+    for (const doc of quoting) scores[doc] = (scores[doc] ?? 0) + top;
   }
 
   /** Adds each passage's BM25 score to scores; returns the passages scored. */
