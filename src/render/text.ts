@@ -1,21 +1,26 @@
 // Plain text for the terminal and for the `text` field of JSON output.
 import { describeSource } from "../core/answer/sources.ts";
-import type { Answer, Passage, Section } from "../core/answer/types.ts";
+import type { Answer, Passage, RaciSummary, Section } from "../core/answer/types.ts";
 
 export interface TextStyle {
-  /** wraps a matched word; plain text uses *word*, a terminal may use bold */
+  /** wraps a marked word; a terminal uses bold, plain text leaves it as it is */
   mark: (word: string) => string;
   heading: (title: string) => string;
+  /** whether marks show at all; where they don't, words a level adds are listed after the passage */
+  showsMarks: boolean;
 }
 
+/** Plain text carries no markup: no *word* that a reader would see as asterisks. */
 export const PLAIN: TextStyle = Object.freeze({
-  mark: (word: string) => `*${word}*`,
+  mark: (word: string) => word,
   heading: (title: string) => title,
+  showsMarks: false,
 });
 
 export const ANSI: TextStyle = Object.freeze({
   mark: (word: string) => `\u001b[1m${word}\u001b[22m`,
   heading: (title: string) => `\u001b[1m${title}\u001b[22m`,
+  showsMarks: true,
 });
 
 export function markPassage(passage: Passage, mark: (word: string) => string): string {
@@ -30,13 +35,19 @@ export function markPassage(passage: Passage, mark: (word: string) => string): s
 }
 
 function renderSection(section: Section, style: TextStyle): string[] {
-  const lines = [style.heading(section.title)];
+  const added = section.marks === "added" && section.passages?.some((p) => p.marks.length > 0);
+  const lines = [
+    style.heading(added && style.showsMarks ? `${section.title} (new words in bold)` : section.title),
+  ];
   if (section.text) lines.push(`  ${section.text}`);
   for (const item of section.items ?? []) lines.push(`  - ${item}`);
   for (const fact of section.facts ?? []) lines.push(`  ${fact.label}: ${fact.value}`);
   for (const passage of section.passages ?? []) {
     const where = [passage.subject?.name, passage.location].filter(Boolean).join(", ");
     lines.push(`  - ${markPassage(passage, style.mark)}`);
+    if (added && !style.showsMarks && passage.marks.length > 0) {
+      lines.push(`    New words: ${markedWords(passage).join(", ")}`);
+    }
     const cite = passage.source ? describeSource(passage.source) : undefined;
     if (where || cite) lines.push(`    (${[where, cite].filter(Boolean).join(" · ")})`);
   }
@@ -47,6 +58,7 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const blocks: string[][] = [[style.heading(answer.title)]];
   if (answer.notices.length) blocks.push(answer.notices.map((n) => `Note: ${n}`));
   if (answer.summary) blocks.push([answer.summary]);
+  if (answer.raci) blocks.push(raciLines(answer.raci, style));
   for (const section of answer.sections) blocks.push(renderSection(section, style));
   if (answer.facts.length) blocks.push(answer.facts.map((f) => `${f.label}: ${f.value}`));
   if (answer.sources.length) {
@@ -59,4 +71,20 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
     blocks.push([`Try next: ${answer.followUps.map((f) => `“${f.question}”`).join(" · ")}`]);
   }
   return blocks.map((lines) => lines.join("\n")).join("\n\n");
+}
+
+function markedWords(passage: Passage): string[] {
+  return [...passage.marks].sort((a, b) => a[0] - b[0]).map(([start, end]) => passage.text.slice(start, end));
+}
+
+function raciLines(raci: RaciSummary, style: TextStyle): string[] {
+  const line = (label: string, names: readonly string[]) =>
+    `  ${label}: ${names.length > 0 ? names.join(", ") : "nobody"}`;
+  return [
+    style.heading("RACI"),
+    line("Responsible", raci.responsible),
+    line("Accountable", raci.accountable),
+    line("Consulted", raci.consulted),
+    line("Informed", raci.informed),
+  ];
 }

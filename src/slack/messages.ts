@@ -32,9 +32,9 @@ export const HOME_INTRO =
   "I answer questions about IT roles, skill levels and who is responsible for what, from the knowledge your team keeps in Rolecall.";
 
 export const HOW_TO_ASK = [
-  "• `/role <question>` asks anything, e.g. `/role what does an IT service manager do?`",
-  "• `/level <level or skill>` explains a level, e.g. `/level SFIA 5`",
-  "• `/raci <process>` shows who is responsible, e.g. `/raci change management`",
+  "• `/role &lt;question&gt;` asks anything, e.g. `/role what does an IT service manager do?`",
+  "• `/level &lt;level or skill&gt;` explains a level, e.g. `/level SFIA 5`",
+  "• `/raci &lt;process&gt;` shows who is responsible, e.g. `/raci change management`",
   "• Send me a direct message in my *Messages* tab",
   "• Mention me in a channel and I answer in a thread",
   "• On any message, open *More actions* and choose *Ask Rolecall about this*",

@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 /** The answer as a person reads it, with the *marks* around matched words taken out. */
 function read(question: string): string {
-  return renderText(rolecall.ask(question), { ...PLAIN, mark: (word) => word });
+  return renderText(rolecall.ask(question), PLAIN);
 }
 
 const FACTS: Record<string, Array<[question: string, answerContains: string]>> = {

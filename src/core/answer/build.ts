@@ -1,12 +1,12 @@
 // Small helpers every answer builder shares.
-import type { Answer, FollowUp, Intent } from "./types.ts";
+import type { Answer, FollowUp, Intent, SourceRef } from "./types.ts";
 
 export function makeAnswer(
   intent: Intent,
   title: string,
   parts: Partial<Omit<Answer, "intent" | "title">> = {},
 ): Answer {
-  return {
+  const answer: Answer = {
     intent,
     title,
     notices: [],
@@ -17,6 +17,18 @@ export function makeAnswer(
     followUps: [],
     ...parts,
   };
+  return { ...answer, sources: uniqueSources(answer.sources) };
+}
+
+/** Each source once, however many parts of the answer cite it. */
+function uniqueSources(sources: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = JSON.stringify([s.title, s.framework, s.version, s.code, s.level, s.url]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function followUp(kind: FollowUp["kind"], label: string, question: string): FollowUp {

@@ -69,9 +69,19 @@ export function compareRolesAnswer(kb: KnowledgeBase, first: Role, second: Role)
   const firstAccountable = rowsHeld(kb, first, "accountable");
   const secondAccountable = rowsHeld(kb, second, "accountable");
   const shared = [...firstAccountable].filter((name) => secondAccountable.has(name));
-  const summary =
-    `In the RACI the ${first.name} is accountable for ${firstAccountable.size} and the ${second.name} for ${secondAccountable.size}` +
-    (shared.length ? `; both for ${listWords(shared)}.` : ", with none in common.");
+  const count = (n: number) =>
+    `${n} ${n === 1 ? "process, practice or tool" : "processes, practices or tools"}`;
+  const differingSkills = skillLines.length
+    ? ` Their skills differ in ${skillLines.length} place${skillLines.length === 1 ? "" : "s"}.`
+    : "";
+  const raciLine =
+    firstAccountable.size === 0 && secondAccountable.size === 0
+      ? "Neither role is accountable for anything in the RACI."
+      : secondAccountable.size === 0 || firstAccountable.size === 0
+        ? `In the RACI the ${firstAccountable.size ? first.name : second.name} is accountable for ${count(Math.max(firstAccountable.size, secondAccountable.size))}; the ${firstAccountable.size ? second.name : first.name} for none.`
+        : `In the RACI the ${first.name} is accountable for ${count(firstAccountable.size)} and the ${second.name} for ${secondAccountable.size}` +
+          (shared.length ? `; both for ${listWords(shared)}.` : ", with none in common.");
+  const summary = `${raciLine}${differingSkills}`;
   return makeAnswer("compare", `${first.name} and ${second.name}: how they differ`, {
     summary,
     sections,

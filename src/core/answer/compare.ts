@@ -111,7 +111,8 @@ function deltaSections(delta: LevelDelta, from: number, to: number): Section[] {
   if (delta.added.length) sections.push({ title: `New at level ${to}`, items: delta.added });
   if (delta.strengthened.length) {
     sections.push({
-      title: `Broadened or strengthened at level ${to} (new words marked)`,
+      title: `Broadened or strengthened at level ${to}`,
+      marks: "added",
       passages: delta.strengthened,
     });
   }
@@ -224,7 +225,8 @@ export function compareGenericAnswer(kb: KnowledgeBase, framework: string, from:
   }
   if (attributePassages.length)
     sections.push({
-      title: "Generic attributes at the higher level (new words marked)",
+      title: "Generic attributes at the higher level",
+      marks: "added",
       passages: attributePassages,
     });
   sections.push({ title: `Level ${to}: ${higher.name}`, text: higher.description });

@@ -43,16 +43,8 @@ export function raciAnswer(
     informed: names("informed"),
   };
   const summary = raciSummaryLine(kb, row, raci, letter, askedRoleId);
-  const sections: Section[] = [
-    { title: "Description", text: row.description },
-    {
-      title: "RACI",
-      facts: RACI_LETTERS.map((l) => ({
-        label: capitalise(l),
-        value: raci[l].length ? raci[l].join(", ") : "nobody",
-      })),
-    },
-  ];
+  // The four letters live in answer.raci alone; each renderer shows them once, in its own way.
+  const sections: Section[] = [{ title: "Description", text: row.description }];
   const facts = [{ label: "Type", value: capitalise(KIND_LABEL[row.kind]) }];
   if (row.maturity)
     facts.push({ label: "Maturity", value: `${row.maturity.level} of 5: ${row.maturity.name}` });

@@ -41,6 +41,8 @@ export interface Passage {
 
 export interface Section {
   title: string;
+  /** what the marks in this section's passages show: words matching the question, or words a level adds */
+  marks?: "matched" | "added";
   text?: string;
   items?: string[];
   facts?: Fact[];

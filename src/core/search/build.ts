@@ -103,15 +103,15 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   }
   for (const source of kb.sources.values()) {
     const ref: SourceRef = { id: source.id, title: source.title, ...(source.url ? { url: source.url } : {}) };
-    const addSourceText = (text: string | undefined, location: string) => {
-      if (text?.trim()) passages.add({ text, location, source: ref });
+    const addSourceText = (text: string | undefined, location: string, lastResort = false) => {
+      if (text?.trim()) passages.add({ text, location, source: ref, ...(lastResort ? { lastResort } : {}) });
     };
     addSourceText(source.description, "About this source");
     addSourceText(
       source.keywords?.length ? `Keywords: ${source.keywords.join(", ")}` : undefined,
       "Keywords",
     );
-    for (const note of source.notes ?? []) addSourceText(note, "Note");
+    for (const note of source.notes ?? []) addSourceText(note, "Note", true);
     for (const link of source.links ?? []) addSourceText(`${link.title}: ${link.url}`, "Link");
   }
   return { names, passages, roleLevels, skills, frameworkLevels, raciWords, groups };

@@ -12,6 +12,8 @@ export interface PassageDoc {
   subject?: Subject;
   location: string;
   source?: SourceRef;
+  /** notes written for knowledge authors: shown only when no other passage matches */
+  lastResort?: boolean;
 }
 
 interface Posting {
@@ -68,14 +70,14 @@ export class PassageIndex {
     if (terms.length === 0 || this.docs.length === 0) return { passages: [], terms };
     const scores = this.scoreBuffer();
     const touched = this.score(terms, scores);
-    this.boostPhrase(question, terms, scores, touched);
+    const quoting = new Set(this.boostPhrase(question, terms, scores, touched));
     const termSet = new Set(terms);
     const shortlist = topByScore(touched, scores, limit * SEARCH_SETTINGS.passageOverfetch);
-    let passages = this.pick(shortlist, limit, termSet);
+    let passages = this.pick(shortlist, limit, termSet, quoting);
     // The shortlist can run short when one subject owns most of the best passages: rank them all then.
     if (passages.length < limit && shortlist.length < touched.length) {
       const all = [...touched].sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
-      passages = this.pick(all, limit, termSet);
+      passages = this.pick(all, limit, termSet, quoting);
     }
     for (const doc of touched) scores[doc] = 0;
     return { passages, terms };
@@ -108,12 +110,13 @@ export class PassageIndex {
     terms: readonly string[],
     scores: Float64Array,
     touched: readonly number[],
-  ): void {
+  ): number[] {
     const quoting = this.phrasePositions(question, terms);
-    if (quoting.length === 0) return;
+    if (quoting.length === 0) return quoting;
     let top = 0;
     for (const doc of touched) top = Math.max(top, scores[doc] ?? 0);
     for (const doc of quoting) scores[doc] = (scores[doc] ?? 0) + top;
+    return quoting;
   }
 
   /** Adds each passage's BM25 score to scores; returns the passages scored. */
@@ -141,13 +144,22 @@ export class PassageIndex {
     return touched;
   }
 
-  /** The best passages in rank order, at most two per subject so one role cannot fill the answer. */
-  private pick(ranked: readonly number[], limit: number, terms: ReadonlySet<string>): Passage[] {
+  /**
+   * The best passages in rank order, at most two per subject so one role cannot fill the answer; an
+   * author's note only where the question quotes it or nothing else matched.
+   */
+  private pick(
+    ranked: readonly number[],
+    limit: number,
+    terms: ReadonlySet<string>,
+    quoting: ReadonlySet<number>,
+  ): Passage[] {
     const perSubject = new Map<string, number>();
     const passages: Passage[] = [];
+    const onlyLastResort = ranked.every((position) => this.docs[position]?.lastResort);
     for (const position of ranked) {
       const doc = this.docs[position];
-      if (!doc) continue;
+      if (!doc || (doc.lastResort && !onlyLastResort && !quoting.has(position))) continue;
       const subjectKey = doc.subject
         ? `${doc.subject.kind}:${doc.subject.id}`
         : `source:${doc.source?.id ?? position}`;

@@ -126,7 +126,8 @@ function answerPieces(answer: Answer): Piece[] {
 }
 
 function sectionPieces(section: Section): Piece[] {
-  const parts = [bold(escapeMrkdwn(section.title))];
+  const marked = section.marks === "added" && section.passages?.some((p) => p.marks.length > 0);
+  const parts = [bold(escapeMrkdwn(marked ? `${section.title} (new words in bold)` : section.title))];
   if (section.text) parts.push(escapeMrkdwn(section.text));
   if (section.items && section.items.length > 0) {
     parts.push(section.items.map((item) => `• ${escapeMrkdwn(item)}`).join("\n"));
