@@ -4,7 +4,7 @@ import { levelId } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
 import { ROLE_ASPECTS, type RoleAspect } from "../query/types.ts";
 import { roleSource } from "../search/build.ts";
-import { followUp, listWords, makeAnswer } from "./build.ts";
+import { capitalise, followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
 import type { Answer, Fact, Section } from "./types.ts";
 
 type RoleSkillRef = NonNullable<Role["skills"]>[number];
@@ -14,7 +14,7 @@ function skillItems(kb: KnowledgeBase, refs: readonly RoleSkillRef[]): string[] 
     const skill = kb.skills.get(ref.skill);
     const framework = ref.skill.split(":")[0] ?? "";
     const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
-    const name = skill ? `${skill.name}${skill.framework === "sfia" ? ` (${skill.code})` : ""}` : ref.skill;
+    const name = skill ? skillLabel(skill) : ref.skill;
     const detail = ref.description ?? skill?.levels.find((l) => l.level === ref.level)?.description;
     return `${name}: level ${ref.level}${levelName ? ` – ${levelName}` : ""}${detail ? `. ${detail}` : ""}`;
   });
@@ -61,9 +61,34 @@ function roleFacts(kb: KnowledgeBase, role: Role): Fact[] {
   return facts;
 }
 
+/** A whole profile longer than this is answered in brief, with a button for each of its parts. */
+const PROFILE_BRIEF_CHARS = 6000;
+/** The parts a brief profile still shows in full. */
+const BRIEF_ASPECTS: readonly RoleAspect[] = ["responsibilities"];
+
+function sectionChars(sections: readonly Section[]): number {
+  return sections.reduce(
+    (sum, s) => sum + (s.text?.length ?? 0) + (s.items ?? []).reduce((n, item) => n + item.length, 0),
+    0,
+  );
+}
+
 export function roleAnswer(kb: KnowledgeBase, role: Role, aspect?: RoleAspect): Answer {
   const all = aspectSections(kb, role);
-  const sections: Section[] = aspect ? all[aspect] : ROLE_ASPECTS.flatMap((a) => all[a]);
+  const whole = ROLE_ASPECTS.flatMap((a) => all[a]);
+  // A 20,000-character profile buries what was asked: the brief leads with the summary and duties, lists
+  // the skills by name and level, and offers the rest part by part.
+  const brief = !aspect && sectionChars(whole) > PROFILE_BRIEF_CHARS;
+  const sections: Section[] = aspect
+    ? all[aspect]
+    : brief
+      ? [...BRIEF_ASPECTS.flatMap((a) => all[a]), ...skillSummary(kb, role)]
+      : whole;
+  const partButtons = brief
+    ? ROLE_ASPECTS.filter((a) => !BRIEF_ASPECTS.includes(a) && all[a].length > 0).map((a) =>
+        followUp("related", `${capitalise(a)}`, `${role.name} ${a}`),
+      )
+    : [];
   if (!aspect) {
     if (role.overview?.length) sections.unshift({ title: "Overview", items: role.overview });
     if (role.roleLevels?.length) {
@@ -102,12 +127,26 @@ export function roleAnswer(kb: KnowledgeBase, role: Role, aspect?: RoleAspect): 
     followUps: [
       followUp("role_raci", `${role.name} RACI`, `what is the ${role.name} accountable for`),
       followUp("role_skills", `${role.name} skills`, `${role.name} skills`),
+      ...partButtons.filter((b) => b.question !== `${role.name} skills`),
       ...(role.relatedRoles ?? []).slice(0, 2).map((r) => {
         const name = kb.roles.get(r.role)?.name ?? r.role;
         return followUp("related", name, name);
       }),
     ],
   });
+}
+
+/** Skills by name and level only; the level texts are one button away. */
+function skillSummary(kb: KnowledgeBase, role: Role): Section[] {
+  const refs = role.skills ?? [];
+  if (refs.length === 0) return [];
+  const items = refs.map((ref) => {
+    const skill = kb.skills.get(ref.skill);
+    const framework = ref.skill.split(":")[0] ?? "";
+    const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
+    return `${skill ? skillLabel(skill) : ref.skill}: level ${ref.level}${levelName ? ` – ${levelName}` : ""}`;
+  });
+  return [{ title: "Skills", items }];
 }
 
 function extraSources(kb: KnowledgeBase, role: Role) {
