@@ -1,6 +1,7 @@
 // An import into a folder that holds no knowledge yet starts from a copy of another knowledge folder
 // (the CLI passes the configured one, the shipped ./knowledge by default), so importing SFIA into a new
 // folder keeps the RACI and organisation roles instead of silently leaving them behind.
+import { constants } from "node:fs";
 import { copyFile, mkdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath, listYamlFiles } from "../load.ts";
@@ -33,7 +34,9 @@ export async function startFrom(from: string, out: string): Promise<StartedFrom 
     );
   }
   const schema = path.join(source, SCHEMA_FILE);
-  const files = [...yaml, ...((await isFile(schema)) ? [schema] : [])].map((f) =>
+  // A schema file the folder already has is its own: kept, and never removed by an undo.
+  const schemaToCopy = (await isFile(schema)) && !(await exists(path.join(target, SCHEMA_FILE)));
+  const files = [...yaml, ...(schemaToCopy ? [schema] : [])].map((f) =>
     path.relative(source, f).split(path.sep).join("/"),
   );
   const createdRoot = !(await exists(target));
@@ -50,7 +53,7 @@ export async function startFrom(from: string, out: string): Promise<StartedFrom 
       const destination = path.join(target, relative);
       const made = await mkdir(path.dirname(destination), { recursive: true });
       if (made) createdDirs.push(made);
-      await copyFile(path.join(source, relative), destination);
+      await copyFile(path.join(source, relative), destination, constants.COPYFILE_EXCL);
       copied.push(relative);
     }
   } catch (error) {

@@ -89,6 +89,14 @@ describe("rolecall import into a folder with no knowledge yet", () => {
     expect((await loadKnowledge(out)).raci.has("incident-management")).toBe(true);
   });
 
+  it("keeps a schema file the empty folder already has, even when the import fails", async () => {
+    const out = path.join(dir, "own-schema");
+    await mkdir(out);
+    await writeTemp(out, "rolecall.schema.json", "{}");
+    await run("sfia", skills, "--out", out, "--knowledge", SHIPPED, "--version", "no way");
+    expect(await readdir(out)).toEqual(["rolecall.schema.json"]);
+  });
+
   it("holds only the import with --bare", async () => {
     const out = path.join(dir, "bare");
     const result = await run("sfia", skills, "--out", out, "--bare");
