@@ -1,5 +1,7 @@
 // Renders a run's results as Markdown: printed by `npm run bench` and written to docs/BENCHMARKS.md.
+import { CATEGORIES } from "../eval/schema.ts";
 import { ENGINE_NAMES, type EngineName, FUSE_OPTIONS, MINISEARCH_OPTIONS } from "./engines.ts";
+import type { EvalSetResult } from "./eval-set.ts";
 import { QUERY_CATEGORIES } from "./queries.ts";
 import { type BenchResults, type CorpusResult, mib, ms, pct } from "./results.ts";
 
@@ -40,6 +42,7 @@ export function renderReport(results: BenchResults, notes = ""): string {
     "",
   ];
   for (const corpus of results.corpora) lines.push(...corpusSection(corpus));
+  for (const evaluation of results.evaluations ?? []) lines.push(...evaluationSection(evaluation, results));
   if (results.load) lines.push(...loadSection(results));
   lines.push(...methodSection(results));
   if (notes) lines.push("## Notes", "", NOTES_START, notes.trim(), NOTES_END, "");
@@ -65,7 +68,7 @@ function corpusSection(corpus: CorpusResult): string[] {
     row("Start-up to first answer (spawn to answer)", (e) => ms(e.wallToFirstAnswerMs)),
     row("… node boot", (e) => ms(e.startup.bootMs)),
     row("… importing modules", (e) => ms(e.startup.modulesMs)),
-    row(corpus.id === "real" ? "… loading the YAML" : "… generating and parsing the YAML", (e) =>
+    row(corpus.id.startsWith("synthetic") ? "… generating and parsing the YAML" : "… loading the YAML", (e) =>
       ms(e.startup.knowledgeMs),
     ),
     row("… index build", (e) => ms(e.startup.buildMs)),
@@ -129,6 +132,31 @@ function corpusSection(corpus: CorpusResult): string[] {
   return lines;
 }
 
+/** The evaluation set's categories: Rolecall's full checks, and all three engines on ranked entities. */
+function evaluationSection(evaluation: EvalSetResult, results: BenchResults): string[] {
+  const label = results.corpora.find((c) => c.id === evaluation.corpus)?.label ?? evaluation.corpus;
+  const lines = [
+    `## Evaluation set on ${label}`,
+    "",
+    `${evaluation.questions} questions of \`eval/questions.yaml\` (\`npm run eval\` checks the same ones). *Checks*: Rolecall passing every check of the question (intent, subjects, RACI, suggestions). *Top-1 / top-k*: the first ranked entity is one the question expects / every entity it expects is among the first max(3, how many) — scored alike for all three engines, on the questions that name entities (*n*); nonsense is a hit when nothing is ranked.`,
+    "",
+    `| Category | Rolecall checks | ${ENGINE_NAMES.map((n) => `${TITLES[n]} top-1 / top-k`).join(" | ")} | n |`,
+    `| --- | ---: | ${ENGINE_NAMES.map(() => "---").join(" | ")} | ---: |`,
+  ];
+  for (const category of CATEGORIES) {
+    const c = evaluation.byCategory[category];
+    if (!c) continue;
+    const cells = ENGINE_NAMES.map((name) =>
+      c.ranked ? `${pct(c.top1[name])} / ${pct(c.topK[name])}` : "–",
+    );
+    lines.push(
+      `| ${category} | ${pct(c.rolecallChecks)} (of ${c.questions}) | ${cells.join(" | ")} | ${c.ranked} |`,
+    );
+  }
+  lines.push("");
+  return lines;
+}
+
 function times(ratio: number): string {
   return ratio < 10 ? `${ratio.toFixed(1)}×` : `${Math.round(ratio).toLocaleString("en-GB")}×`;
 }
@@ -137,7 +165,7 @@ function loadSection(results: BenchResults): string[] {
   const load = results.load;
   if (!load) return [];
   const lines = [
-    "## HTTP load (SFIA 9 + DDaT)",
+    `## HTTP load (${results.corpora.find((c) => c.id === "combined")?.label ?? "SFIA 9 + DDaT"})`,
     "",
     `Correctly signed \`/role\` slash commands (a fresh timestamp and signature per request, questions from the query mix) sent by autocannon on loopback to Rolecall started as \`npm start\` does (\`node dist/src/main.js\`, compiled) in HTTP mode; to a bare Bolt app whose \`/role\` only acks (*bare-bolt*, the baseline of the targets); and to the same bare app also replying “ok” to the response_url (*bare-bolt-respond*, for reference: the cost of replying at all). A request signed with the wrong secret got **${load.wrongSignatureStatus}** from Rolecall. Rolecall was ready ${ms(load.rolecallReadyMs)} after spawning (including Bolt's auth.test against the stand-in).`,
     "",
@@ -165,7 +193,7 @@ function methodSection(results: BenchResults): string[] {
   return [
     "## How it is measured",
     "",
-    "- **Corpora.** *SFIA 9 + DDaT*: the SFIA 9 export and the DDaT CSVs from `../shared/realdata`, imported with Rolecall's importers (`runImport`) into a temporary folder (never the repo) and loaded with `loadKnowledge`. *Synthetic 10k / 100k*: a seeded generator (mulberry32) makes skills with a 4-letter code, a 2–4 word name, a description and four level texts (five documents a skill), with words drawn at their real frequencies from the framework CSVs, read at run time and kept in memory only. The synthetic YAML is generated in memory and parsed and validated by `buildKnowledge`, the loader's own path.",
+    "- **Corpora.** *Shipped + SFIA 9 + DDaT* (the combined corpus of `eval/corpora.ts`): the SFIA 9 export and the DDaT CSVs from `../shared/realdata`, imported with Rolecall's importers (`runImport`) into a temporary copy of the shipped `knowledge/` folder (never the repo), as the README's import recipe builds it, and loaded with `loadKnowledge`. *Shipped knowledge*: `knowledge/` as it ships. *Synthetic 10k / 100k*: a seeded generator (mulberry32) makes skills with a 4-letter code, a 2–4 word name, a description and four level texts (five documents a skill), with words drawn at their real frequencies from the framework CSVs, read at run time and kept in memory only. The synthetic YAML is generated in memory and parsed and validated by `buildKnowledge`, the loader's own path.",
     "- **Documents** (what the baselines index): one per skill (description and guidance notes), per skill level, per generic level, per role (its whole profile), per role level and per RACI row; fields `code`, `name`, `level`, `text`, each naming the entity it is about. Rolecall indexes the same knowledge its own way (names, and passages for free text).",
     `- **Engines.** Rolecall: \`createRolecall(kb).ask(question)\`; its ranked entities are the answer's \`subjects\` ids in order. Plain fuse.js: \`new Fuse(docs, ${JSON.stringify(FUSE_OPTIONS)})\`, all other settings default. MiniSearch: \`${JSON.stringify(MINISEARCH_OPTIONS)}\`. A baseline's ranked entities are its hits' entities, each once.`,
     "- **Query mix**, fixed and seeded, derived from the corpus, each with one expected entity, equally many of four categories: *code* (`CODE n`, skills with a typed code), *typo* (a skill, role or role level name with one or two letters swapped, dropped or replaced in words of 5+ letters), *question* (“what does <skill> require at level <n>”, “who is a <role level>”, “what is a <role level>”, “tell me about the <role> role”, “what does <level name> mean”), *free_text* (3–5 consecutive words of an entity's own text, with at least two content words, found in no other entity's documents). Names shared by two entities (a role and its role level called the same) are left out, as they have no single right answer.",

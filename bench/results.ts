@@ -2,6 +2,7 @@
 
 import type { Scored } from "./engine-bench.ts";
 import type { EngineName } from "./engines.ts";
+import type { EvalSetResult } from "./eval-set.ts";
 import type { Machine } from "./lib/machine.ts";
 import type { LoadReport, LoadRun } from "./load/load-bench.ts";
 import type { EngineStartup } from "./measure-engine.ts";
@@ -57,6 +58,8 @@ export interface BenchResults {
   /** 1-minute load average as each phase started (and at the end) */
   loadAverages: Record<string, number>;
   corpora: CorpusResult[];
+  /** the evaluation set's categories on each real corpus, Rolecall beside the baselines */
+  evaluations?: EvalSetResult[];
   load?: LoadReport;
   targets: TargetCheck[];
 }
@@ -65,38 +68,40 @@ const MIB = 1024 * 1024;
 
 export function checkTargets(corpora: readonly CorpusResult[], load: LoadReport | undefined): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const real = corpora.find((c) => c.id === "real");
+  // Runs before the combined corpus called the SFIA 9 + DDaT import alone "real".
+  const real = corpora.find((c) => c.id === "combined") ?? corpora.find((c) => c.id === "real");
   if (real) {
+    const on = real.id === "real" ? "SFIA 9 + DDaT" : real.label;
     const rc = real.engines.rolecall;
     const fuse = real.engines.fuse;
     checks.push(
       {
-        target: "SFIA 9 + DDaT: p50 ≤ 2 ms a question",
+        target: `${on}: p50 ≤ 2 ms a question`,
         measured: ms(rc.all.latency.p50),
         met: rc.all.latency.p50 <= 2,
       },
       {
-        target: "SFIA 9 + DDaT: p99 ≤ 20 ms a question",
+        target: `${on}: p99 ≤ 20 ms a question`,
         measured: ms(rc.all.latency.p99),
         met: rc.all.latency.p99 <= 20,
       },
       {
-        target: "SFIA 9 + DDaT: ≥ 30× faster than plain fuse.js at p50",
+        target: `${on}: ≥ 30× faster than plain fuse.js at p50`,
         measured: `${real.fuseOverRolecallP50.toFixed(0)}×`,
         met: real.fuseOverRolecallP50 >= 30,
       },
       {
-        target: "SFIA 9 + DDaT: top-3 accuracy no worse than plain fuse.js",
+        target: `${on}: top-3 accuracy no worse than plain fuse.js`,
         measured: `${pct(rc.onFuseSubset.accuracy.top3)} vs ${pct(fuse.onFuseSubset.accuracy.top3)}`,
         met: rc.onFuseSubset.accuracy.top3 >= fuse.onFuseSubset.accuracy.top3,
       },
       {
-        target: "SFIA 9 + DDaT: start-up to first answer ≤ 1.5 s",
+        target: `${on}: start-up to first answer ≤ 1.5 s`,
         measured: `${ms(rc.wallToFirstAnswerMs)} (spawn to answer, median of ${rc.startupsMeasured})`,
         met: rc.wallToFirstAnswerMs <= 1500,
       },
       {
-        target: "SFIA 9 + DDaT: RSS ≤ 150 MB (decimal, the stricter reading), after the query mix",
+        target: `${on}: RSS ≤ 150 MB (decimal, the stricter reading), after the query mix`,
         measured: describeRss(rc.rssAfterQueries),
         met: rc.rssAfterQueries <= 150e6,
       },

@@ -1,5 +1,7 @@
-// `npm run bench`: Rolecall against plain fuse.js and MiniSearch on SFIA 9 + DDaT and on synthetic
-// corpora of 10k and 100k documents, then the Slack app under HTTP load against a bare Bolt app.
+// `npm run bench`: Rolecall against plain fuse.js and MiniSearch on the combined corpus (the shipped
+// knowledge + SFIA 9 + DDaT), on the shipped knowledge alone and on synthetic corpora of 10k and 100k
+// documents, with the evaluation set's categories on both real corpora; then the Slack app under HTTP
+// load against a bare Bolt app.
 // Prints the results and writes docs/BENCHMARKS.md and bench/results/latest.json.
 //   npm run bench                 the full run (about ten minutes on two cores)
 //   npm run bench -- --quick      smaller mixes, 10k only, short load runs; prints only, writes nothing
@@ -9,14 +11,17 @@ import { execFileSync } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { QUESTIONS_FILE } from "../eval/floors.ts";
+import { loadQuestions } from "../eval/schema.ts";
 import { buildKnowledge, loadKnowledge } from "../src/core/knowledge/load.ts";
 import type { KnowledgeBase } from "../src/core/knowledge/model.ts";
-import { importRealCorpus } from "./corpus/real.ts";
+import { importRealCorpus, SHIPPED_KNOWLEDGE } from "./corpus/real.ts";
 import { generateSyntheticCorpus } from "./corpus/synthetic.ts";
 import { readVocabulary, type Vocabulary } from "./corpus/vocabulary.ts";
 import { toDocuments } from "./documents.ts";
 import { type EngineMeasurement, measureEngine, scoreSamples, subsetPositions } from "./engine-bench.ts";
 import { ENGINE_NAMES, type EngineName } from "./engines.ts";
+import { type EvalSetResult, evaluateEngines } from "./eval-set.ts";
 import { buildForBenchmarks, REPO_ROOT } from "./lib/child.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { type LoadReport, runLoadBenchmark } from "./load/load-bench.ts";
@@ -40,10 +45,12 @@ const flags = new Set(process.argv.slice(2));
 const quick = flags.has("--quick");
 const settings = {
   /** queries per category in each corpus's mix (four categories) */
-  queriesPerCategory: { real: quick ? 25 : 100, 10000: quick ? 25 : 100, 100000: 50 } as Record<
-    string,
-    number
-  >,
+  queriesPerCategory: {
+    combined: quick ? 25 : 100,
+    shipped: quick ? 25 : 100,
+    10000: quick ? 25 : 100,
+    100000: 50,
+  } as Record<string, number>,
   /** start-ups measured per engine on the real corpus (median reported) */
   realStartups: quick ? 1 : 3,
   /** plain fuse.js is timed on this many queries per category (all when absent): it takes seconds a query at 100k */
@@ -52,7 +59,7 @@ const settings = {
   warmup: {
     rolecall: 100,
     minisearch: 100,
-    fuse: { real: 20, 10000: 4, 100000: 1 } as Record<string, number>,
+    fuse: { combined: 20, shipped: 20, 10000: 4, 100000: 1 } as Record<string, number>,
   },
   syntheticSizes: quick ? [10000] : [10000, 100000],
   load: flags.has("--no-load")
@@ -77,15 +84,17 @@ async function main(): Promise<void> {
   const corpora: CorpusResult[] = [];
   let load: LoadReport | undefined;
 
-  log("Importing SFIA 9 and DDaT into a temporary folder…");
+  log("Importing SFIA 9 and DDaT into a temporary copy of the shipped knowledge…");
+  const questions = await loadQuestions(QUESTIONS_FILE);
+  const evaluations: EvalSetResult[] = [];
   const real = await importRealCorpus();
   try {
     const kb = await loadKnowledge(real.dir);
-    const realMix = mixFor(kb, "real");
+    const realMix = mixFor(kb, "combined");
     corpora.push(
       await benchCorpus({
-        id: "real",
-        label: "SFIA 9 + DDaT",
+        id: "combined",
+        label: "Shipped + SFIA 9 + DDaT",
         kb,
         queries: realMix,
         args: ["real", real.dir],
@@ -93,6 +102,7 @@ async function main(): Promise<void> {
         startups: settings.realStartups,
       }),
     );
+    evaluations.push(evaluateEngines("combined", kb, questions, log));
     if (settings.load) {
       noteLoad("HTTP load");
       log("HTTP load: Rolecall and a bare Bolt app…");
@@ -106,6 +116,20 @@ async function main(): Promise<void> {
   } finally {
     await real.remove();
   }
+
+  const shipped = await loadKnowledge(SHIPPED_KNOWLEDGE);
+  corpora.push(
+    await benchCorpus({
+      id: "shipped",
+      label: "Shipped knowledge",
+      kb: shipped,
+      queries: mixFor(shipped, "shipped"),
+      args: ["real", SHIPPED_KNOWLEDGE],
+      preparationMs: 0,
+      startups: settings.realStartups,
+    }),
+  );
+  evaluations.push(evaluateEngines("shipped", shipped, questions, log));
 
   let vocabulary: Vocabulary | undefined;
   for (const size of settings.syntheticSizes) {
@@ -138,6 +162,7 @@ async function main(): Promise<void> {
     settings,
     loadAverages,
     corpora,
+    evaluations,
     ...(load ? { load } : {}),
     targets: checkTargets(corpora, load),
   };

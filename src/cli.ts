@@ -18,7 +18,9 @@ Commands:
                                    channels (the running bot posts them; uses DATA_DIR or DATABASE_URL)
   import sfia FILE... --out DIR    import SFIA's official CSV export (skills, levels, attributes files)
   import ddat FILE... --out DIR    import the DDaT capability framework CSVs (role content, skill descriptions)
-                                   (import options: --version V, --json)
+                                   (import options: --version V, --json; a DIR with no knowledge yet
+                                   starts as a copy of --knowledge DIR or $KNOWLEDGE_DIR or ./knowledge,
+                                   or holds only the import with --bare)
 
 Options:
   --knowledge DIR                  knowledge folder (default: $KNOWLEDGE_DIR or ./knowledge)

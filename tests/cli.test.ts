@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INTENTS } from "../src/core/answer/types.ts";
 import { knowledgeJsonSchema } from "../src/core/knowledge/schema.ts";
+import { sfiaSkillsCsv, TWO_SKILLS } from "./core/knowledge/import/synthetic.ts";
 import { ROOT, runCli } from "./support/run-cli.ts";
 
 let scratch: string;
@@ -91,6 +92,50 @@ describe("rolecall ask", () => {
       expect(result.stderr).toMatch(/^rolecall: /);
       expect(result.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe("rolecall import into a new folder, as the README's recipe does", () => {
+  let skills: string;
+
+  beforeAll(async () => {
+    skills = path.join(scratch, "skills.csv");
+    await writeFile(skills, sfiaSkillsCsv(TWO_SKILLS));
+  });
+
+  it("keeps the shipped RACI beside the imported skills, and says where it started from", async () => {
+    const out = path.join(scratch, "my-knowledge");
+    const imported = await runCli(["import", "sfia", skills, "--out", out]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("so it starts as a copy of the knowledge in knowledge (");
+    const json = JSON.parse(
+      (await runCli(["ask", "who is accountable for change management", "--json", "--knowledge", out]))
+        .stdout,
+    );
+    expect(json.raci.accountable).toEqual(["IT service manager"]);
+  });
+
+  it("starts from KNOWLEDGE_DIR when it is set", async () => {
+    const tiny = path.join(scratch, "tiny-start");
+    await writeTiny(tiny);
+    const out = path.join(scratch, "from-tiny");
+    const imported = await runCli(["import", "sfia", skills, "--out", out], { env: { KNOWLEDGE_DIR: tiny } });
+    expect(imported.stdout).toContain(`so it starts as a copy of the knowledge in ${tiny} (1 file;`);
+    const json = JSON.parse((await runCli(["ask", "TINY 2", "--json", "--knowledge", out])).stdout);
+    expect(json.subjects[0]).toMatchObject({ id: "test:TINY", level: 2 });
+  });
+
+  it("holds only the import with --bare", async () => {
+    const out = path.join(scratch, "bare");
+    expect((await runCli(["import", "sfia", skills, "--out", out, "--bare"])).code).toBe(0);
+    const json = JSON.parse(
+      (await runCli(["ask", "list all processes", "--json", "--knowledge", out])).stdout,
+    );
+    expect(json.subjects).toEqual([]);
+  });
+
+  it("documents --bare in the usage", async () => {
+    expect((await runCli(["--help"])).stdout).toContain("--bare");
   });
 });
 

@@ -1,5 +1,7 @@
-// `rolecall import sfia|ddat FILE... --out DIR [--version V] [--json]`: parses the arguments, runs the
-// import and prints a one-paragraph summary (or JSON). Expected failures print a message, never a stack.
+// `rolecall import sfia|ddat FILE... --out DIR [--version V] [--bare] [--json]`: parses the arguments, runs
+// the import and prints a one-paragraph summary (or JSON). Expected failures print a message, never a stack.
+// A --out folder with no knowledge yet starts as a copy of the configured knowledge (--knowledge, else
+// KNOWLEDGE_DIR, else ./knowledge, the shipped one), unless --bare asks for the framework alone.
 import { parseArgs } from "node:util";
 import {
   formatImportSummary,
@@ -9,8 +11,9 @@ import {
   isImporterName,
   runImport,
 } from "../core/knowledge/import/index.ts";
+import { knowledgeDir } from "./command.ts";
 
-export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--json]`;
+export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--knowledge DIR | --bare] [--json]`;
 
 export interface ImportCommandIo {
   stdout: { write(text: string): unknown };
@@ -38,10 +41,14 @@ export async function runImportCommand(argv: readonly string[], io: ImportComman
   }
   if (files.length === 0) return usageError(io, `give the ${importer} CSV file(s) to import`);
   if (!values.out) return usageError(io, "say which knowledge folder to write with --out DIR");
+  if (values.bare && values.knowledge !== undefined) {
+    return usageError(io, "--bare imports with no other knowledge, so it cannot start from --knowledge");
+  }
+  const startFrom = values.bare ? undefined : knowledgeDir(values.knowledge);
 
   let summary: ImportSummary;
   try {
-    summary = await runImport({ importer, files, out: values.out, version: values.version });
+    summary = await runImport({ importer, files, out: values.out, version: values.version, startFrom });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     if (values.json) {
@@ -68,6 +75,8 @@ function parse(argv: readonly string[]) {
     options: {
       out: { type: "string", short: "o" },
       version: { type: "string" },
+      knowledge: { type: "string" },
+      bare: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

@@ -9,6 +9,7 @@ import { type KnowledgeFolder, scanKnowledgeFolder } from "./folder.ts";
 import type { ImportPlan } from "./plan.ts";
 import { type CsvEncoding, type CsvTable, readCsvTable } from "./read-csv.ts";
 import { planSfiaImport } from "./sfia.ts";
+import { type StartedFrom, startFrom } from "./start-from.ts";
 import { plural } from "./text.ts";
 import { checkVersion } from "./version.ts";
 
@@ -22,12 +23,19 @@ export interface ImportRequest {
   out: string;
   /** Framework version; by default taken from the data (SFIA) or chosen as the summary says (DDaT). */
   version?: string;
+  /**
+   * Knowledge to start from when `out` is missing or holds no knowledge yet: its files are copied into
+   * `out` first (and removed again if the import fails). Without it, such an import holds only itself.
+   */
+  startFrom?: string;
 }
 
 export interface ImportSummary {
   importer: ImporterName;
   framework: { id: string; name: string; version: string };
   out: string;
+  /** The knowledge folder copied into `out` first, because `out` held none yet. */
+  startedFrom?: { folder: string; files: number };
   inputs: Array<{ file: string; encoding: CsvEncoding; rows: number }>;
   /** What the input held, per kind, in display order. */
   counts: Record<string, number>;
@@ -59,14 +67,19 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   }
   const tables: CsvTable[] = [];
   for (const file of request.files) tables.push(await readCsvTable(file));
-  const folder = await scanKnowledgeFolder(request.out);
-
-  const plan: ImportPlan =
-    importer === "sfia"
-      ? planSfiaImport(tables, { version: request.version })
-      : planDdatImport(tables, await chooseDdatVersion(request.version, folder, tables));
-  const result = await applyImportPlan(plan, folder);
-  return summarise(plan, result, tables, request.out);
+  const started = request.startFrom ? await startFrom(request.startFrom, request.out) : undefined;
+  try {
+    const folder = await scanKnowledgeFolder(request.out);
+    const plan: ImportPlan =
+      importer === "sfia"
+        ? planSfiaImport(tables, { version: request.version })
+        : planDdatImport(tables, await chooseDdatVersion(request.version, folder, tables));
+    const result = await applyImportPlan(plan, folder);
+    return summarise(plan, result, tables, request.out, started);
+  } catch (error) {
+    await started?.undo();
+    throw error;
+  }
 }
 
 /**
@@ -101,11 +114,13 @@ function summarise(
   result: ApplyResult,
   tables: readonly CsvTable[],
   out: string,
+  started: StartedFrom | undefined,
 ): ImportSummary {
   return {
     importer: plan.importer as ImporterName,
     framework: { id: plan.framework.id, name: plan.framework.name, version: plan.framework.version },
     out: displayPath(out),
+    ...(started ? { startedFrom: { folder: started.from, files: started.files.length } } : {}),
     inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding, rows: t.rows.length })),
     counts: Object.fromEntries(plan.counts),
     added: result.added,
@@ -143,6 +158,11 @@ export function formatImportSummary(summary: ImportSummary): string {
   const sentences = [
     `Imported ${summary.framework.name} ${summary.framework.version} into ${summary.out} from ${inputs.join(", ")}: ${held.join(", ")}.`,
   ];
+  if (summary.startedFrom) {
+    sentences.push(
+      `${summary.out} held no knowledge yet, so it starts as a copy of the knowledge in ${summary.startedFrom.folder} (${plural(summary.startedFrom.files, "file")}; pass --bare for ${summary.framework.name} alone).`,
+    );
+  }
   const changes = [
     describeCounts("added", summary.added),
     describeCounts("updated", summary.updated),

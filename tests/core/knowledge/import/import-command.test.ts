@@ -1,4 +1,5 @@
 // The `rolecall import` command handler (src/terminal/import-command.ts), driven with captured output.
+import { mkdir, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../../../src/core/knowledge/load.ts";
@@ -61,8 +62,80 @@ describe("rolecall import with good arguments", () => {
   });
 });
 
+describe("rolecall import into a folder with no knowledge yet", () => {
+  const SHIPPED = path.resolve(import.meta.dirname, "../../../../knowledge");
+
+  it("starts from the shipped knowledge, so the RACI and organisation roles stay", async () => {
+    const out = path.join(dir, "new");
+    const result = await run("sfia", skills, "--out", out, "--knowledge", SHIPPED);
+    expect(result.code).toBe(IMPORT_EXIT.ok);
+    const kb = await loadKnowledge(out);
+    expect(kb.raci.get("change-management")?.accountable).toBe("it-service-manager");
+    expect(kb.roles.has("cio")).toBe(true);
+    expect(kb.skills.has("sfia:AAAA")).toBe(true);
+  });
+
+  it("says in the summary that it started from that knowledge", async () => {
+    const result = await run("sfia", skills, "--out", path.join(dir, "new"), "--knowledge", SHIPPED);
+    expect(result.out).toMatch(
+      / held no knowledge yet, so it starts as a copy of the knowledge in \S*knowledge \(\d+ files; pass --bare for SFIA alone\)\./,
+    );
+  });
+
+  it("starts an empty folder the same way", async () => {
+    const out = path.join(dir, "empty");
+    await mkdir(out);
+    await run("sfia", skills, "--out", out, "--knowledge", SHIPPED);
+    expect((await loadKnowledge(out)).raci.has("incident-management")).toBe(true);
+  });
+
+  it("keeps a schema file the empty folder already has, even when the import fails", async () => {
+    const out = path.join(dir, "own-schema");
+    await mkdir(out);
+    await writeTemp(out, "rolecall.schema.json", "{}");
+    await run("sfia", skills, "--out", out, "--knowledge", SHIPPED, "--version", "no way");
+    expect(await readdir(out)).toEqual(["rolecall.schema.json"]);
+  });
+
+  it("holds only the import with --bare", async () => {
+    const out = path.join(dir, "bare");
+    const result = await run("sfia", skills, "--out", out, "--bare");
+    expect(result.out).not.toContain("starts as a copy");
+    const kb = await loadKnowledge(out);
+    expect([kb.raci.size, kb.roles.size, kb.skills.size]).toEqual([0, 0, 2]);
+  });
+
+  it("copies nothing when the import fails", async () => {
+    const out = path.join(dir, "failed");
+    const result = await run("sfia", skills, "--out", out, "--knowledge", SHIPPED, "--version", "no way");
+    expect(result.code).toBe(IMPORT_EXIT.failed);
+    await expect(stat(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("leaves an empty folder empty when the import fails", async () => {
+    const out = path.join(dir, "empty-failed");
+    await mkdir(out);
+    await run("sfia", skills, "--out", out, "--knowledge", SHIPPED, "--version", "no way");
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it("refuses to start from a folder with no knowledge, naming --bare", async () => {
+    const result = await run(
+      "sfia",
+      skills,
+      "--out",
+      path.join(dir, "k"),
+      "--knowledge",
+      path.join(dir, "none"),
+    );
+    expect(result.code).toBe(IMPORT_EXIT.failed);
+    expect(result.err).toContain("pass --bare to import this framework alone");
+  });
+});
+
 describe("rolecall import with bad arguments", () => {
   it.each([
+    [["sfia", "x.csv", "--out", "k", "--bare", "--knowledge", "knowledge"], "--bare imports with no other"],
     [[], "say which importer to run"],
     [["itil", "x.csv", "--out", "k"], 'there is no importer called "itil"'],
     [["sfia", "--out", "k"], "give the sfia CSV file(s) to import"],
