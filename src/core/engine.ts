@@ -2,7 +2,7 @@
 
 import { followUp, skillHandle } from "./answer/build.ts";
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
-import { compareRolesAnswer } from "./answer/compare-roles.ts";
+import { compareRoleLevelsAnswer, compareRolesAnswer, type LadderStep } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
 import { listAnswer } from "./answer/list.ts";
 import { MESSAGES } from "./answer/messages.ts";
@@ -43,7 +43,12 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
       // Understanding and did-you-mean look up the same words' near spellings: once per question.
       const memo: WordMemo = new Map();
       const query = understand(question, index, memo, understandOptions);
-      const answer = withAlsoIn(knowledge, answerQuery(knowledge, index, query, question, memo), query);
+      const answer = withAlsoIn(
+        knowledge,
+        index,
+        answerQuery(knowledge, index, query, question, memo),
+        query,
+      );
       return withDidYouMean(answer, query.didYouMean ?? []);
     },
   };
@@ -60,7 +65,7 @@ function withDidYouMean(answer: Answer, names: readonly string[]): Answer {
 }
 
 /** "Also in DDaT: Problem management": the same name in another framework or in the RACI, as buttons. */
-function withAlsoIn(kb: KnowledgeBase, answer: Answer, query: Query): Answer {
+function withAlsoIn(kb: KnowledgeBase, index: SearchIndex, answer: Answer, query: Query): Answer {
   const others = "alsoIn" in query ? (query.alsoIn ?? []) : [];
   if (others.length === 0) return answer;
   const level =
@@ -74,6 +79,13 @@ function withAlsoIn(kb: KnowledgeBase, answer: Answer, query: Query): Answer {
       const question = `${framework} ${handle}${defined ? ` level ${level}` : ""}`.trim();
       return followUp("also_in", `Also in ${framework}: ${other.name}`, question);
     }
+    if (other.kind === "role") {
+      const role = kb.roles.get(other.id) ?? index.roleLevels.get(other.id)?.role;
+      const framework = role?.framework ? kb.frameworks.get(role.framework)?.name : undefined;
+      return framework
+        ? followUp("also_in", `Also in ${framework}: ${other.name}`, `${framework} ${other.name}`)
+        : followUp("also_in", `Also: ${other.name}`, other.name);
+    }
     return followUp("also_in", `RACI: ${other.name}`, `raci ${other.name}`);
   });
   // The other subjects of the name rank right after the one answered.
@@ -83,6 +95,14 @@ function withAlsoIn(kb: KnowledgeBase, answer: Answer, query: Query): Answer {
     ? [first, ...alternatives, ...rest.filter((s) => !others.some((o) => o.id === s.id))]
     : answer.subjects;
   return { ...answer, subjects, followUps: [...buttons, ...answer.followUps] };
+}
+
+/** A role asked about beside a role level stands for the first level of its ladder. */
+function entryLevel(kb: KnowledgeBase, roleId: string): LadderStep | undefined {
+  const role = kb.roles.get(roleId);
+  const ladder = [...(role?.roleLevels ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const roleLevel = ladder.find((l) => l.name.toLowerCase() === role?.name.toLowerCase()) ?? ladder[0];
+  return role && roleLevel ? { role, roleLevel } : undefined;
 }
 
 function answerQuery(
@@ -130,6 +150,15 @@ function answerQuery(
       return entry ? roleLevelAnswer(kb, entry.role, entry.roleLevel) : notFoundAnswer(index, question);
     }
     case "compare_roles": {
+      const [firstId = "", secondId = ""] = query.roleIds;
+      const firstLevel = index.roleLevels.get(firstId);
+      const secondLevel = index.roleLevels.get(secondId);
+      // Two role levels (or a role level and a role, as its entry level) compare their skills.
+      if (firstLevel || secondLevel) {
+        const first = firstLevel ?? entryLevel(kb, firstId);
+        const second = secondLevel ?? entryLevel(kb, secondId);
+        if (first && second) return compareRoleLevelsAnswer(kb, first, second);
+      }
       const [first, second] = query.roleIds.map((id) => kb.roles.get(id) ?? index.roleLevels.get(id)?.role);
       return first && second ? compareRolesAnswer(kb, first, second) : notFoundAnswer(index, question);
     }

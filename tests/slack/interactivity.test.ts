@@ -1,4 +1,7 @@
 // Buttons (follow-ups, parts of long answers, examples) and the message shortcut, end to end.
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
@@ -23,15 +26,44 @@ let api: SlackApiStandIn;
 let app: RunningHttpApp;
 let rolecall: Rolecall;
 
+let knowledgeDir: string;
+
+/** The shipped knowledge plus one role whose duties run to several parts, so answers can be paged. */
+async function knowledgeWithLongRole(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "rolecall-interactivity-"));
+  await cp(SHIPPED_KNOWLEDGE, dir, { recursive: true });
+  const duty = (i: number) =>
+    `      - Duty ${i} is to plan, run and review the long-role work stream number ${i}, agreeing its scope, its risks and its reporting with every stakeholder concerned, and keep its records complete and current for audit.`;
+  await writeFile(
+    path.join(dir, "long-role.yaml"),
+    [
+      "roles:",
+      "  - id: long-profile-role",
+      "    name: Long profile role",
+      "    summary: A role whose duties fill more than one part of an answer.",
+      "    responsibilities:",
+      ...Array.from({ length: 80 }, (_, i) => duty(i + 1)),
+      "",
+    ].join("\n"),
+  );
+  return dir;
+}
+
 beforeAll(async () => {
-  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+  knowledgeDir = await knowledgeWithLongRole();
+  rolecall = createRolecall(await loadKnowledge(knowledgeDir));
   api = await startSlackApiStandIn();
-  app = await startHttpApp({ signingSecret: SECRET, apiUrl: api.apiUrl });
+  app = await startHttpApp({
+    signingSecret: SECRET,
+    apiUrl: api.apiUrl,
+    env: { KNOWLEDGE_DIR: knowledgeDir },
+  });
 });
 
 afterAll(async () => {
   await app?.process.stop();
   await api?.close();
+  await rm(knowledgeDir, { recursive: true, force: true });
 });
 
 async function press(options: BlockActionOptions): Promise<void> {
@@ -128,7 +160,7 @@ describe("follow-up buttons on a message the bot posted", () => {
 });
 
 describe("a long answer", () => {
-  const question = "IT service manager";
+  const question = "Long profile role responsibilities";
 
   it("is cut into parts; Show more replaces it in place with the next part", async () => {
     const first = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral" });

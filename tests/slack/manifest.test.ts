@@ -136,6 +136,15 @@ describe("every button the renderers emit", () => {
           views.push(renderAnswer(answer, { question, surface, page }).blocks);
       }
     }
+    // A long answer in parts, with Previous and Show more: the whole shipped profile fits one page now,
+    // so the parts are cut small.
+    const long = rolecall.ask("IT service manager");
+    const paged = renderAnswer(long, { question: "IT service manager", surface: "ephemeral", maxBlocks: 8 });
+    for (let page = 1; page <= paged.pages; page++)
+      views.push(
+        renderAnswer(long, { question: "IT service manager", surface: "ephemeral", maxBlocks: 8, page })
+          .blocks,
+      );
     const frameworks = [...rolecall.knowledge.frameworks.values()];
     views.push(
       renderHome({ frameworks, examples: exampleQuestions(rolecall), subscriptionChannels: ["C0OPS"] }),

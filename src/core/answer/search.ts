@@ -27,8 +27,8 @@ export function searchAnswer(
   text: string,
   memo: WordMemo = new Map(),
 ): Answer {
-  const { passages, terms } = index.passages.search(text);
-  if (passages.length === 0 || onlyGenericHits(index, text, terms)) return notFoundAnswer(index, text);
+  const { passages, terms, unresolved, asWritten } = index.passages.search(text);
+  if (passages.length === 0 || onlyGenericHits(asWritten, unresolved)) return notFoundAnswer(index, text);
   const subjects = new Map<string, Subject>();
   const sources = new Map<string, SourceRef>();
   for (const passage of passages) {
@@ -55,13 +55,14 @@ export function searchAnswer(
 }
 
 /**
- * "banana management": the only word found is one that half the knowledge uses, and another word is
- * unknown. Passages sharing "management" are not an answer.
+ * "banana management", "PLORF 5", "kxcd wrrt": words the knowledge doesn't use as written, and the only
+ * words found as written are ones half the knowledge uses, or numbers. Passages sharing "management" or
+ * "5", or a guessed spelling of gibberish, are not an answer.
  */
-function onlyGenericHits(index: SearchIndex, text: string, terms: readonly string[]): boolean {
-  const content = words(text).filter((w) => !STOPWORDS.has(w));
-  const unknown = content.some((w) => !/^\d+$/.test(w) && !index.passages.knows(w));
-  return unknown && terms.every((t) => GENERIC_NAME_WORDS.has(t) || GENERIC_NAME_WORDS.has(`${t}s`));
+function onlyGenericHits(asWritten: readonly string[], unresolved: readonly string[]): boolean {
+  const generic = (t: string) =>
+    /^\d+$/.test(t) || GENERIC_NAME_WORDS.has(t) || GENERIC_NAME_WORDS.has(`${t}s`);
+  return unresolved.some((w) => !/^\d+$/.test(w)) && asWritten.every(generic);
 }
 
 /**

@@ -65,8 +65,14 @@ export type QueryBody =
       recognition: Recognition;
       alsoIn?: AlsoIn[];
     }
-  | { type: "raci_reverse"; roleId: string; letter?: RaciLetter; recognition: Recognition }
-  | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition }
+  | {
+      type: "raci_reverse";
+      roleId: string;
+      letter?: RaciLetter;
+      recognition: Recognition;
+      alsoIn?: AlsoIn[];
+    }
+  | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition; alsoIn?: AlsoIn[] }
   | { type: "compare_roles"; roleIds: [string, string] }
   | {
       type: "list";

@@ -9,12 +9,13 @@ import { containsAsWord } from "../text/contains-word.ts";
 import { fold, STOPWORDS, stem, words } from "../text/normalize.ts";
 import { digitLevels } from "./level-numbers.ts";
 import { isNearWord } from "./near.ts";
-import type { AlsoIn, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
+import type { AlsoIn, ListKind, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
 import {
   ASPECT_WORDS,
   CASUAL_FILLER,
   CASUAL_RACI,
   COMPARE_WORDS,
+  EXTREME_WORDS,
   FRAMEWORK_WORDS,
   GENERIC_NAME_WORDS,
   HELP,
@@ -61,7 +62,7 @@ export function understand(
   // Senior user researcher, and the shorter exact name becomes the suggestion.
   const takeover = longer.find((l) => l.explainsAll);
   const answered = takeover ? withLongerName(analysis, takeover) : analysis;
-  const decided = decide(answered, index, options);
+  const decided = withAlternatives(decide(answered, index, options), answered, index);
   const query = quotesOtherSubject(index, answered, decided)
     ? { type: "search" as const, text: trimmed }
     : decided;
@@ -146,7 +147,12 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
     );
   });
   const residual = residualPositions.map((i) => tokens[i] ?? "");
-  let entities = matches.flatMap((m) => m.entries.map((entry) => ({ entry, recognition: exact(entry) })));
+  // Initials made from a role's name give way to a name or alias someone wrote: ITSCM is the process
+  // the RACI calls so, not the IT service continuity manager (still offered beside it).
+  let entities = matches.flatMap((m) => {
+    const written = m.entries.filter((e) => e.via !== "acronym");
+    return (written.length > 0 ? written : m.entries).map((entry) => ({ entry, recognition: exact(entry) }));
+  });
   if (entities.length === 0 && (cues.raci || cues.letter || cues.casual)) {
     // Compare words are subjects here: "who do I ask about changes".
     const subjectWords = freePositions
@@ -156,7 +162,14 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
     if (row) entities = [row];
   }
   if (entities.length === 0) {
-    const fuzzyHit = fuzzyEntity(index, residual, memo, {
+    // With no level number, "level" may be part of a misspelt name: "servce level managment".
+    const fuzzyWords =
+      levels.length > 0
+        ? residual
+        : freePositions
+            .filter((i) => residualPositions.includes(i) || isLevelWord(tokens[i] ?? ""))
+            .map((i) => tokens[i] ?? "");
+    const fuzzyHit = fuzzyEntity(index, fuzzyWords, memo, {
       levels: levels.length > 0,
       kindsWanted,
       levelContext,
@@ -203,7 +216,9 @@ function raciRowByWords(
   index: SearchIndex,
   residual: readonly string[],
 ): { entry: NameEntry; recognition: Recognition } | undefined {
-  const wanted = residual.filter((w) => !CASUAL_FILLER.has(w)).map(stem);
+  const wanted = residual
+    .filter((w) => !CASUAL_FILLER.has(w) && !LIST_WORDS.some(([word]) => word === w))
+    .map(stem);
   if (wanted.length === 0 || wanted.every((w) => w === "management")) return undefined;
   let best: RaciWords | undefined;
   for (const row of index.raciWords) {
@@ -224,12 +239,22 @@ type Entity = Analysis["entities"][number];
 
 function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptions): QueryBody {
   const { levels, compareHint, free, cues, framework, residual, entities } = analysis;
-  const listKind = LIST_WORDS.find(([word]) => free.includes(word))?.[1];
-  if (entities.length === 0 && levels.length === 0 && listKind) {
+  const listKind = LIST_WORDS.find(([word]) => analysis.tokens.includes(word))?.[1];
+  if (listKind && levels.length === 0) {
+    // "list the SFIA Data and analytics skills": a group's name may also be a skill's.
+    const group = groupInQuestion(index, analysis.tokens, listKind, framework);
+    if (group) return { type: "list", kind: listKind, ...group };
+  }
+  const extreme = EXTREME_WORDS.get(analysis.tokens.find((t) => EXTREME_WORDS.has(t)) ?? "");
+  if (extreme && entities.length === 0 && levels.length === 0 && analysis.tokens.some(isLevelWord)) {
+    const fw = framework ?? options.defaultFramework ?? "sfia";
+    const scale = index.frameworkLevels.get(fw) ?? [];
+    const level = extreme === "highest" ? scale[scale.length - 1] : scale[0];
+    if (level !== undefined) return { type: "generic_level", framework: fw, level };
+  }
+  if (entities.length === 0 && levels.length === 0 && listKind && free.includes(listKindWord(listKind))) {
     const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
     if (rest.length === 0) return { type: "list", kind: listKind, ...(framework ? { framework } : {}) };
-    const group = findGroup(index, rest, listKind, framework);
-    if (group) return { type: "list", kind: listKind, ...group };
   }
   if (listKind === "skill" && entities.length === 0 && levels.length === 1) {
     const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
@@ -238,7 +263,13 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
   }
 
   const all = (kind: SubjectKind) => entities.filter((e) => e.entry.ref.kind === kind);
-  const roles = uniqueIds(all("role"));
+  const raciCue = cues.letter !== undefined || cues.raci || cues.casual;
+  const roleWanted = { framework, inRaci: raciCue || cues.does };
+  // One role per name asked: "data analyst" is both a DDaT role and its only role level.
+  const roles = [...groupByKey(all("role")).values()].flatMap((named) => {
+    const chosen = chooseRole(index, named, roleWanted);
+    return chosen ? [chosen.entry.ref.id] : [];
+  });
   if (roles.length >= 2 && (cues.compare || compareHint) && roles[0] && roles[1]) {
     return { type: "compare_roles", roleIds: [roles[0], roles[1]] };
   }
@@ -259,7 +290,7 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
 
   const pick = (kinds: readonly SubjectKind[]) => entities.find((e) => kinds.includes(e.entry.ref.kind));
   const raciRow = pick(["process", "practice", "tool"]);
-  const role = pick(["role"]);
+  const role = chooseRole(index, namedLike(all("role"), pick(["role"])), roleWanted);
   const genericLevel = pick(["level"]);
   // A level named in words picks the skill's level: "service focus at Expert" is DDaT level 4.
   const namedLevel = genericLevel && skills.length > 0 && levels.length === 0 ? genericLevel : undefined;
@@ -270,7 +301,6 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
     numeric: levels.length > 0,
     defaultFramework: options.defaultFramework,
   });
-  const raciCue = cues.letter !== undefined || cues.raci || cues.casual;
   // "problem management level 4" and "SFIA problem management" ask about the skill, not the RACI row.
   const skillFirst =
     skill !== undefined &&
@@ -289,10 +319,11 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
       ...(cues.letter ? { letter: cues.letter } : {}),
       ...(role ? { roleId: role.entry.ref.id } : {}),
       recognition: raciRow.recognition,
-      ...alsoIn(skills.map((s) => s.entry)),
     };
   }
-  if (role && !skillFirst && (cues.letter || cues.raci || cues.does)) {
+  // "what does the IT manager do" is answered from the RACI where the role is in it, else by its profile.
+  const doesInRaci = cues.does && role !== undefined && index.rolesInRaci.has(role.entry.ref.id);
+  if (role && !skillFirst && (cues.letter || cues.raci || doesInRaci)) {
     return {
       type: "raci_reverse",
       roleId: role.entry.ref.id,
@@ -301,12 +332,6 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
     };
   }
   if (skill) {
-    const others = alsoIn([
-      ...skills
-        .map((s) => s.entry)
-        .filter((e) => e.ref.id !== skill.entry.ref.id && sameName(e, skill.entry)),
-      ...(raciRow && sameName(raciRow.entry, skill.entry) ? [raciRow.entry] : []),
-    ]);
     const [from, to] = askedLevels;
     if ((cues.compare || cues.next || askedLevels.length >= 2) && from !== undefined) {
       return {
@@ -315,7 +340,6 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
         from: Math.min(from, to ?? from),
         ...(to !== undefined && to !== from ? { to: Math.max(from, to) } : {}),
         recognition: skill.recognition,
-        ...others,
       };
     }
     return {
@@ -323,7 +347,6 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
       skillId: skill.entry.ref.id,
       ...(from !== undefined ? { level: from } : {}),
       recognition: skill.recognition,
-      ...others,
     };
   }
   if (role) {
@@ -401,34 +424,112 @@ function sameName(a: NameEntry, b: NameEntry): boolean {
   return a.key === b.key;
 }
 
-/** The other subjects of the same name, offered beside the answer: "Also in DDaT: Problem management". */
-function alsoIn(entries: readonly NameEntry[]): { alsoIn?: AlsoIn[] } {
+/** The other subjects named like the one answered, offered beside it: "Also in DDaT: Problem management". */
+function withAlternatives(query: QueryBody, analysis: Analysis, index: SearchIndex): QueryBody {
+  const id = subjectIdOf(query);
+  if (
+    id === undefined ||
+    !(
+      query.type === "skill" ||
+      query.type === "compare_skill" ||
+      query.type === "raci" ||
+      query.type === "raci_reverse" ||
+      query.type === "role"
+    )
+  )
+    return query;
+  const match = analysis.matches.find((m) => m.entries.some((e) => e.ref.id === id));
+  const named = match?.entries ?? analysis.entities.map((e) => e.entry);
+  const sameThing = (other: string) =>
+    other === id ||
+    index.roleLevels.get(other)?.role.id === id ||
+    index.roleLevels.get(id)?.role.id === other;
   const seen = new Set<string>();
-  const list: AlsoIn[] = [];
-  for (const e of entries) {
-    if (seen.has(e.ref.id)) continue;
-    seen.add(e.ref.id);
-    list.push({ kind: e.ref.kind, id: e.ref.id, name: e.ref.name });
+  const alsoIn: AlsoIn[] = [];
+  for (const entry of named) {
+    if (entry.ref.kind === "level" || sameThing(entry.ref.id) || seen.has(entry.ref.id)) continue;
+    seen.add(entry.ref.id);
+    alsoIn.push({ kind: entry.ref.kind, id: entry.ref.id, name: entry.ref.name });
   }
-  return list.length > 0 ? { alsoIn: list } : {};
+  return alsoIn.length > 0 ? { ...query, alsoIn } : query;
 }
 
-function findGroup(
+/** Entities by the name they were found under, in question order. */
+function groupByKey(entities: readonly Entity[]): Map<string, Entity[]> {
+  const byKey = new Map<string, Entity[]>();
+  for (const entity of entities)
+    byKey.set(entity.entry.key, [...(byKey.get(entity.entry.key) ?? []), entity]);
+  return byKey;
+}
+
+function namedLike(entities: readonly Entity[], first: Entity | undefined): Entity[] {
+  return first ? entities.filter((e) => e.entry.key === first.entry.key) : [];
+}
+
+/**
+ * The role a name means when several share it: the framework named in the question; for a RACI
+ * question, a role the RACI names; otherwise the organisation's own role before a framework's, and a
+ * role before its role level.
+ */
+function chooseRole(
   index: SearchIndex,
-  rest: readonly string[],
+  named: readonly Entity[],
+  wanted: { framework: string | undefined; inRaci: boolean },
+): Entity | undefined {
+  let best: { entity: Entity; score: number } | undefined;
+  for (const [position, entity] of named.entries()) {
+    const id = entity.entry.ref.id;
+    const framework = index.roleFrameworks.get(id);
+    let score = -position * 0.01 - VIA_RANK[entity.entry.via] * 0.1;
+    if (wanted.framework && framework === wanted.framework) score += 8;
+    if (wanted.inRaci && index.rolesInRaci.has(id)) score += 4;
+    if (framework === undefined) score += 1;
+    if (index.roleLevels.has(id)) score -= 0.5;
+    if (!best || score > best.score) best = { entity, score };
+  }
+  return best?.entity;
+}
+
+/** A role family, skill category or subcategory named anywhere among the question's content words. */
+function groupInQuestion(
+  index: SearchIndex,
+  tokens: readonly string[],
   kind: string,
   framework: string | undefined,
 ): { group: { kind: "family" | "category" | "subcategory"; name: string }; framework?: string } | undefined {
-  const groups = index.groups.get(groupKey(rest.join(" "))) ?? [];
-  const wantKinds = kind === "role" ? ["family"] : kind === "skill" ? ["category", "subcategory"] : [];
-  const group = groups.find(
-    (g) => wantKinds.includes(g.kind) && (framework === undefined || g.framework === framework),
+  const content = tokens.filter(
+    (t) =>
+      !STOPWORDS.has(t) &&
+      !LIST_FILLER.has(t) &&
+      !FRAMEWORK_WORDS.some(([word]) => word === t) &&
+      !isLevelWord(t),
   );
-  if (!group) return undefined;
-  return {
-    group: { kind: group.kind, name: group.name },
-    ...(group.framework ? { framework: group.framework } : {}),
-  };
+  const isListWord = (t: string | undefined) => LIST_WORDS.some(([word]) => word === t);
+  const candidates = new Set<string>([content.filter((t) => !isListWord(t)).join(" ")]);
+  // "People and skills": a list word may be part of the name; try dropping only the outer ones.
+  let start = 0;
+  let end = content.length;
+  candidates.add(content.join(" "));
+  while (start < end && isListWord(content[start])) candidates.add(content.slice(++start, end).join(" "));
+  while (end > start && isListWord(content[end - 1])) candidates.add(content.slice(start, --end).join(" "));
+  const wantKinds = kind === "role" ? ["family"] : kind === "skill" ? ["category", "subcategory"] : [];
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    const group = (index.groups.get(groupKey(candidate)) ?? []).find(
+      (g) => wantKinds.includes(g.kind) && (framework === undefined || g.framework === framework),
+    );
+    if (group) {
+      return {
+        group: { kind: group.kind, name: group.name },
+        ...(group.framework ? { framework: group.framework } : {}),
+      };
+    }
+  }
+  return undefined;
+}
+
+function listKindWord(kind: ListKind): string {
+  return LIST_WORDS.find(([, k]) => k === kind)?.[0] ?? kind;
 }
 
 function levelOf(levelId: string): number {
@@ -620,6 +721,16 @@ function findLevelNumbers(tokens: readonly string[]): Map<number, number> {
   return found;
 }
 
+/** A name as written, or with its last word in the plural: "IT service managers". */
+function lookupSpan(index: SearchIndex, span: readonly string[]): readonly NameEntry[] {
+  const key = span.join(" ");
+  const found = index.names.lookupKey(key);
+  const last = span[span.length - 1] ?? "";
+  if (found.length > 0 || last.length <= 3 || !last.endsWith("s")) return found;
+  const singular = stem(last);
+  return singular === last ? found : index.names.lookupKey([...span.slice(0, -1), singular].join(" "));
+}
+
 function findExactMatches(
   index: SearchIndex,
   tokens: readonly string[],
@@ -638,7 +749,7 @@ function findExactMatches(
       if (!free) continue;
       const span = tokens.slice(start, start + n);
       if (n === 1 && STOPWORDS.has(span[0] ?? "")) continue;
-      const entries = index.names.lookupKey(span.join(" ")).filter((entry) => accept(entry, start + n));
+      const entries = lookupSpan(index, span).filter((entry) => accept(entry, start + n));
       if (entries.length === 0) continue;
       matches.push({ start, end: start + n, entries });
       for (let i = start; i < start + n; i++) covered.add(i);

@@ -183,3 +183,13 @@ export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
   "operations",
   "level",
 ]);
+
+/** "the highest SFIA level", "the lowest DDaT level". */
+export const EXTREME_WORDS: ReadonlyMap<string, "highest" | "lowest"> = new Map([
+  ["highest", "highest"],
+  ["top", "highest"],
+  ["last", "highest"],
+  ["lowest", "lowest"],
+  ["bottom", "lowest"],
+  ["first", "lowest"],
+]);

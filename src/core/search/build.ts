@@ -41,6 +41,10 @@ export interface SearchIndex {
   /** framework id -> its generic levels, lowest first */
   frameworkLevels: ReadonlyMap<string, readonly number[]>;
   raciWords: readonly RaciWords[];
+  /** role id (or role level id) -> its framework, absent for the organisation's own roles */
+  roleFrameworks: ReadonlyMap<string, string | undefined>;
+  /** roles named anywhere in the RACI */
+  rolesInRaci: ReadonlySet<string>;
   /** canonical group name -> the groups of that name */
   groups: ReadonlyMap<string, readonly Group[]>;
 }
@@ -52,6 +56,8 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   const skills = new Map<string, SkillShape>();
   const frameworkLevels = new Map<string, number[]>();
   const raciWords: RaciWords[] = [];
+  const roleFrameworks = new Map<string, string | undefined>();
+  const rolesInRaci = new Set<string>();
   const groups = new Map<string, Group[]>();
   const addGroup = (group: Group) => {
     const key = groupKey(group.name);
@@ -78,6 +84,8 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   for (const list of frameworkLevels.values()) list.sort((a, b) => a - b);
   for (const role of kb.roles.values()) {
     indexRole(kb, role, names, add);
+    roleFrameworks.set(role.id, role.framework);
+    for (const roleLevel of role.roleLevels ?? []) roleFrameworks.set(roleLevel.id, role.framework);
     if (role.family)
       addGroup({
         kind: "family",
@@ -93,6 +101,8 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
   }
   for (const row of kb.raci.values()) {
     indexRaciRow(kb, row, names, add);
+    for (const id of [row.accountable, ...row.responsible, ...row.consulted, ...row.informed])
+      rolesInRaci.add(id);
     const own = words(row.name).map(stem);
     const all = [row.name, ...(row.aliases ?? [])].flatMap((name) => words(name).map(stem));
     raciWords.push({
@@ -114,7 +124,17 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     for (const note of source.notes ?? []) addSourceText(note, "Note", true);
     for (const link of source.links ?? []) addSourceText(`${link.title}: ${link.url}`, "Link");
   }
-  return { names, passages, roleLevels, skills, frameworkLevels, raciWords, groups };
+  return {
+    names,
+    passages,
+    roleLevels,
+    skills,
+    frameworkLevels,
+    raciWords,
+    groups,
+    roleFrameworks,
+    rolesInRaci,
+  };
 }
 
 /** A group's name as looked up: content words only, so "delivery operation" finds "Delivery and operation". */

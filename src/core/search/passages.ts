@@ -65,9 +65,11 @@ export class PassageIndex {
   search(
     question: string,
     limit: number = SEARCH_SETTINGS.passageLimit,
-  ): { passages: Passage[]; terms: string[] } {
-    const terms = this.resolveTerms(question);
-    if (terms.length === 0 || this.docs.length === 0) return { passages: [], terms };
+  ): { passages: Passage[]; terms: string[]; unresolved: string[]; asWritten: string[] } {
+    const unresolved: string[] = [];
+    const asWritten: string[] = [];
+    const terms = this.resolveTerms(question, unresolved, asWritten);
+    if (terms.length === 0 || this.docs.length === 0) return { passages: [], terms, unresolved, asWritten };
     const scores = this.scoreBuffer();
     const touched = this.score(terms, scores);
     const quoting = new Set(this.boostPhrase(question, terms, scores, touched));
@@ -80,7 +82,7 @@ export class PassageIndex {
       passages = this.pick(all, limit, termSet, quoting);
     }
     for (const doc of touched) scores[doc] = 0;
-    return { passages, terms };
+    return { passages, terms, unresolved, asWritten };
   }
 
   /**
@@ -185,16 +187,15 @@ export class PassageIndex {
   }
 
   /** Question words as index terms; a word the index has never seen is replaced by its closest spelling. */
-  private resolveTerms(question: string): string[] {
+  private resolveTerms(question: string, unresolved: string[] = [], asWritten?: string[]): string[] {
     const terms = new Set<string>();
     for (const word of words(question)) {
       if (STOPWORDS.has(word)) continue;
       const term = stem(word);
-      if (this.postings.has(term)) terms.add(term);
-      else if (term.length >= 4) {
-        const corrected = this.correct(term);
-        if (corrected) terms.add(corrected);
-      }
+      const corrected = this.postings.has(term) ? term : term.length >= 4 ? this.correct(term) : undefined;
+      if (corrected) terms.add(corrected);
+      else unresolved.push(word);
+      if (corrected === term) asWritten?.push(term);
     }
     return [...terms];
   }
@@ -214,8 +215,14 @@ export class PassageIndex {
     const fuse = new Fuse(candidates, { keys: ["candidate"], includeScore: true, threshold: 0.34 });
     // fuse.js ranks by shared letters; a correction must also be a plausible typo ("plorf" is not "explore").
     const allowed = allowedEdits(term);
-    return fuse.search(term).find((hit) => editDistance(term, hit.item.candidate, allowed) <= allowed)?.item
-      .candidate;
+    // Typos keep a word's first letter, or swap the first two ("ofrecast"): "kxcd" is not "code".
+    const opensAlike = (candidate: string) =>
+      candidate[0] === term[0] || (candidate[0] === term[1] && candidate[1] === term[0]);
+    return fuse
+      .search(term)
+      .find(
+        (hit) => opensAlike(hit.item.candidate) && editDistance(term, hit.item.candidate, allowed) <= allowed,
+      )?.item.candidate;
   }
 
   private indexVocabulary(term: string): void {
