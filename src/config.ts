@@ -30,6 +30,8 @@ export interface Config {
   admins: string[];
   /** who may change a channel's subscriptions: workspace admins and owners (plus admins), or everyone */
   subscribers: SubscriberPolicy;
+  /** the framework answered when a name is in two and the question doesn't say which (e.g. sfia) */
+  defaultFramework?: string;
 }
 
 export const SUBSCRIBER_POLICIES = ["admins", "everyone"] as const;
@@ -90,6 +92,7 @@ const envSchema = z.object({
   DATABASE_URL: optional,
   ROLECALL_ADMINS: optional,
   ROLECALL_SUBSCRIBERS: optional,
+  ROLECALL_DEFAULT_FRAMEWORK: optional,
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -133,6 +136,7 @@ export function readConfig(env: Env): Config {
     databaseUrl: e.DATABASE_URL,
     admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
     subscribers: (e.ROLECALL_SUBSCRIBERS?.toLowerCase() as SubscriberPolicy | undefined) ?? "admins",
+    ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
   };
 }
 
@@ -269,8 +273,22 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       message: `ROLECALL_SUBSCRIBERS must be admins (workspace admins, owners and ROLECALL_ADMINS may change a channel's subscriptions) or everyone (got "${clip(env.ROLECALL_SUBSCRIBERS)}").`,
     });
   }
+  if (
+    env.ROLECALL_DEFAULT_FRAMEWORK !== undefined &&
+    env.ROLECALL_DEFAULT_FRAMEWORK !== "" &&
+    !FRAMEWORK_ID.test(env.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase())
+  ) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "ROLECALL_DEFAULT_FRAMEWORK",
+      message: `ROLECALL_DEFAULT_FRAMEWORK must be a framework id from the knowledge, such as sfia or ddat (got "${clip(env.ROLECALL_DEFAULT_FRAMEWORK)}").`,
+    });
+  }
   return issues;
 }
+
+/** A framework id as the knowledge writes one: sfia, ddat, ft-engineering. */
+const FRAMEWORK_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 function isBotToken(token: string): boolean {
   return /^(xoxe\.)?xoxb-\S+$/.test(token);

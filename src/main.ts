@@ -3,7 +3,7 @@
 // picked up while running; in Slack mode it is also published to the channels subscribed to it.
 import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
-import { createRolecall, type Rolecall } from "./core/engine.ts";
+import { createRolecall, type Rolecall, type RolecallOptions } from "./core/engine.ts";
 import { knowledgeCachePath } from "./core/knowledge/cache.ts";
 import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
@@ -55,7 +55,12 @@ export async function main(io: MainIo): Promise<number> {
       cacheFile: knowledgeCacheFile(config),
     });
     if (initial.problems.length > 0) throw new KnowledgeError(initial.problems);
-    live = liveRolecall(initial.kb, initial.contentHash);
+    live = liveRolecall(initial.kb, initial.contentHash, rolecallOptions(config));
+    if (config.defaultFramework && !initial.kb.frameworks.has(config.defaultFramework)) {
+      logger.warn(
+        `ROLECALL_DEFAULT_FRAMEWORK is ${config.defaultFramework}, which the knowledge does not define (it has ${[...initial.kb.frameworks.keys()].join(", ")}); no framework is preferred.`,
+      );
+    }
   } catch (error) {
     if (error instanceof KnowledgeError) return fail(io, error.message);
     throw error;
@@ -185,6 +190,10 @@ function knowledgeCacheFile(config: Config): string {
   return knowledgeCachePath(config.dataDir);
 }
 
+function rolecallOptions(config: Config): RolecallOptions {
+  return config.defaultFramework ? { defaultFramework: config.defaultFramework } : {};
+}
+
 type LiveRolecall = Rolecall & {
   swap(kb: KnowledgeBase): void;
   /** of the knowledge loaded at start-up, so the start-up publish does not hand the same over again */
@@ -192,8 +201,8 @@ type LiveRolecall = Rolecall & {
 };
 
 /** One object for every adapter to hold, answering from whichever knowledge was loaded last. */
-function liveRolecall(initial: KnowledgeBase, contentHash: string): LiveRolecall {
-  let current = createRolecall(initial);
+function liveRolecall(initial: KnowledgeBase, contentHash: string, options: RolecallOptions): LiveRolecall {
+  let current = createRolecall(initial, options);
   return {
     contentHash,
     get knowledge() {
@@ -205,7 +214,7 @@ function liveRolecall(initial: KnowledgeBase, contentHash: string): LiveRolecall
     ask: (question) => current.ask(question),
     understand: (question) => current.understand(question),
     swap: (kb) => {
-      current = createRolecall(kb);
+      current = createRolecall(kb, options);
     },
   };
 }

@@ -131,6 +131,12 @@ describe("mistakes get one line naming the variable", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", "INVALID_URL", /PostgreSQL URL/],
     [{ ROLECALL_ADMINS: "U0AAA,@bob" }, "ROLECALL_ADMINS", "INVALID_VALUE", /"@bob"/],
     [{ ROLECALL_SUBSCRIBERS: "owners" }, "ROLECALL_SUBSCRIBERS", "INVALID_VALUE", /admins .* or everyone/],
+    [
+      { ROLECALL_DEFAULT_FRAMEWORK: "SFIA 9!" },
+      "ROLECALL_DEFAULT_FRAMEWORK",
+      "INVALID_VALUE",
+      /framework id from the knowledge, such as sfia or ddat/,
+    ],
   ])("%j → %s", (env, variable, code, message) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);

@@ -22,6 +22,12 @@ export function knowledgeDir(option?: string): string {
   return path.resolve(option ?? process.env.KNOWLEDGE_DIR ?? "knowledge");
 }
 
+/** ROLECALL_DEFAULT_FRAMEWORK, as the bot reads it: the framework preferred when a name is in two. */
+export function defaultFramework(): { defaultFramework?: string } {
+  const value = process.env.ROLECALL_DEFAULT_FRAMEWORK?.trim().toLowerCase();
+  return value ? { defaultFramework: value } : {};
+}
+
 /** Where validated knowledge is cached between runs: DATA_DIR (default ./data). */
 export function knowledgeCacheFile(): string {
   return knowledgeCachePath(process.env.DATA_DIR || "data");

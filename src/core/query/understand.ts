@@ -483,7 +483,8 @@ function chooseRole(
     let score = -position * 0.01 - VIA_RANK[entity.entry.via] * 0.1;
     if (wanted.framework && framework === wanted.framework) score += 8;
     if (wanted.inRaci && index.rolesInRaci.has(id)) score += 4;
-    if (framework === undefined) score += 1;
+    // The organisation's own roles are the ones its RACI assigns (or that no framework owns).
+    if (framework === undefined || index.rolesInRaci.has(id)) score += 1;
     if (index.roleLevels.has(id)) score -= 0.5;
     if (!best || score > best.score) best = { entity, score };
   }
@@ -611,10 +612,6 @@ function withLongerName(analysis: Analysis, longer: LongerName): Analysis {
     residual: [],
     residualPositions: [],
   };
-}
-
-function uniqueIds(entities: ReadonlyArray<{ entry: NameEntry }>): string[] {
-  return [...new Set(entities.map((e) => e.entry.ref.id))];
 }
 
 function isLevelWord(word: string): boolean {
