@@ -90,7 +90,11 @@ export class PassageIndex {
    * a quotation of one passage, whatever else shares those words.
    */
   containing(question: string): PassageDoc[] {
-    return this.phrasePositions(question, this.resolveTerms(question)).map((p) => this.docs[p] as PassageDoc);
+    // A quotation uses the passage's words as written, so no word needs correcting (which is costly).
+    const terms = words(question)
+      .filter((w) => !STOPWORDS.has(w))
+      .map(stem);
+    return this.phrasePositions(question, terms).map((p) => this.docs[p] as PassageDoc);
   }
 
   private phrasePositions(question: string, terms: readonly string[]): number[] {
