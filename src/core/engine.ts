@@ -2,10 +2,18 @@
 
 import { followUp, skillHandle } from "./answer/build.ts";
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
-import { compareRoleLevelsAnswer, compareRolesAnswer, type LadderStep } from "./answer/compare-roles.ts";
+import { compareRolesAnswer } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
 import { listAnswer } from "./answer/list.ts";
 import { MESSAGES } from "./answer/messages.ts";
+import {
+  compareRoleLevelsAnswer,
+  type LadderStep,
+  progressionAnswer,
+  skillRolesAnswer,
+  stepFrom,
+  topOfLadderAnswer,
+} from "./answer/progression.ts";
 import { raciAnswer, raciReverseAnswer } from "./answer/raci.ts";
 import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
 import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
@@ -97,6 +105,11 @@ function withAlsoIn(kb: KnowledgeBase, index: SearchIndex, answer: Answer, query
   return { ...answer, subjects, followUps: [...buttons, ...answer.followUps] };
 }
 
+/** A role level, or a role as the level of its ladder that bears its name (else its first level). */
+function ladderStep(kb: KnowledgeBase, index: SearchIndex, id: string): LadderStep | undefined {
+  return index.roleLevels.get(id) ?? entryLevel(kb, id);
+}
+
 /** A role asked about beside a role level stands for the first level of its ladder. */
 function entryLevel(kb: KnowledgeBase, roleId: string): LadderStep | undefined {
   const role = kb.roles.get(roleId);
@@ -162,6 +175,25 @@ function answerQuery(
       const [first, second] = query.roleIds.map((id) => kb.roles.get(id) ?? index.roleLevels.get(id)?.role);
       return first && second ? compareRolesAnswer(kb, first, second) : notFoundAnswer(index, question);
     }
+    case "progression": {
+      const target = ladderStep(kb, index, query.roleId);
+      if (!target) return notFoundAnswer(index, question);
+      if (query.direction === "next") {
+        const next = stepFrom(target, "next");
+        return next ? progressionAnswer(kb, target, next) : topOfLadderAnswer(kb, target);
+      }
+      const from = query.fromRoleId ? ladderStep(kb, index, query.fromRoleId) : stepFrom(target, "previous");
+      if (
+        from &&
+        from.role.id === target.role.id &&
+        (from.roleLevel.rank ?? 0) > (target.roleLevel.rank ?? 0)
+      ) {
+        return progressionAnswer(kb, target, from);
+      }
+      return progressionAnswer(kb, from, target);
+    }
+    case "skill_roles":
+      return skillRolesAnswer(kb, query.skillId, query.level);
     case "list":
       return listAnswer(kb, query.kind, query.framework, {
         ...(query.group ? { group: query.group } : {}),

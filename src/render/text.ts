@@ -1,6 +1,6 @@
 // Plain text for the terminal and for the `text` field of JSON output.
 import { describeSource } from "../core/answer/sources.ts";
-import type { Answer, Passage, RaciSummary, Section } from "../core/answer/types.ts";
+import type { Answer, Passage, RaciSummary, Section, Table } from "../core/answer/types.ts";
 
 export interface TextStyle {
   /** wraps a marked word; a terminal uses bold, plain text leaves it as it is */
@@ -58,6 +58,7 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const blocks: string[][] = [[style.heading(answer.title)]];
   if (answer.notices.length) blocks.push(answer.notices.map((n) => `Note: ${n}`));
   if (answer.summary) blocks.push([answer.summary]);
+  if (answer.table) blocks.push(tableLines(answer.table, style));
   if (answer.raci) blocks.push(raciLines(answer.raci, style));
   for (const section of answer.sections) blocks.push(renderSection(section, style));
   if (answer.facts.length) blocks.push(answer.facts.map((f) => `${f.label}: ${f.value}`));
@@ -87,4 +88,17 @@ function raciLines(raci: RaciSummary, style: TextStyle): string[] {
     line("Consulted", raci.consulted),
     line("Informed", raci.informed),
   ];
+}
+
+/** Columns padded to their widest cell, so a comparison reads down as well as across. */
+export function tableLines(table: Table, style: TextStyle): string[] {
+  const widths = table.columns.map((column, i) =>
+    Math.max([...column].length, ...table.rows.map((row) => [...(row[i] ?? "")].length)),
+  );
+  const line = (cells: readonly string[]) =>
+    `  ${cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd()}`;
+  return [style.heading(line(table.columns)), ...table.rows.map(line)];
 }

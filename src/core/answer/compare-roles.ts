@@ -1,13 +1,9 @@
 // "What is the difference between the IT manager and the IT service manager": how two roles relate,
 // and what each is accountable and responsible for that the other is not.
 import type { KnowledgeBase, RaciLetter, Role } from "../knowledge/model.ts";
-import { levelId } from "../knowledge/model.ts";
-import type { RoleLevelInput } from "../knowledge/schema.ts";
 import { roleSource } from "../search/build.ts";
 import { followUp, listWords, makeAnswer } from "./build.ts";
 import type { Answer, Section } from "./types.ts";
-
-type RoleSkill = NonNullable<RoleLevelInput["skills"]>[number];
 
 function rowsHeld(kb: KnowledgeBase, role: Role, letter: RaciLetter): Set<string> {
   const held = new Set<string>();
@@ -100,79 +96,5 @@ export function compareRolesAnswer(kb: KnowledgeBase, first: Role, second: Role)
       followUp("related", `${r.name} profile`, r.name),
       followUp("role_raci", `${r.name} RACI`, `what is the ${r.name} accountable for`),
     ]),
-  });
-}
-
-/** A role level and the role whose ladder it is on. */
-export interface LadderStep {
-  role: Role;
-  roleLevel: RoleLevelInput;
-}
-
-/**
- * "Compare Senior developer and Lead developer": the skills each role level lists, lower rank first —
- * which rise and by how much, which are new and which drop away.
- */
-export function compareRoleLevelsAnswer(kb: KnowledgeBase, a: LadderStep, b: LadderStep): Answer {
-  const [low, high] =
-    a.role.id === b.role.id && (a.roleLevel.rank ?? 0) > (b.roleLevel.rank ?? 0) ? [b, a] : [a, b];
-  const levels = (step: LadderStep) => new Map((step.roleLevel.skills ?? []).map((s) => [s.skill, s]));
-  const lowSkills = levels(low);
-  const highSkills = levels(high);
-  const skillName = (id: string) => kb.skills.get(id)?.name ?? id;
-  const levelName = (ref: RoleSkill) =>
-    ref.levelName ?? kb.levels.get(levelId(ref.skill.slice(0, ref.skill.indexOf(":")), ref.level))?.name;
-  const at = (ref: RoleSkill) => `${ref.level}${levelName(ref) ? ` (${levelName(ref)})` : ""}`;
-  const rises: string[] = [];
-  const falls: string[] = [];
-  const same: string[] = [];
-  const added: string[] = [];
-  for (const [id, ref] of highSkills) {
-    const before = lowSkills.get(id);
-    if (!before) added.push(`${skillName(id)}: level ${at(ref)}`);
-    else if (before.level < ref.level) rises.push(`${skillName(id)}: ${at(before)} → ${at(ref)}`);
-    else if (before.level > ref.level) falls.push(`${skillName(id)}: ${at(before)} → ${at(ref)}`);
-    else same.push(skillName(id));
-  }
-  const dropped = [...lowSkills.keys()].filter((id) => !highSkills.has(id)).map(skillName);
-  const sections: Section[] = [];
-  const push = (title: string, items: string[]) => {
-    if (items.length > 0) sections.push({ title, items });
-  };
-  push(`Skills that rise for the ${high.roleLevel.name}`, rises);
-  push(`New for the ${high.roleLevel.name}`, added);
-  push(`Lower for the ${high.roleLevel.name}`, falls);
-  push(`Listed for the ${low.roleLevel.name} only`, dropped);
-  push("At the same level for both", same);
-  sections.push(
-    { title: low.roleLevel.name, text: low.roleLevel.description },
-    { title: high.roleLevel.name, text: high.roleLevel.description },
-  );
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
-  const summary =
-    rises.length + added.length + falls.length + dropped.length === 0
-      ? `The ${low.roleLevel.name} and the ${high.roleLevel.name} list the same skills at the same levels.`
-      : `From the ${low.roleLevel.name} to the ${high.roleLevel.name}: ${[
-          rises.length ? `${count(rises.length, "skill")} rise` : "",
-          added.length ? `${count(added.length, "skill")} ${added.length === 1 ? "is" : "are"} new` : "",
-          falls.length ? `${count(falls.length, "skill")} ${falls.length === 1 ? "is" : "are"} lower` : "",
-          dropped.length
-            ? `${count(dropped.length, "skill")} drop${dropped.length === 1 ? "s" : ""} away`
-            : "",
-        ]
-          .filter(Boolean)
-          .join(", ")}.`;
-  const subject = (step: LadderStep) => ({
-    kind: "role" as const,
-    id: step.roleLevel.id,
-    name: step.roleLevel.name,
-    ...(step.role.framework ? { framework: step.role.framework } : {}),
-  });
-  return makeAnswer("compare", `${low.roleLevel.name} and ${high.roleLevel.name}: how they differ`, {
-    summary,
-    sections,
-    subjects: [subject(low), subject(high)],
-    sources: [roleSource(kb, low.role), roleSource(kb, high.role)],
-    followUps: [low, high].map((s) => followUp("related", s.roleLevel.name, s.roleLevel.name)),
   });
 }

@@ -1,6 +1,15 @@
 // Answers are plain data. Renderers (terminal text, JSON, Block Kit) turn them into output.
 
-export const INTENTS = ["level", "raci", "role", "compare", "search", "help", "not_found"] as const;
+export const INTENTS = [
+  "level",
+  "raci",
+  "role",
+  "compare",
+  "progression",
+  "search",
+  "help",
+  "not_found",
+] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export type SubjectKind = "skill" | "level" | "role" | "process" | "practice" | "tool";
@@ -74,6 +83,34 @@ export interface RaciSummary {
   informed: string[];
 }
 
+/** How one skill differs between two role levels. */
+export interface SkillChange {
+  skill: string;
+  skillId: string;
+  /** absent when the skill is new at the higher level */
+  fromLevel?: number;
+  /** absent when the skill drops away */
+  toLevel?: number;
+  change: "rises" | "new" | "lower" | "drops" | "same";
+  /** the skill's text at the new level, where the knowledge has one */
+  toText?: string;
+}
+
+/** The step from one role level to another: what a career answer is made of. */
+export interface Progression {
+  from?: { id: string; name: string };
+  to: { id: string; name: string };
+  changes: SkillChange[];
+  /** duties the higher level states that the lower does not */
+  newResponsibilities: string[];
+}
+
+/** Rows and columns that renderers draw as a table (Slack's table block, an aligned text table). */
+export interface Table {
+  columns: string[];
+  rows: string[][];
+}
+
 export interface Answer {
   intent: Intent;
   title: string;
@@ -87,4 +124,6 @@ export interface Answer {
   sources: SourceRef[];
   followUps: FollowUp[];
   raci?: RaciSummary;
+  progression?: Progression;
+  table?: Table;
 }

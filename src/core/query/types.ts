@@ -75,6 +75,16 @@ export type QueryBody =
   | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition; alsoIn?: AlsoIn[] }
   | { type: "compare_roles"; roleIds: [string, string] }
   | {
+      type: "progression";
+      /** the role level asked about: the one to reach, or with direction next, the one to step up from */
+      roleId: string;
+      direction: "to" | "next";
+      /** where the path starts, when the question says ("from IT service manager to …") */
+      fromRoleId?: string;
+      recognition: Recognition;
+    }
+  | { type: "skill_roles"; skillId: string; level?: number; recognition: Recognition }
+  | {
       type: "list";
       kind: ListKind;
       framework?: string;

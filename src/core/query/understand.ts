@@ -23,7 +23,10 @@ import {
   LEVEL_FILLER,
   LIST_FILLER,
   LIST_WORDS,
+  NEED_WORDS,
   NUMBER_OWNERS,
+  PATH_VERBS,
+  PATH_WORDS,
   RACI_WORDS,
   STEP_WORDS,
 } from "./vocabulary.ts";
@@ -270,6 +273,8 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
     const chosen = chooseRole(index, named, roleWanted);
     return chosen ? [chosen.entry.ref.id] : [];
   });
+  const career = careerQuery(analysis, roles, all("skill"), levels);
+  if (career) return career;
   if (roles.length >= 2 && (cues.compare || compareHint) && roles[0] && roles[1]) {
     return { type: "compare_roles", roleIds: [roles[0], roles[1]] };
   }
@@ -377,6 +382,50 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
     return { type: "generic_level", framework: fw, level: from };
   }
   return { type: "search", text: analysis.text };
+}
+
+/**
+ * Career questions: "which roles need ITMG at level 6" (a skill, asked by role), "how do I get from IT
+ * service manager to senior IT service manager", "how do I become a …", "what do I need for …" (a path to
+ * a role level), and "what's above senior IT service manager" (the next rung).
+ */
+function careerQuery(
+  analysis: Analysis,
+  roles: readonly string[],
+  skills: readonly Entity[],
+  levels: readonly number[],
+): QueryBody | undefined {
+  const { tokens, cues } = analysis;
+  const asksByRole = tokens.some((t) => t === "roles" || t === "jobs" || t === "who" || t === "which");
+  const [skill] = skills;
+  if (skill && roles.length === 0 && asksByRole && tokens.some((t) => NEED_WORDS.has(t)) && !cues.letter) {
+    const level = levels[0] ?? namedLevelOf(analysis);
+    return {
+      type: "skill_roles",
+      skillId: skill.entry.ref.id,
+      ...(level !== undefined ? { level } : {}),
+      recognition: skill.recognition,
+    };
+  }
+  if (roles.length === 0 || skills.length > 0 || cues.letter || cues.raci || cues.casual) return undefined;
+  const recognition = analysis.entities.find((e) => e.entry.ref.kind === "role")?.recognition;
+  if (!recognition) return undefined;
+  const [first = "", second] = roles;
+  const pathWord = tokens.some((t) => PATH_WORDS.has(t));
+  const pathVerb = tokens.some((t) => PATH_VERBS.has(t)) && (tokens.includes("to") || tokens.includes("for"));
+  if (second && (pathWord || pathVerb) && tokens.includes("from")) {
+    return { type: "progression", roleId: second, direction: "to", fromRoleId: first, recognition };
+  }
+  if (!second && (pathWord || pathVerb))
+    return { type: "progression", roleId: first, direction: "to", recognition };
+  if (!second && cues.step === "next")
+    return { type: "progression", roleId: first, direction: "next", recognition };
+  return undefined;
+}
+
+function namedLevelOf(analysis: Analysis): number | undefined {
+  const level = analysis.entities.find((e) => e.entry.ref.kind === "level");
+  return level ? levelOf(level.entry.ref.id) : undefined;
 }
 
 /** "What comes after Practitioner": the level next to the one named, or the one named at the end of the scale. */

@@ -193,3 +193,31 @@ export const EXTREME_WORDS: ReadonlyMap<string, "highest" | "lowest"> = new Map(
   ["bottom", "lowest"],
   ["first", "lowest"],
 ]);
+
+/** Words that ask for the way up to a role level: "how do I become…", "what's my gap to…". */
+export const PATH_WORDS: ReadonlySet<string> = new Set([
+  "become",
+  "becoming",
+  "promoted",
+  "promotion",
+  "progress",
+  "progression",
+  "gap",
+  "path",
+  "reach",
+]);
+/** "get from X to Y", "move to Y", "need for Y": a path when a role level follows. */
+export const PATH_VERBS: ReadonlySet<string> = new Set(["get", "go", "move", "step", "need", "needed"]);
+/** "Which roles need ITMG", "who uses Service focus at Expert". */
+export const NEED_WORDS: ReadonlySet<string> = new Set([
+  "need",
+  "needs",
+  "require",
+  "requires",
+  "requiring",
+  "use",
+  "uses",
+  "using",
+  "ask",
+  "asks",
+]);

@@ -10,6 +10,7 @@ import type {
   RaciSummary,
   Section,
   SourceRef,
+  Table,
 } from "../../core/answer/types.ts";
 import { encodeAskValue } from "../action-value.ts";
 import { ACTIONS } from "../ids.ts";
@@ -29,6 +30,7 @@ import {
   fieldsBlock,
   headerBlock,
   sectionBlock,
+  tableBlock,
 } from "./blocks.ts";
 import {
   bold,
@@ -118,6 +120,7 @@ function answerPieces(answer: Answer): Piece[] {
     );
   }
   if (answer.summary) pieces.push(...textPieces(escapeMrkdwn(answer.summary)));
+  if (answer.table) pieces.push(...tablePieces(answer.table));
   pieces.push(...factPieces(answer.facts));
   if (answer.raci) pieces.push(...factPieces(raciFacts(answer.raci)));
   for (const section of answer.sections) pieces.push(...sectionPieces(section));
@@ -136,6 +139,22 @@ function sectionPieces(section: Section): Piece[] {
     parts.push(section.passages.map(passageText).join("\n\n"));
   }
   return [...textPieces(parts.join("\n")), ...factPieces(section.facts ?? [])];
+}
+
+/** A table block, and a line saying how many rows Slack's limit left out. */
+function tablePieces(table: Table): Piece[] {
+  const block = tableBlock(table.columns, table.rows);
+  const shown = block.rows.length - 1;
+  const chars = [table.columns, ...table.rows.slice(0, shown)].flat().reduce((n, c) => n + c.length, 0);
+  const pieces: Piece[] = [{ block, chars }];
+  if (shown < table.rows.length) {
+    pieces.push(
+      ...textPieces(
+        escapeMrkdwn(`The table shows ${shown} of ${table.rows.length} rows; the lists below have them all.`),
+      ),
+    );
+  }
+  return pieces;
 }
 
 function textPieces(escaped: string): Piece[] {

@@ -8,4 +8,5 @@ export type ContextBlock = types.ContextBlock;
 export type HeaderBlock = types.HeaderBlock;
 export type MrkdwnElement = types.MrkdwnElement;
 export type SectionBlock = types.SectionBlock;
+export type TableBlock = types.TableBlock;
 export type HomeView = types.HomeView;

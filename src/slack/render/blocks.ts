@@ -6,6 +6,7 @@ import type {
   HeaderBlock,
   MrkdwnElement,
   SectionBlock,
+  TableBlock,
 } from "./block-kit.ts";
 import { clampMrkdwn, clampPlain } from "./escape.ts";
 import { SLACK_LIMITS } from "./limits.ts";
@@ -57,4 +58,19 @@ export function button(spec: ButtonSpec): Button {
 
 export function actionsBlock(buttons: ButtonSpec[]): ActionsBlock {
   return { type: "actions", elements: buttons.slice(0, SLACK_LIMITS.actionsElements).map(button) };
+}
+
+/**
+ * A table block of plain cells, within Slack's 100 rows of 20 cells; the first row is the header.
+ * Rows past the limit are left out here and counted by the caller's text.
+ */
+export function tableBlock(columns: readonly string[], rows: readonly (readonly string[])[]): TableBlock {
+  const cell = (text: string) => ({ type: "raw_text" as const, text: text === "" ? " " : text });
+  const width = Math.min(columns.length, SLACK_LIMITS.tableCells);
+  const body = rows.slice(0, SLACK_LIMITS.tableRows - 1);
+  return {
+    type: "table",
+    column_settings: [{ is_wrapped: true }],
+    rows: [columns, ...body].map((row) => row.slice(0, width).map(cell)),
+  };
 }

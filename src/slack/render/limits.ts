@@ -24,6 +24,10 @@ export const SLACK_LIMITS = Object.freeze({
   buttonText: 75,
   /** characters of a button's value */
   buttonValue: 2000,
+  /** rows in a table block, its header row included */
+  tableRows: 100,
+  /** cells in one row of a table block */
+  tableCells: 20,
   /** characters of an action_id or block_id */
   actionId: 255,
   /**

@@ -128,3 +128,55 @@ describe("a name in the RACI, SFIA and DDaT", () => {
     });
   });
 });
+
+describe("a career path in Slack", () => {
+  let rolecall: Rolecall;
+  beforeAll(async () => {
+    rolecall = createRolecall(await combinedKnowledge());
+  });
+
+  it("is a table block of each skill's level on both role levels, as the DDaT CSV lists them", () => {
+    const question = "how do I get from IT service manager to senior IT service manager";
+    const rendered = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral" });
+    const cells = (row: string[]) => row.map((text) => ({ type: "raw_text", text }));
+    expect(rendered.blocks.filter((b) => b.type === "table")).toEqual([
+      {
+        type: "table",
+        column_settings: [{ is_wrapped: true }],
+        rows: [
+          ["Skill", "IT service manager", "Senior IT service manager", "Change"],
+          ["Asset and configuration management", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Business analysis (IT operations)", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Continual service improvement", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["IT service reporting", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Ownership and topic", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Service management framework knowledge", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Stakeholder relationship management (IT operations)", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Strategic thinking", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["User focus", "2 (Working)", "3 (Practitioner)", "rises"],
+          ["Service focus", "3 (Practitioner)", "3 (Practitioner)", "same"],
+          ["Technical understanding", "2 (Working)", "2 (Working)", "same"],
+        ].map(cells),
+      },
+    ]);
+  });
+
+  it("keeps every step of the longest ladder within Slack's table and message limits", () => {
+    const ladders = [...rolecall.knowledge.roles.values()].filter((r) => (r.roleLevels?.length ?? 0) > 1);
+    const longest = ladders.reduce((a, b) =>
+      (b.roleLevels?.length ?? 0) > (a.roleLevels?.length ?? 0) ? b : a,
+    );
+    const levels = [...(longest.roleLevels ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    for (let i = 1; i < levels.length; i++) {
+      const question = `how do I get from ${levels[i - 1]?.name} to ${levels[i]?.name}`;
+      const rendered = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral" });
+      expect(rendered.blocks.length).toBeLessThanOrEqual(50);
+      const tables = rendered.blocks.filter((b) => b.type === "table");
+      expect(tables.length).toBeLessThanOrEqual(1);
+      for (const table of tables) {
+        expect(table.rows.length).toBeLessThanOrEqual(100);
+        for (const row of table.rows) expect(row.length).toBeLessThanOrEqual(20);
+      }
+    }
+  });
+});
