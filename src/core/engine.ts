@@ -1,6 +1,6 @@
 // The Slack-free question answerer: knowledge in, Answer (plain data) out.
 
-import { followUp, skillHandle } from "./answer/build.ts";
+import { followUp, listWords, skillHandle } from "./answer/build.ts";
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
 import { compareRolesAnswer } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
@@ -18,11 +18,11 @@ import { raciAnswer, raciReverseAnswer } from "./answer/raci.ts";
 import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
 import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
 import { skillLevelAnswer, skillOverviewAnswer } from "./answer/skill.ts";
-import type { Answer } from "./answer/types.ts";
+import type { Answer, Subject } from "./answer/types.ts";
 import type { KnowledgeBase } from "./knowledge/model.ts";
 import type { Query } from "./query/types.ts";
 import { type UnderstandOptions, understand } from "./query/understand.ts";
-import { buildSearchIndex, type SearchIndex } from "./search/build.ts";
+import { buildSearchIndex, linkKey, type SearchIndex } from "./search/build.ts";
 import type { WordMemo } from "./search/names.ts";
 
 export interface Rolecall {
@@ -57,7 +57,7 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
         answerQuery(knowledge, index, query, question, memo),
         query,
       );
-      return withDidYouMean(answer, query.didYouMean ?? []);
+      return withDidYouMean(withSeeAlso(knowledge, index, answer), query.didYouMean ?? []);
     },
   };
 }
@@ -70,6 +70,46 @@ function withDidYouMean(answer: Answer, names: readonly string[]): Answer {
     notices: [...answer.notices, `${MESSAGES.didYouMean} ${names.join(" or ")}?`],
     followUps: [...names.map((name) => followUp("did_you_mean", name, name)), ...answer.followUps],
   };
+}
+
+/**
+ * "See also DDaT Service transition manager and SFIA CHMG": the subjects the knowledge links with the
+ * one answered, as a notice and as buttons.
+ */
+function withSeeAlso(kb: KnowledgeBase, index: SearchIndex, answer: Answer): Answer {
+  const [first] = answer.subjects;
+  const linked = first ? (index.seeAlso.get(linkKey(first)) ?? []) : [];
+  if (linked.length === 0) return answer;
+  const named = linked.map((subject) => seeAlsoName(kb, index, subject));
+  return {
+    ...answer,
+    notices: [...answer.notices, `See also ${listWords(named.map((n) => n.label))}.`],
+    followUps: [
+      ...answer.followUps,
+      ...named.map((n) => followUp("related", `See also: ${n.label}`, n.question)),
+    ],
+  };
+}
+
+function seeAlsoName(
+  kb: KnowledgeBase,
+  index: SearchIndex,
+  subject: Subject,
+): { label: string; question: string } {
+  if (subject.kind === "skill") {
+    const skill = kb.skills.get(subject.id);
+    const framework = skill ? (kb.frameworks.get(skill.framework)?.name ?? skill.framework) : "";
+    const handle = skill ? skillHandle(skill) : subject.name;
+    return { label: `${framework} ${handle}`.trim(), question: `${framework} ${handle}`.trim() };
+  }
+  if (subject.kind === "role") {
+    const framework = subject.framework ? kb.frameworks.get(subject.framework) : undefined;
+    // The organisation's own roles (those its RACI assigns) need no framework name; others are named with it.
+    const own = index.rolesInRaci.has(subject.id);
+    const label = framework && !own ? `${framework.name} ${subject.name}` : subject.name;
+    return { label, question: label };
+  }
+  return { label: `the ${subject.name} RACI`, question: `raci ${subject.name}` };
 }
 
 /** "Also in DDaT: Problem management": the same name in another framework or in the RACI, as buttons. */

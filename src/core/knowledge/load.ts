@@ -17,6 +17,7 @@ import {
 } from "./model.ts";
 import { KNOWLEDGE_LIMITS, type Locate, type ParsedFile, parseKnowledgeText } from "./parse.ts";
 import { KnowledgeError, type KnowledgeProblem, pathToField } from "./problems.ts";
+import type { RoleInput } from "./schema.ts";
 
 export interface KnowledgeText {
   file: string;
@@ -242,6 +243,7 @@ class Merger {
           }
         });
       });
+      this.checkSeeAlso(role, role.seeAlso);
       role.relatedRoles?.forEach((rel, i) => {
         if (!this.roles.has(rel.role)) {
           this.problemAt(
@@ -254,6 +256,7 @@ class Merger {
     }
     for (const row of this.raci.values()) {
       this.requireSources(row, row.sources);
+      this.checkSeeAlso(row, row.seeAlso);
       if (row.kind === "practice" && !row.maturity) {
         this.problemAt(row, ["maturity"], "a practice needs a maturity: {level: 1-5, name}");
       }
@@ -267,6 +270,40 @@ class Merger {
         }
       }
     }
+  }
+
+  private roleLevelIds: Set<string> | undefined;
+
+  private isRoleLevel(id: string): boolean {
+    this.roleLevelIds ??= new Set(
+      [...this.roles.values()].flatMap((r) => (r.roleLevels ?? []).map((l) => l.id)),
+    );
+    return this.roleLevelIds.has(id);
+  }
+
+  /** Every "see also" link names a skill, role or RACI row that exists. */
+  private checkSeeAlso(entity: object, links: RoleInput["seeAlso"]): void {
+    links?.forEach((link, i) => {
+      if ("skill" in link && !this.skills.has(link.skill)) {
+        this.problemAt(
+          entity,
+          ["seeAlso", i, "skill"],
+          `unknown skill "${link.skill}"; ${this.suggest(link.skill, this.skills)}`,
+        );
+      } else if ("role" in link && !this.roles.has(link.role) && !this.isRoleLevel(link.role)) {
+        this.problemAt(
+          entity,
+          ["seeAlso", i, "role"],
+          `unknown role "${link.role}"; ${this.suggest(link.role, this.roles)}`,
+        );
+      } else if ("raci" in link && !this.raci.has(link.raci)) {
+        this.problemAt(
+          entity,
+          ["seeAlso", i, "raci"],
+          `unknown RACI row "${link.raci}"; ${this.suggest(link.raci, this.raci)}`,
+        );
+      }
+    });
   }
 
   private checkDuplicateLevels(

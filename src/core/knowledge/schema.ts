@@ -9,6 +9,9 @@ const id = z
 const skillCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "must be a code such as ITMG");
 const frameworkId = z.string().regex(/^[a-z][a-z0-9-]*$/, "must be a lower-case framework id such as sfia");
 const levelNumber = z.number().int().min(1).max(9);
+const skillId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9-]*$/, "must be framework:code, e.g. sfia:ITMG");
 const url = z.string().url("must be a full URL such as https://sfia-online.org/");
 
 /** A titled paragraph: a work activity, a training topic, an area of responsibility, a note. */
@@ -108,9 +111,7 @@ export const qualificationSchema = z.strictObject({ title: text, awardingBody: t
 
 export const roleSkillSchema = z.strictObject({
   /** framework:code, e.g. ddat:it-ops-service-reporting or sfia:ITMG */
-  skill: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9-]*$/, "must be framework:code, e.g. sfia:ITMG"),
+  skill: skillId,
   level: levelNumber,
   /** The level's name where the framework names it, e.g. Working. */
   levelName: text.optional(),
@@ -131,6 +132,16 @@ export const roleLevelSchema = z.strictObject({
 });
 
 export const relatedRoleSchema = z.strictObject({ role: id, relation: text });
+
+/**
+ * A link to the same work in another framework: a RACI role, a DDaT role and a SFIA skill that describe
+ * one job. Links go both ways: an answer about any of them offers the others.
+ */
+export const seeAlsoSchema = z.union([
+  z.strictObject({ skill: skillId }),
+  z.strictObject({ role: id }),
+  z.strictObject({ raci: id }),
+]);
 
 export const roleSchema = z.strictObject({
   id,
@@ -153,6 +164,7 @@ export const roleSchema = z.strictObject({
   skills: z.array(roleSkillSchema).optional(),
   roleLevels: z.array(roleLevelSchema).optional(),
   relatedRoles: z.array(relatedRoleSchema).optional(),
+  seeAlso: z.array(seeAlsoSchema).optional(),
   notes: z.array(titledTextSchema).optional(),
   sources: z.array(id).optional(),
 });
@@ -172,6 +184,7 @@ export const raciRowSchema = z.strictObject({
   accountable: roleRefs,
   consulted: roleRefs.optional(),
   informed: roleRefs.optional(),
+  seeAlso: z.array(seeAlsoSchema).optional(),
   sources: z.array(id).optional(),
 });
 

@@ -45,6 +45,8 @@ export interface SearchIndex {
   roleFrameworks: ReadonlyMap<string, string | undefined>;
   /** roles named anywhere in the RACI */
   rolesInRaci: ReadonlySet<string>;
+  /** "skill:sfia:CHMG", "role:change-manager", "raci:change-management" -> what it is linked with, both ways */
+  seeAlso: ReadonlyMap<string, readonly Subject[]>;
   /** canonical group name -> the groups of that name */
   groups: ReadonlyMap<string, readonly Group[]>;
 }
@@ -124,7 +126,9 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     for (const note of source.notes ?? []) addSourceText(note, "Note", true);
     for (const link of source.links ?? []) addSourceText(`${link.title}: ${link.url}`, "Link");
   }
+  const seeAlso = linkSubjects(kb, roleLevels);
   return {
+    seeAlso,
     names,
     passages,
     roleLevels,
@@ -135,6 +139,67 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     roleFrameworks,
     rolesInRaci,
   };
+}
+
+/** The key a subject's links are filed under: RACI rows of every kind share "raci". */
+export function linkKey(subject: { kind: Subject["kind"]; id: string }): string {
+  const kind =
+    subject.kind === "process" || subject.kind === "practice" || subject.kind === "tool"
+      ? "raci"
+      : subject.kind;
+  return `${kind}:${subject.id}`;
+}
+
+/** Every "see also" link, filed under both of its ends. */
+function linkSubjects(
+  kb: KnowledgeBase,
+  roleLevels: ReadonlyMap<string, RoleLevelEntry>,
+): Map<string, Subject[]> {
+  const subjectOf = (link: { skill: string } | { role: string } | { raci: string }): Subject | undefined => {
+    if ("skill" in link) {
+      const skill = kb.skills.get(link.skill);
+      return skill ? skillSubject(skill) : undefined;
+    }
+    if ("role" in link) {
+      const role = kb.roles.get(link.role);
+      const level = roleLevels.get(link.role);
+      const framework = role?.framework ?? level?.role.framework;
+      const name = role?.name ?? level?.roleLevel.name;
+      return name ? { kind: "role", id: link.role, name, ...(framework ? { framework } : {}) } : undefined;
+    }
+    const row = kb.raci.get(link.raci);
+    return row ? { kind: row.kind, id: row.id, name: row.name } : undefined;
+  };
+  const links = new Map<string, Subject[]>();
+  const join = (a: Subject, b: Subject) => {
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const list = links.get(linkKey(from)) ?? [];
+      if (!list.some((s) => s.kind === to.kind && s.id === to.id)) list.push(to);
+      links.set(linkKey(from), list);
+    }
+  };
+  for (const role of kb.roles.values()) {
+    const self: Subject = {
+      kind: "role",
+      id: role.id,
+      name: role.name,
+      ...(role.framework ? { framework: role.framework } : {}),
+    };
+    for (const link of role.seeAlso ?? []) {
+      const other = subjectOf(link);
+      if (other) join(self, other);
+    }
+  }
+  for (const row of kb.raci.values()) {
+    for (const link of row.seeAlso ?? []) {
+      const other = subjectOf(link);
+      if (other) join({ kind: row.kind, id: row.id, name: row.name }, other);
+    }
+  }
+  return links;
 }
 
 /** A group's name as looked up: content words only, so "delivery operation" finds "Delivery and operation". */
