@@ -3,7 +3,7 @@
 import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
-import { LOG_LEVELS, type LogLevel } from "./slack/logging.ts";
+import { LOG_LEVELS, type LogLevel } from "./log.ts";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 

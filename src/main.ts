@@ -8,18 +8,16 @@ import { knowledgeCachePath } from "./core/knowledge/cache.ts";
 import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
+import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
 import { createDeliveryClient } from "./notify/client.ts";
-import type { NotifyLogger } from "./notify/logger.ts";
 import { createNotificationRuntime } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createSlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
-import { errorFields, newErrorRef } from "./slack/errors.ts";
-import { createLogger, createRedactor, type Logger } from "./slack/logging.ts";
-import { CONSOLE_HINT, CONSOLE_RELOADED } from "./slack/messages.ts";
 import { createPermissions } from "./slack/permissions.ts";
 import { createStore } from "./store/index.ts";
 import type { Store } from "./store/types.ts";
 import { runConsole } from "./terminal/console.ts";
+import { CONSOLE_HINT, CONSOLE_RELOADED } from "./terminal/messages.ts";
 
 export interface MainIo {
   env: NodeJS.ProcessEnv;
@@ -217,10 +215,6 @@ function liveRolecall(initial: KnowledgeBase, contentHash: string, options: Role
       current = createRolecall(kb, options);
     },
   };
-}
-
-function problemsOnly(logger: Logger): NotifyLogger {
-  return { info: () => undefined, warn: logger.warn, error: logger.error };
 }
 
 /** One line naming the variable to fix; the store's target already has the password replaced by ***. */

@@ -6,12 +6,12 @@
 // telling whoever subscribed it.
 import { hostname } from "node:os";
 import type { webApi } from "@slack/bolt";
+import { fill } from "../core/text/template.ts";
+import { errorFields, type Logger } from "../log.ts";
 import { escapeMrkdwn } from "../slack/render/escape.ts";
 import type { OutboxRow, Store, Subscription } from "../store/types.ts";
 import { classifyDeliveryError, type DeliveryProblem } from "./delivery-errors.ts";
-import { errorFields, type NotifyLogger } from "./logger.ts";
 import {
-  fill,
   SUBSCRIPTION_DISABLED_DM,
   SUBSCRIPTION_DISABLED_OTHER_REASON,
   SUBSCRIPTION_DISABLED_REASONS,
@@ -68,7 +68,7 @@ export interface DeliveryWorkerOptions {
   client: WebClient;
   /** unique per process; see defaultInstanceId */
   instanceId: string;
-  logger: NotifyLogger;
+  logger: Logger;
   clock?: Clock;
   onPermanentFailure?: (failure: PermanentFailure) => void;
   onEvent?: (event: DeliveryEvent) => void;

@@ -1,7 +1,9 @@
 // Framework-update messages for Slack: one bounded message per channel and publish, and the full list of
 // changes behind its Details button, page by page. Every piece of knowledge text is escaped for mrkdwn, so
 // a name or summary can never ping @channel, mention someone or smuggle in a link.
+
 import { type Change, type ChangeGroup, summariseChanges } from "../core/changes/index.ts";
+import { capitalise } from "../core/text/template.ts";
 import type { Button, KnownBlock } from "../slack/render/block-kit.ts";
 import { button, contextBlock, headerBlock, sectionBlock } from "../slack/render/blocks.ts";
 import { clampMrkdwn, clampPlain, escapeMrkdwn } from "../slack/render/escape.ts";
@@ -293,8 +295,4 @@ function slackDate(date: Date): string {
   const seconds = Math.floor(date.getTime() / 1000);
   const fallback = `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return `<!date^${seconds}^Published {date_short_pretty} at {time}|Published ${fallback}>`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -4,7 +4,9 @@
 // loaded. Without Slack (the local console) only the serving and recording happen.
 import type { webApi } from "@slack/bolt";
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
+import type { Logger } from "../log.ts";
 import type { Store } from "../store/types.ts";
+import { createWorkTracker } from "../work-tracker.ts";
 import { createAdminAlert } from "./admin-alert.ts";
 import {
   createDeliveryWorker,
@@ -13,7 +15,6 @@ import {
   defaultInstanceId,
 } from "./delivery.ts";
 import { createDeliveryEventLogger } from "./delivery-log.ts";
-import type { NotifyLogger } from "./logger.ts";
 import { createPublisher, type Publisher, type PublishOutcome } from "./publisher.ts";
 import { createPublishTriggers, type PublishTriggers, type TriggerSettings } from "./triggers.ts";
 
@@ -22,7 +23,7 @@ export interface NotificationRuntimeOptions {
   /** the parsed-knowledge cache shared with start-up, so a publish parses only changed files */
   cacheFile?: string;
   store: Store;
-  logger: NotifyLogger;
+  logger: Logger;
   /** the knowledge to answer from, after each valid edit */
   onKnowledge: (kb: KnowledgeBase) => void;
   /** the content hash of the knowledge already answering (see PublisherOptions.servedContentHash) */
@@ -61,12 +62,8 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
       })
     : undefined;
   const alert = slack ? createAdminAlert({ client: slack.client, admins: slack.admins, logger }) : undefined;
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
-    return work;
-  };
+  const work = createWorkTracker();
+  const track = work.track;
   const publisher = createPublisher({
     knowledgeDir: options.knowledgeDir,
     ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
@@ -97,7 +94,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     async stop() {
       triggers.stop();
       await worker?.stop();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await work.idle();
     },
   };
 }

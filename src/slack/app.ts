@@ -1,13 +1,14 @@
 // The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
 import { App } from "@slack/bolt";
-import { errorFields, newErrorRef } from "./errors.ts";
+import type { Logger, LogLevel } from "../log.ts";
+import { errorFields, newErrorRef } from "../log.ts";
+import { createWorkTracker } from "../work-tracker.ts";
+import { boltLogLevel, createBoltLogger } from "./bolt-logger.ts";
 import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
 import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
-import { boltLogLevel, createBoltLogger, type Logger, type LogLevel } from "./logging.ts";
 import type { FrameworkSummary } from "./render/home.ts";
-import { createWorkTracker } from "./work-tracker.ts";
 
 export type SlackConnection =
   | { mode: "socket"; botToken: string; appToken: string }

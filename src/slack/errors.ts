@@ -1,13 +1,12 @@
 // The one place that turns an unknown error from a listener into something to log and something to
 // tell the person: a Slack Web API error they can act on, or an apology with a reference.
-import { randomBytes } from "node:crypto";
-import type { LogFields } from "./logging.ts";
+
+import { fill } from "../core/text/template.ts";
 import {
   APOLOGY,
   BUTTON_EXPIRED,
   CHANNEL_ARCHIVED,
   CHANNEL_NOT_FOUND,
-  fill,
   NOT_IN_CHANNEL,
   RATE_LIMITED,
 } from "./messages.ts";
@@ -67,26 +66,4 @@ export function userMessage(problem: Problem, ref: string): string {
     case "unexpected":
       return fill(APOLOGY, { ref });
   }
-}
-
-/** A short reference a person can quote and an operator can find in the log. */
-export function newErrorRef(): string {
-  return randomBytes(4).toString("hex").toUpperCase();
-}
-
-/** Log fields describing an error: its code, Slack's error string and message, and the stack's top. */
-export function errorFields(error: unknown): LogFields {
-  if (!(error instanceof Error)) return { error: String(error) };
-  const e = error as Error & { code?: unknown; data?: { error?: unknown }; statusCode?: unknown };
-  return {
-    error_code: typeof e.code === "string" ? e.code : undefined,
-    slack_error: typeof e.data?.error === "string" ? e.data.error : undefined,
-    status: typeof e.statusCode === "number" ? e.statusCode : undefined,
-    error: e.message,
-    stack: e.stack
-      ?.split("\n")
-      .slice(1, 6)
-      .map((l) => l.trim())
-      .join(" | "),
-  };
 }

@@ -4,7 +4,7 @@
 import { type ChangeGroup, summariseChanges } from "../core/changes/index.ts";
 import type { Change } from "../core/changes/types.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
-import { silentLogger } from "../notify/logger.ts";
+import { silentLogger } from "../log.ts";
 import { createPublisher } from "../notify/publisher.ts";
 import { createStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";

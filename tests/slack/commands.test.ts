@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { fill } from "../../src/core/text/template.ts";
+import { createLogger } from "../../src/log.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
 import type { AnswerSource } from "../../src/slack/listeners/deps.ts";
-import { createLogger } from "../../src/slack/logging.ts";
-import { APOLOGY, CHANNEL_NOT_FOUND, fill, NOT_IN_CHANNEL, RATE_LIMITED } from "../../src/slack/messages.ts";
+import { APOLOGY, CHANNEL_NOT_FOUND, NOT_IN_CHANNEL, RATE_LIMITED } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";

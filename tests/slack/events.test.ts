@@ -2,8 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { fill } from "../../src/core/text/template.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
-import { APOLOGY, fill } from "../../src/slack/messages.ts";
+import { APOLOGY } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { renderHome } from "../../src/slack/render/home.ts";

@@ -1,9 +1,9 @@
 // /role subscribe, unsubscribe, subscriptions and reload, and the App Home's subscriptions, end to end over
 // signed HTTP against the app as npm start runs it, with users.info saying who is a workspace admin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fill } from "../../src/core/text/template.ts";
 import {
   ALREADY_SUBSCRIBED,
-  fill,
   NO_CHANNEL_SUBSCRIPTIONS,
   NOT_SUBSCRIBED_TO,
   PERMISSION_CHECK_FAILED,

@@ -1,18 +1,25 @@
 // A logger that keeps its lines, so tests can check what was logged (and that nothing secret was).
-import type { NotifyLogFields, NotifyLogger } from "../../../src/notify/logger.ts";
+import type { LogFields, Logger } from "../../../src/log.ts";
 
 export interface LogLine {
-  level: "info" | "warn" | "error";
+  level: "debug" | "info" | "warn" | "error";
   message: string;
-  fields: NotifyLogFields;
+  fields: LogFields;
 }
 
-export function createMemoryLogger(): NotifyLogger & { lines: LogLine[] } {
+export function createMemoryLogger(): Logger & { lines: LogLine[] } {
   const lines: LogLine[] = [];
   const at =
     (level: LogLine["level"]) =>
-    (message: string, fields: NotifyLogFields = {}) => {
+    (message: string, fields: LogFields = {}) => {
       lines.push({ level, message, fields });
     };
-  return { lines, info: at("info"), warn: at("warn"), error: at("error") };
+  return {
+    lines,
+    debug: at("debug"),
+    info: at("info"),
+    warn: at("warn"),
+    error: at("error"),
+    isEnabled: () => true,
+  };
 }

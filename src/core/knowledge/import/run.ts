@@ -1,6 +1,8 @@
 // One import from start to finish: read the CSV files, plan the knowledge, apply it to the folder, and
 // describe what happened. Nothing is written unless the whole import succeeds.
+
 import { stat } from "node:fs/promises";
+import { capitalise } from "../../text/template.ts";
 import { displayPath } from "../load.ts";
 import { type ApplyResult, applyImportPlan, type KindCounts } from "./apply.ts";
 import { planDdatImport, recogniseDdatFile } from "./ddat.ts";
@@ -200,8 +202,4 @@ function describeCounts(verb: string, counts: KindCounts): string {
 function countOf(n: number, pluralLabel: string): string {
   if (n !== 1) return `${n.toLocaleString("en-GB")} ${pluralLabel}`;
   return `1 ${pluralLabel.replace(/ies$/, "y").replace(/s$/, "")}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

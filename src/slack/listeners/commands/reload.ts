@@ -1,9 +1,10 @@
 // /role reload: publishes the knowledge folder now, as a file edit or SIGHUP would, and says what came of
 // it. Admins only: a publish notifies every subscribed channel.
+
+import { fill } from "../../../core/text/template.ts";
 import { problemList } from "../../../notify/admin-alert.ts";
 import type { PublishOutcome } from "../../../notify/publisher.ts";
 import {
-  fill,
   RELOAD_BASELINE,
   RELOAD_CONFLICT,
   RELOAD_FAILED,

@@ -1,6 +1,8 @@
 // /role subscribe [what], /role unsubscribe [what] and /role subscriptions: which framework updates a
 // channel gets. Changing them takes permission (see permissions.ts); listing them does not. A channel is
 // only subscribed once Rolecall has posted there, so a channel it cannot post in never looks subscribed.
+
+import { fill } from "../../../core/text/template.ts";
 import {
   commandTextFor,
   describeFilter,
@@ -14,7 +16,6 @@ import { classifyError } from "../../errors.ts";
 import {
   ALREADY_SUBSCRIBED,
   CHANNEL_SUBSCRIPTIONS_TITLE,
-  fill,
   NO_CHANNEL_SUBSCRIPTIONS,
   NOT_SUBSCRIBED_TO,
   SUBSCRIBE_IN_DM,
