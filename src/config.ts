@@ -4,6 +4,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevel } from "./log.ts";
+import { SLACK_USER_ID } from "./slack-ids.ts";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 
@@ -254,7 +255,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     });
   }
   if (env.ROLECALL_ADMINS !== undefined) {
-    const bad = splitList(env.ROLECALL_ADMINS).filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+    const bad = splitList(env.ROLECALL_ADMINS).filter((id) => !SLACK_USER_ID.test(id));
     if (bad.length > 0) {
       issues.push({
         code: "INVALID_VALUE",

@@ -9,11 +9,13 @@ import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
-import { createDeliveryClient } from "./notify/client.ts";
 import { createNotificationRuntime } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createSlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
 import { createPermissions } from "./slack/permissions.ts";
+import { createAdminAlert } from "./slack/updates/admin-alert.ts";
+import { createDeliveryClient } from "./slack/updates/client.ts";
+import { createSlackCourier } from "./slack/updates/courier.ts";
 import { createStore } from "./store/index.ts";
 import type { Store } from "./store/types.ts";
 import { runConsole } from "./terminal/console.ts";
@@ -146,7 +148,8 @@ async function runSlack(
     logger,
     servedContentHash: live.contentHash,
     onKnowledge: (kb) => live.swap(kb),
-    slack: { client, admins: config.admins },
+    courier: createSlackCourier({ client, logger }),
+    alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
   });
   const openStore = store;
   const slack = createSlackApp({

@@ -162,7 +162,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
       const deliveries = planDeliveries({
         changes,
         subscriptions,
-        snapshotId,
         frameworkNames: frameworkNames(kb, before),
       });
       const result = await store.publish({

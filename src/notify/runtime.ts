@@ -1,14 +1,15 @@
 // The notification pipeline as the running bot wires it: the publisher serves each valid edit of the
 // knowledge folder (onKnowledge) and records what changed; the triggers publish on file changes, SIGHUP
-// and request; the delivery worker posts the outbox to Slack; admins are DMed when an edit cannot be
-// loaded. Without Slack (the local console) only the serving and recording happen.
-import type { webApi } from "@slack/bolt";
+// and request; the delivery worker hands the outbox to a chat adapter's courier; admins are told when an
+// edit cannot be loaded. Without a chat adapter (the local console) only the serving and recording happen.
+
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
+import type { KnowledgeProblem } from "../core/knowledge/problems.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/types.ts";
 import { createWorkTracker } from "../work-tracker.ts";
-import { createAdminAlert } from "./admin-alert.ts";
 import {
+  type Courier,
   createDeliveryWorker,
   type DeliverySettings,
   type DeliveryWorker,
@@ -28,8 +29,10 @@ export interface NotificationRuntimeOptions {
   onKnowledge: (kb: KnowledgeBase) => void;
   /** the content hash of the knowledge already answering (see PublisherOptions.servedContentHash) */
   servedContentHash?: string;
-  /** posting updates and DMing admins; the delivery client (createDeliveryClient) */
-  slack?: { client: webApi.WebClient; admins: readonly string[] };
+  /** posts the outbox for a chat adapter (src/slack/updates/courier.ts); none: nothing is delivered */
+  courier?: Courier;
+  /** tells the admins about a knowledge edit that cannot be loaded (src/slack/updates/admin-alert.ts) */
+  alertAdmins?: (problems: readonly KnowledgeProblem[]) => Promise<void>;
   /** publish on SIGHUP (default true) */
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
@@ -42,18 +45,18 @@ export interface NotificationRuntime {
   readonly worker: DeliveryWorker | undefined;
   /** Publishes now; /role reload and start-up use it. Never rejects. */
   publish(reason: "startup" | "command"): Promise<PublishOutcome>;
-  /** Starts posting the outbox (no-op without Slack). */
+  /** Starts posting the outbox (no-op without a courier). */
   startDelivery(): void;
   /** Stops publishing on triggers, then lets posts in flight be recorded. The store stays open. */
   stop(): Promise<void>;
 }
 
 export function createNotificationRuntime(options: NotificationRuntimeOptions): NotificationRuntime {
-  const { logger, store, slack } = options;
-  const worker = slack
+  const { logger, store, courier, alertAdmins } = options;
+  const worker = courier
     ? createDeliveryWorker({
         store,
-        client: slack.client,
+        courier,
         // Unique per process, so instances sharing one PostgreSQL never hold each other's leases.
         instanceId: defaultInstanceId(),
         logger,
@@ -61,7 +64,6 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
         ...(options.deliverySettings ? { settings: options.deliverySettings } : {}),
       })
     : undefined;
-  const alert = slack ? createAdminAlert({ client: slack.client, admins: slack.admins, logger }) : undefined;
   const work = createWorkTracker();
   const track = work.track;
   const publisher = createPublisher({
@@ -72,7 +74,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     onKnowledge: options.onKnowledge,
     ...(options.servedContentHash ? { servedContentHash: options.servedContentHash } : {}),
     onInvalid: (problems) => {
-      if (alert) track(alert(problems));
+      if (alertAdmins) track(alertAdmins(problems));
     },
     onPublished: () => worker?.wake(),
   });

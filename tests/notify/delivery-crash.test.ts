@@ -6,11 +6,11 @@ import { once } from "node:events";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublisher } from "../../src/notify/publisher.ts";
+import { copyFixtureKnowledge, type TempKnowledge } from "../support/knowledge.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 import type { BotMessage } from "./fixtures/delivery-bot.ts";
-import { copyFixtureKnowledge, type TempKnowledge } from "./support/knowledge.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
 
 const CHANNELS = Array.from({ length: 200 }, (_, i) => `C${String(i).padStart(4, "0")}CRASH`);
 const ANSWERED_BEFORE_KILL = 50;

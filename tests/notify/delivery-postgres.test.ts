@@ -1,15 +1,15 @@
 // Two delivery workers (two bot instances) sharing one PostgreSQL database deliver every row exactly once,
 // and each channel's updates in publish order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeliveryClient } from "../../src/notify/client.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/notify/delivery.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
+import { createDeliveryClient } from "../../src/slack/updates/client.ts";
+import { createSlackCourier } from "../../src/slack/updates/courier.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { OutboxRow, Store } from "../../src/store/types.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { seedUpdate } from "./support/outbox.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { createTempSchema, postgresUnavailable, type TempSchema } from "./support/stores.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { messageOf, seedUpdate } from "../support/outbox.ts";
+import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(`Skipping the PostgreSQL delivery test: ${unavailable}`);
@@ -35,7 +35,10 @@ describe.skipIf(unavailable !== undefined)("two instances delivering from one Po
       const instanceId = `instance-${i + 1}`;
       return createDeliveryWorker({
         store,
-        client: createDeliveryClient({ token: "xoxb-pg-test", apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+        courier: createSlackCourier({
+          client: createDeliveryClient({ token: "xoxb-pg-test", apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+          logger: createMemoryLogger(),
+        }),
         instanceId,
         logger: createMemoryLogger(),
         settings: { pollIntervalMs: 100, concurrency: 4 },
@@ -72,7 +75,7 @@ describe.skipIf(unavailable !== undefined)("two instances delivering from one Po
 
   it("posts each channel's updates in publish order", () => {
     for (const channel of CHANNELS) {
-      const expected = rows.filter((r) => r.channelId === channel).map((r) => parsePayload(r.payload).text);
+      const expected = rows.filter((r) => r.channelId === channel).map((r) => messageOf(r).text);
       expect(slack.postsTo(channel).map((p) => p.text)).toEqual(expected);
     }
   });

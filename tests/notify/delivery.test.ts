@@ -1,20 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDeliveryClient } from "../../src/notify/client.ts";
 import {
   createDeliveryWorker,
   type DeliveryEvent,
   type DeliverySettings,
   type DeliveryWorker,
   type PermanentFailure,
-  subscriptionDisabledText,
   UNSUBSCRIBED,
 } from "../../src/notify/delivery.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
+import { createDeliveryClient } from "../../src/slack/updates/client.ts";
+import { createSlackCourier, subscriptionDisabledText } from "../../src/slack/updates/courier.ts";
 import type { Store } from "../../src/store/types.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { manualClock, SUBSCRIBER, seedUpdate, TEAM_ID } from "./support/outbox.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { manualClock, messageOf, SUBSCRIBER, seedUpdate, TEAM_ID } from "../support/outbox.ts";
+import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 const T0 = new Date("2025-03-01T09:00:00.000Z");
 const TOKEN = "xoxb-0000-test-token";
@@ -32,7 +31,10 @@ let logger: ReturnType<typeof createMemoryLogger>;
 function startWorker(settings: Partial<DeliverySettings> = {}): DeliveryWorker {
   worker = createDeliveryWorker({
     store,
-    client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+    courier: createSlackCourier({
+      client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+      logger,
+    }),
     instanceId: "test-instance",
     logger,
     clock,
@@ -77,7 +79,7 @@ describe("delivering an update", () => {
     const rows = await seedUpdate(store, ["C0AAA", "C0BBB"], T0);
     await startWorker().drain();
     for (const row of rows) {
-      const payload = parsePayload(row.payload);
+      const payload = messageOf(row);
       const [post] = slack.postsTo(row.channelId);
       expect(post?.blocks).toEqual(payload.blocks);
       expect(post?.text).toBe(payload.text);
@@ -99,7 +101,10 @@ describe("delivering an update", () => {
   it("needs start() before drain()", async () => {
     const idle = createDeliveryWorker({
       store,
-      client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+      courier: createSlackCourier({
+        client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+        logger,
+      }),
       instanceId: "never-started",
       logger,
     });
@@ -110,7 +115,10 @@ describe("delivering an update", () => {
     const make = () =>
       createDeliveryWorker({
         store,
-        client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+        courier: createSlackCourier({
+          client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+          logger,
+        }),
         instanceId: "x",
         logger,
         settings: { leaseMs: 5_000, clientTimeoutMs: 10_000 },
@@ -338,8 +346,8 @@ describe("Slack's pace of one message per second per channel", () => {
     await worker?.drain();
     expect(slack.postsTo("C0BUSY")).toHaveLength(2);
     expect(slack.postsTo("C0BUSY").map((p) => p.text)).toEqual([
-      parsePayload(older?.payload).text,
-      parsePayload(newer?.payload).text,
+      messageOf(older).text,
+      messageOf(newer).text,
     ]);
   });
 });

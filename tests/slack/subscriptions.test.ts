@@ -19,8 +19,8 @@ import {
   UNSUBSCRIBED,
   UNSUBSCRIBED_ALL,
 } from "../../src/slack/messages.ts";
-import { copyKnowledge, type TempKnowledge } from "../notify/support/knowledge.ts";
 import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
+import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { appHomeOpenedEvent, eventBody, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";

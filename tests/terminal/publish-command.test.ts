@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStore } from "../../src/store/index.ts";
 import { type PublishCommandArgs, runPublishCommand } from "../../src/terminal/publish-command.ts";
-import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../notify/support/knowledge.ts";
+import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../support/knowledge.ts";
 
 let knowledge: TempKnowledge;
 let dataDir: string;

@@ -2,6 +2,14 @@
 export { diffSnapshots, MAX_SUMMARY_CHARS } from "./diff.ts";
 export { EXCERPT_LIMITS, wordExcerpt } from "./excerpt.ts";
 export {
+  type ChangeNotice,
+  NOTICE_FORMAT,
+  NoticeError,
+  noticeFor,
+  parseNotice,
+  toNoticePayload,
+} from "./notice.ts";
+export {
   type KnowledgeSnapshot,
   parseSnapshot,
   SNAPSHOT_FORMAT_VERSION,
@@ -10,7 +18,7 @@ export {
   snapshotHash,
   toSnapshot,
 } from "./snapshot.ts";
-export { matchesSubscription, type SubscriptionFilter } from "./subscription.ts";
+export { type FollowedFilter, matchesSubscription, type SubscriptionFilter } from "./subscription.ts";
 export { type ChangeGroup, type ChangeSummary, summariseChanges } from "./summary.ts";
 export {
   CHANGE_KINDS,

@@ -2,7 +2,6 @@
 // it. Admins only: a publish notifies every subscribed channel.
 
 import { fill } from "../../../core/text/template.ts";
-import { problemList } from "../../../notify/admin-alert.ts";
 import type { PublishOutcome } from "../../../notify/publisher.ts";
 import {
   RELOAD_BASELINE,
@@ -13,6 +12,7 @@ import {
   RELOAD_REFUSED,
   RELOAD_UNCHANGED,
 } from "../../messages.ts";
+import { problemList } from "../../updates/admin-alert.ts";
 import type { Subcommand } from "./command-listener.ts";
 import { notificationsOf, permitted, replier } from "./notification-command.ts";
 

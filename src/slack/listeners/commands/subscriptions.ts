@@ -2,14 +2,14 @@
 // channel gets. Changing them takes permission (see permissions.ts); listing them does not. A channel is
 // only subscribed once Rolecall has posted there, so a channel it cannot post in never looks subscribed.
 
-import { fill } from "../../../core/text/template.ts";
 import {
   commandTextFor,
   describeFilter,
   type KnowledgeSource,
   resolveSubscriptionTarget,
   sameFilter,
-} from "../../../notify/subscription-target.ts";
+} from "../../../core/changes/subscription-target.ts";
+import { fill } from "../../../core/text/template.ts";
 import { STORE_LIMITS } from "../../../store/input.ts";
 import type { Subscription, SubscriptionFilter } from "../../../store/types.ts";
 import { classifyError } from "../../errors.ts";

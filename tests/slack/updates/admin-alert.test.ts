@@ -1,10 +1,10 @@
 // Telling ROLECALL_ADMINS by DM that an edit of the knowledge cannot be loaded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KnowledgeProblem } from "../../src/core/knowledge/problems.ts";
-import { createAdminAlert, knowledgeProblemsText } from "../../src/notify/admin-alert.ts";
-import { createDeliveryClient } from "../../src/notify/client.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
+import type { KnowledgeProblem } from "../../../src/core/knowledge/problems.ts";
+import { createAdminAlert, knowledgeProblemsText } from "../../../src/slack/updates/admin-alert.ts";
+import { createDeliveryClient } from "../../../src/slack/updates/client.ts";
+import { createMemoryLogger } from "../../support/logger.ts";
+import { SlackWebApiStandIn } from "../../support/slack-web-api.ts";
 
 let slack: SlackWebApiStandIn;
 beforeAll(async () => {

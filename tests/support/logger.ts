@@ -1,5 +1,5 @@
 // A logger that keeps its lines, so tests can check what was logged (and that nothing secret was).
-import type { LogFields, Logger } from "../../../src/log.ts";
+import type { LogFields, Logger } from "../../src/log.ts";
 
 export interface LogLine {
   level: "debug" | "info" | "warn" | "error";

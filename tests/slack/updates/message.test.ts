@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Change } from "../../src/core/changes/index.ts";
-import { decodeDetailsValue, encodeDetailsValue } from "../../src/notify/details-value.ts";
+import type { Change } from "../../../src/core/changes/index.ts";
+import type { KnownBlock } from "../../../src/slack/render/block-kit.ts";
+import { SLACK_LIMITS } from "../../../src/slack/render/limits.ts";
+import { decodeDetailsValue, encodeDetailsValue } from "../../../src/slack/updates/details-value.ts";
 import {
   CHANGE_DETAILS_ACTION_ID,
   CHANGE_DETAILS_PREVIOUS_ACTION_ID,
   renderChangeDetails,
   renderChangeMessage,
-} from "../../src/notify/message.ts";
-import type { KnownBlock } from "../../src/slack/render/block-kit.ts";
-import { SLACK_LIMITS } from "../../src/slack/render/limits.ts";
+} from "../../../src/slack/updates/message.ts";
 
 const SFIA = new Map([
   ["sfia", "SFIA"],

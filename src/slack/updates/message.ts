@@ -1,14 +1,19 @@
-// Framework-update messages for Slack: one bounded message per channel and publish, and the full list of
+// Framework-update messages for Slack, rendered from the outbox's plain-data notices: one bounded message per channel and publish, and the full list of
 // changes behind its Details button, page by page. Every piece of knowledge text is escaped for mrkdwn, so
 // a name or summary can never ping @channel, mention someone or smuggle in a link.
 
-import { type Change, type ChangeGroup, summariseChanges } from "../core/changes/index.ts";
-import { capitalise } from "../core/text/template.ts";
-import type { Button, KnownBlock } from "../slack/render/block-kit.ts";
-import { button, contextBlock, headerBlock, sectionBlock } from "../slack/render/blocks.ts";
-import { clampMrkdwn, clampPlain, escapeMrkdwn } from "../slack/render/escape.ts";
-import { SLACK_LIMITS } from "../slack/render/limits.ts";
-import type { SubscriptionFilter as StoredFilter } from "../store/types.ts";
+import {
+  type Change,
+  type ChangeGroup,
+  type ChangeNotice,
+  type FollowedFilter as StoredFilter,
+  summariseChanges,
+} from "../../core/changes/index.ts";
+import { capitalise } from "../../core/text/template.ts";
+import type { Button, KnownBlock } from "../render/block-kit.ts";
+import { button, contextBlock, headerBlock, sectionBlock } from "../render/blocks.ts";
+import { clampMrkdwn, clampPlain, escapeMrkdwn } from "../render/escape.ts";
+import { SLACK_LIMITS } from "../render/limits.ts";
 import { type ChangeDetailsRef, encodeDetailsValue } from "./details-value.ts";
 
 /** The Details button on a notification, and "Next" on a page of details. */
@@ -44,6 +49,16 @@ export interface ChangeMessageInput {
   frameworkNames?: ReadonlyMap<string, string>;
   /** the channel's subscriptions that matched, to say why the message came */
   following?: readonly StoredFilter[];
+}
+
+/** The message for an outbox row: its stored notice, rendered for Slack. */
+export function renderChangeNotice(snapshotId: string, notice: ChangeNotice): SlackMessage {
+  return renderChangeMessage({
+    changes: notice.changes,
+    snapshotId,
+    frameworkNames: new Map(Object.entries(notice.frameworkNames)),
+    following: notice.following,
+  });
 }
 
 /** The message a subscribed channel gets for one publish. */
