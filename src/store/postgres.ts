@@ -17,6 +17,7 @@ import {
   toJson,
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
+import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
 import type {
   AddSubscriptionResult,
@@ -141,7 +142,8 @@ class PostgresStore implements Store {
       ).rows.map((row) => row.version);
       const applied: number[] = [];
       for (const migration of pendingMigrations(POSTGRES_MIGRATIONS, before)) {
-        await client.query(migration.sql);
+        if (migration.sql) await client.query(migration.sql);
+        if (migration.upgradeOutboxPayloads) await upgradeOutboxPayloads(client);
         await client.query(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())",
           [migration.version, migration.name],
@@ -588,4 +590,43 @@ function toOutboxRow(record: OutboxRecord): OutboxRow {
   if (record.failed_at !== null) row.failedAt = record.failed_at;
   if (record.message_ts !== null) row.messageTs = record.message_ts;
   return row;
+}
+
+/** See outbox-upgrade.ts. Runs inside migrate's transaction. */
+async function upgradeOutboxPayloads(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{
+    id: string;
+    subscription_ids: string[];
+    payload: unknown;
+    changes: unknown;
+    knowledge: unknown;
+    previous: unknown;
+  }>(
+    `SELECT o.id, o.subscription_ids, o.payload, s.changes, s.knowledge,
+       (SELECT p.knowledge FROM snapshots p WHERE p.seq < s.seq ORDER BY p.seq DESC LIMIT 1) AS previous
+     FROM outbox o JOIN snapshots s ON s.id = o.snapshot_id ORDER BY o.seq`,
+  );
+  for (const row of rows) {
+    if (!isLegacyPayload(row.payload)) continue;
+    const found = await client.query<{
+      id: string;
+      filter_kind: string;
+      filter_id: string;
+      filter_label: string;
+    }>("SELECT id, filter_kind, filter_id, filter_label FROM subscriptions WHERE id = ANY($1)", [
+      row.subscription_ids,
+    ]);
+    const byId = new Map(
+      found.rows.map((f) => [f.id, filterFromRow(f.filter_kind, f.filter_id, f.filter_label)]),
+    );
+    const payload = upgradedPayload({
+      filters: row.subscription_ids.flatMap((id) => byId.get(id) ?? []),
+      changes: row.changes,
+      knowledge: row.knowledge,
+      previousKnowledge: row.previous ?? undefined,
+    });
+    if (payload !== undefined) {
+      await client.query("UPDATE outbox SET payload = $1 WHERE id = $2", [JSON.stringify(payload), row.id]);
+    }
+  }
 }

@@ -19,6 +19,7 @@ import {
   toJson,
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
+import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
 import type {
   AddSubscriptionResult,
@@ -128,7 +129,8 @@ class SqliteStore implements Store {
         const before = this.#db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[];
         const applied: number[] = [];
         for (const migration of pendingMigrations(SQLITE_MIGRATIONS, before)) {
-          this.#db.exec(migration.sql);
+          if (migration.sql) this.#db.exec(migration.sql);
+          if (migration.upgradeOutboxPayloads) this.#upgradeOutboxPayloads();
           this.#db
             .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
             .run(migration.version, migration.name, Date.now());
@@ -138,6 +140,44 @@ class SqliteStore implements Store {
         return { applied, databaseVersion: Math.max(codeVersion, ...before), codeVersion };
       }),
     );
+  }
+
+  /** See outbox-upgrade.ts. Runs inside migrate's transaction. */
+  #upgradeOutboxPayloads(): void {
+    const rows = this.#db
+      .prepare(
+        `SELECT o.id, o.subscription_ids, o.payload, s.changes, s.knowledge,
+           (SELECT p.knowledge FROM snapshots p WHERE p.seq < s.seq ORDER BY p.seq DESC LIMIT 1) AS previous
+         FROM outbox o JOIN snapshots s ON s.id = o.snapshot_id ORDER BY o.seq`,
+      )
+      .all() as Array<{
+      id: string;
+      subscription_ids: string;
+      payload: string;
+      changes: string;
+      knowledge: string;
+      previous: string | null;
+    }>;
+    const subscription = this.#db.prepare(
+      "SELECT filter_kind, filter_id, filter_label FROM subscriptions WHERE id = ?",
+    );
+    const update = this.#db.prepare("UPDATE outbox SET payload = ? WHERE id = ?");
+    for (const row of rows) {
+      if (!isLegacyPayload(JSON.parse(row.payload))) continue;
+      const filters = (JSON.parse(row.subscription_ids) as string[]).flatMap((id) => {
+        const found = subscription.get(id) as
+          | { filter_kind: string; filter_id: string; filter_label: string }
+          | undefined;
+        return found ? [filterFromRow(found.filter_kind, found.filter_id, found.filter_label)] : [];
+      });
+      const payload = upgradedPayload({
+        filters,
+        changes: JSON.parse(row.changes),
+        knowledge: JSON.parse(row.knowledge),
+        previousKnowledge: row.previous === null ? undefined : JSON.parse(row.previous),
+      });
+      if (payload !== undefined) update.run(JSON.stringify(payload), row.id);
+    }
   }
 
   async close(): Promise<void> {
