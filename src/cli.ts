@@ -1,6 +1,6 @@
 // The rolecall command line: ask, schema, import, and (with the notifications work) diff and publish.
 import { parseArgs } from "node:util";
-import { config as loadDotenv } from "dotenv";
+import { type CommandConfig, loadCommandConfig } from "./config.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { runAskCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
@@ -26,7 +26,11 @@ Options:
   --knowledge DIR                  knowledge folder (default: $KNOWLEDGE_DIR or ./knowledge)
   --help                           show this help`;
 
-export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CommandIo,
+  config: CommandConfig = loadCommandConfig(),
+): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -34,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       return command ? 0 : 2;
     }
     // The importer has options of its own (--version), so it parses its own arguments.
-    if (command === "import") return await runImportCommand(rest, io);
+    if (command === "import") return await runImportCommand(rest, io, config);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
@@ -49,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         return await runAskCommand(
           { positionals, json: values.json ?? false, knowledge: values.knowledge },
           io,
+          config,
         );
       case "schema":
         return await runSchemaCommand({ out: values.out }, io);
@@ -57,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         return await runPublishCommand(
           { mode: command, json: values.json ?? false, knowledge: values.knowledge },
           io,
+          config,
         );
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -81,6 +87,5 @@ function reportError(error: unknown, io: CommandIo): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
   process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

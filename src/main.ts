@@ -22,7 +22,8 @@ import { runConsole } from "./terminal/console.ts";
 import { CONSOLE_HINT, CONSOLE_RELOADED } from "./terminal/messages.ts";
 
 export interface MainIo {
-  env: NodeJS.ProcessEnv;
+  /** the environment to configure from; config.ts reads the process's own when left out */
+  env?: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -250,7 +251,6 @@ function stopSignal(): Promise<string> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main({
-    env: process.env,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -151,6 +151,13 @@ describe("the layering of src/", () => {
     expect(problems).toEqual([]);
   });
 
+  it("has only config.ts read the environment", () => {
+    const readers = files
+      .filter((file) => /\bprocess\.env\b/.test(readFileSync(file, "utf8").replace(/^\s*(\/\/|\*).*$/gm, "")))
+      .map((file) => path.relative(SRC, file));
+    expect(readers).toEqual(["config.ts"]);
+  });
+
   it("has no import loops between parts", () => {
     expect(cycles(partGraph(files))).toEqual([]);
   });
