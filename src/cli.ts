@@ -1,6 +1,7 @@
 // The rolecall command line: ask, schema, import, and (with the notifications work) diff and publish.
 import { parseArgs } from "node:util";
 import { type CommandConfig, loadCommandConfig } from "./config.ts";
+import { IMPORTER_REGISTRY } from "./core/knowledge/import/index.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { runAskCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
@@ -16,8 +17,7 @@ Commands:
   diff [--json]                    show what publishing the knowledge would announce (publishes nothing)
   publish [--json]                 store a knowledge snapshot and queue notifications for subscribed
                                    channels (the running bot posts them; uses DATA_DIR or DATABASE_URL)
-  import sfia FILE... --out DIR    import SFIA's official CSV export (skills, levels, attributes files)
-  import ddat FILE... --out DIR    import the DDaT capability framework CSVs (role content, skill descriptions)
+${IMPORTER_REGISTRY.map((i) => `  ${`import ${i.name} FILE... --out DIR`.padEnd(33)}${i.summary}`).join("\n")}
                                    (import options: --version V, --json; a DIR with no knowledge yet
                                    starts as a copy of --knowledge DIR or $KNOWLEDGE_DIR or ./knowledge,
                                    or holds only the import with --bare)
