@@ -19,6 +19,7 @@ import {
 import { latestVersion, pendingMigrations } from "./migration.ts";
 import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
+import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
   ClaimInput,
@@ -173,35 +174,25 @@ class PostgresStore implements Store {
         LOCK_CHANNEL_NAMESPACE,
         `${teamId}/${channelId}`,
       ]);
-      const existing = (
+      const channel = (
         await client.query<SubscriptionRecord>(
-          "SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2 AND filter_kind = $3 AND filter_id = $4",
-          [teamId, channelId, key.kind, key.id],
+          "SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2",
+          [teamId, channelId],
         )
-      ).rows[0];
-      if (existing && existing.disabled_at === null) {
-        return { subscription: toSubscription(existing), created: false, reenabled: false };
+      ).rows.map((record) => ({ record, ...toSubscription(record) }));
+      const plan = planSubscribe(channel, key);
+      if (plan.action === "keep") {
+        return { subscription: toSubscription(plan.existing.record), created: false, reenabled: false };
       }
-      if (existing) {
+      if (plan.action === "reenable") {
         const updated = await client.query<SubscriptionRecord>(
           `UPDATE subscriptions SET disabled_at = NULL, disabled_reason = NULL, created_by = $1, created_at = $2,
              filter_label = $3 WHERE id = $4 RETURNING *`,
-          [createdBy, at, key.label, existing.id],
+          [createdBy, at, key.label, plan.existing.record.id],
         );
         return { subscription: toSubscription(firstRow(updated)), created: false, reenabled: true };
       }
-      const { count } = firstRow(
-        await client.query<{ count: number }>(
-          "SELECT count(*)::int AS count FROM subscriptions WHERE team_id = $1 AND channel_id = $2",
-          [teamId, channelId],
-        ),
-      );
-      if (count >= STORE_LIMITS.maxSubscriptionsPerChannel) {
-        throw new StoreError(
-          "STORE_LIMIT_EXCEEDED",
-          `Channel ${channelId} already has ${count} subscriptions; the limit is ${STORE_LIMITS.maxSubscriptionsPerChannel}`,
-        );
-      }
+      if (plan.action === "refuse") throw subscriptionLimitError(channelId, plan);
       const inserted = await client.query<SubscriptionRecord>(
         `INSERT INTO subscriptions (id, team_id, channel_id, filter_kind, filter_id, filter_label, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,

@@ -21,6 +21,7 @@ import {
 import { latestVersion, pendingMigrations } from "./migration.ts";
 import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
+import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
   ClaimInput,
@@ -195,17 +196,17 @@ class SqliteStore implements Store {
     const at = requireDate(input.at ?? new Date(), "at").getTime();
     return this.#run(() =>
       this.#immediate(() => {
-        const existing = this.#get<SubscriptionRecord>(
-          "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND filter_kind = ? AND filter_id = ?",
+        const channel = this.#all<SubscriptionRecord>(
+          "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ?",
           teamId,
           channelId,
-          key.kind,
-          key.id,
-        );
-        if (existing && existing.disabled_at === null) {
-          return { subscription: toSubscription(existing), created: false, reenabled: false };
+        ).map((record) => ({ record, ...toSubscription(record) }));
+        const plan = planSubscribe(channel, key);
+        if (plan.action === "keep") {
+          return { subscription: toSubscription(plan.existing.record), created: false, reenabled: false };
         }
-        if (existing) {
+        if (plan.action === "reenable") {
+          const existing = plan.existing.record;
           this.#prepare(
             `UPDATE subscriptions SET disabled_at = NULL, disabled_reason = NULL, created_by = ?, created_at = ?,
                filter_label = ? WHERE id = ?`,
@@ -217,15 +218,7 @@ class SqliteStore implements Store {
             reenabled: true,
           };
         }
-        const count = this.#prepare("SELECT count(*) FROM subscriptions WHERE team_id = ? AND channel_id = ?")
-          .pluck()
-          .get(teamId, channelId) as number;
-        if (count >= STORE_LIMITS.maxSubscriptionsPerChannel) {
-          throw new StoreError(
-            "STORE_LIMIT_EXCEEDED",
-            `Channel ${channelId} already has ${count} subscriptions; the limit is ${STORE_LIMITS.maxSubscriptionsPerChannel}`,
-          );
-        }
+        if (plan.action === "refuse") throw subscriptionLimitError(channelId, plan);
         const record: SubscriptionRecord = {
           id: randomUUID(),
           team_id: teamId,

@@ -135,6 +135,32 @@ export function sameFilter(a: SubscriptionFilter | undefined, b: SubscriptionFil
   return a.id.toLowerCase() === b.id.toLowerCase();
 }
 
+/**
+ * The channel's subscription the words name: read against the knowledge first, then against what is
+ * stored (id, code, label), so a subscription to something since removed from the knowledge can still go.
+ */
+export function findFollowed<T extends { filter: SubscriptionFilter }>(
+  text: string,
+  existing: readonly T[],
+  source: KnowledgeSource,
+): T | undefined {
+  const resolution = resolveSubscriptionTarget(text, source);
+  const resolved =
+    resolution.status === "all"
+      ? { kind: "all" as const }
+      : resolution.status === "found"
+        ? resolution.filter
+        : undefined;
+  const byKnowledge = resolved && existing.find((s) => sameFilter(s.filter, resolved));
+  if (byKnowledge) return byKnowledge;
+  const words = text.trim().toLowerCase();
+  return existing.find(({ filter }) => {
+    if (filter.kind === "all") return false;
+    const code = filter.id.slice(filter.id.indexOf(":") + 1);
+    return [filter.id, code, filter.label].some((name) => name.toLowerCase() === words);
+  });
+}
+
 function resolvedFilter(text: string, source: KnowledgeSource): SubscriptionFilter | undefined {
   const resolution = resolveSubscriptionTarget(text, source);
   if (resolution.status === "all") return { kind: "all" };
