@@ -17,8 +17,6 @@ export const DEFAULTS = Object.freeze({
   subscribers: "admins" as SubscriberPolicy,
 });
 
-export const DEFAULT_SLACK_API_URL = DEFAULTS.slackApiUrl;
-
 export type RunMode = "socket" | "http" | "console";
 
 export interface Config {

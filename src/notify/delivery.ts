@@ -70,6 +70,8 @@ export type DeliveryEvent =
   | { type: "failed"; row: OutboxRow; error: string; permanent: boolean }
   /** not posted: every subscription it was for was removed or switched off since the publish */
   | { type: "skipped"; row: OutboxRow }
+  /** the platform refused a channel for good: its subscriptions were switched off and their subscribers told */
+  | { type: "switched_off"; failure: PermanentFailure }
   /** the worker found nothing it may claim now and has nothing in flight */
   | { type: "idle"; pacedChannels: string[] };
 
@@ -81,7 +83,6 @@ export interface DeliveryWorkerOptions {
   instanceId: string;
   logger: Logger;
   clock?: Clock;
-  onPermanentFailure?: (failure: PermanentFailure) => void;
   onEvent?: (event: DeliveryEvent) => void;
   settings?: Partial<DeliverySettings>;
 }
@@ -264,7 +265,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   /** Someone may have unsubscribed (or Slack refused an earlier row) since the publish. */
   const stillFollowed = async (row: OutboxRow): Promise<boolean> => {
-    if (row.subscriptionIds.length === 0) return true;
     const active = await store.listSubscriptions({ teamId: row.teamId, channelId: row.channelId });
     return active.some((subscription) => row.subscriptionIds.includes(subscription.id));
   };
@@ -330,16 +330,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     // Empty when an earlier row of this channel already switched them off: the subscriber was told then.
     if (subscriptions.length === 0) return;
     await courier.tellSubscribers(row.channelId, subscriptions, problem);
-    try {
-      options.onPermanentFailure?.({
-        teamId: row.teamId,
-        channelId: row.channelId,
-        subscriptions,
-        error: problem.code,
-      });
-    } catch (error) {
-      logger.error("onPermanentFailure callback failed", errorFields(error));
-    }
+    emit({
+      type: "switched_off",
+      failure: { teamId: row.teamId, channelId: row.channelId, subscriptions, error: problem.code },
+    });
   };
 
   const hasDueWork = async (): Promise<boolean> => {

@@ -8,16 +8,10 @@ import type { KnowledgeProblem } from "../core/knowledge/problems.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/types.ts";
 import { createWorkTracker } from "../work-tracker.ts";
-import {
-  type Courier,
-  createDeliveryWorker,
-  type DeliverySettings,
-  type DeliveryWorker,
-  defaultInstanceId,
-} from "./delivery.ts";
+import { type Courier, createDeliveryWorker, type DeliverySettings, defaultInstanceId } from "./delivery.ts";
 import { createDeliveryEventLogger } from "./delivery-log.ts";
-import { createPublisher, type Publisher, type PublishOutcome } from "./publisher.ts";
-import { createPublishTriggers, type PublishTriggers, type TriggerSettings } from "./triggers.ts";
+import { createPublisher, type PublishOutcome } from "./publisher.ts";
+import { createPublishTriggers, type TriggerSettings } from "./triggers.ts";
 
 export interface NotificationRuntimeOptions {
   knowledgeDir: string;
@@ -40,9 +34,6 @@ export interface NotificationRuntimeOptions {
 }
 
 export interface NotificationRuntime {
-  readonly publisher: Publisher;
-  readonly triggers: PublishTriggers;
-  readonly worker: DeliveryWorker | undefined;
   /** Publishes now; /role reload and start-up use it. Never rejects. */
   publish(reason: "startup" | "command"): Promise<PublishOutcome>;
   /** Starts posting the outbox (no-op without a courier). */
@@ -88,9 +79,6 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
   });
 
   return {
-    publisher,
-    triggers,
-    worker,
     publish: (reason) => triggers.requestPublish(reason),
     startDelivery: () => worker?.start(),
     async stop() {

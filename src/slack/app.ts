@@ -32,8 +32,6 @@ export interface SlackAppOptions {
 }
 
 export interface SlackApp {
-  /** the Bolt app, for features that register more listeners before start() */
-  readonly bolt: App;
   /** checks the token with Slack and starts receiving; resolves once connected or listening */
   start(): Promise<{ port?: number }>;
   /** stops receiving, then lets answers in flight finish */
@@ -109,7 +107,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerListeners(bolt, deps);
 
   return {
-    bolt,
     async start() {
       try {
         await bolt.init();

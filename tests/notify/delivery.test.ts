@@ -38,9 +38,9 @@ function startWorker(settings: Partial<DeliverySettings> = {}): DeliveryWorker {
     instanceId: "test-instance",
     logger,
     clock,
-    onPermanentFailure: (failure) => failures.push(failure),
     onEvent: (event) => {
       events.push(event);
+      if (event.type === "switched_off") failures.push(event.failure);
       for (const wake of eventWaiters.splice(0)) wake();
     },
     settings: { pollIntervalMs: 200, ...settings },
