@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublisher } from "../../src/notify/publisher.ts";
 import { copyFixtureKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import { createMemoryLogger } from "../support/logger.ts";
-import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 import type { BotMessage } from "./fixtures/delivery-bot.ts";
 
@@ -37,7 +37,7 @@ async function nextMessage(child: ChildProcess, type: BotMessage["type"]): Promi
 
 let db: TempSqlite;
 let knowledge: TempKnowledge;
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 let postedBeforeKill: Set<string>;
 let heldAtKill: Set<string>;
 let postsPerChannel: Map<string, number>;
@@ -45,7 +45,7 @@ let postsPerChannel: Map<string, number>;
 beforeAll(async () => {
   db = await openTempSqlite();
   knowledge = await copyFixtureKnowledge();
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
 
   const publisher = createPublisher({
     knowledgeDir: knowledge.dir,

@@ -8,7 +8,7 @@ import { createStore } from "../../src/store/index.ts";
 import type { OutboxRow, Store } from "../../src/store/types.ts";
 import { createMemoryLogger } from "../support/logger.ts";
 import { messageOf, seedUpdate } from "../support/outbox.ts";
-import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
 
 const unavailable = await postgresUnavailable();
@@ -19,7 +19,7 @@ const CHANNELS = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(3, 
 describe.skipIf(unavailable !== undefined)("two instances delivering from one PostgreSQL database", () => {
   let schema: TempSchema;
   let stores: Store[];
-  let slack: SlackWebApiStandIn;
+  let slack: SlackApiStandIn;
   let rows: OutboxRow[];
   const deliveredBy = new Map<string, number>();
 
@@ -30,7 +30,7 @@ describe.skipIf(unavailable !== undefined)("two instances delivering from one Po
       await createStore({ databaseUrl: schema.url, dataDir: "unused" }),
     ];
     await Promise.all(stores.map((store) => store.migrate()));
-    slack = await SlackWebApiStandIn.start();
+    slack = await SlackApiStandIn.start();
     const workers: DeliveryWorker[] = stores.map((store, i) => {
       const instanceId = `instance-${i + 1}`;
       return createDeliveryWorker({

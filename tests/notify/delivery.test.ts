@@ -12,7 +12,7 @@ import { createSlackCourier, subscriptionDisabledText } from "../../src/slack/up
 import type { Store } from "../../src/store/types.ts";
 import { createMemoryLogger } from "../support/logger.ts";
 import { manualClock, messageOf, SUBSCRIBER, seedUpdate, TEAM_ID } from "../support/outbox.ts";
-import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 const T0 = new Date("2025-03-01T09:00:00.000Z");
@@ -20,7 +20,7 @@ const TOKEN = "xoxb-0000-test-token";
 
 let db: TempSqlite;
 let store: Store;
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 let clock: ReturnType<typeof manualClock>;
 let events: DeliveryEvent[];
 let eventWaiters: Array<() => void>;
@@ -59,7 +59,7 @@ async function eventWhere(test: (event: DeliveryEvent, all: DeliveryEvent[]) => 
 beforeEach(async () => {
   db = await openTempSqlite();
   store = db.store;
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
   clock = manualClock(T0);
   events = [];
   eventWaiters = [];
@@ -128,7 +128,7 @@ describe("delivering an update", () => {
 
   it("never logs the token", async () => {
     await seedUpdate(store, ["C0AAA"], T0);
-    slack.failNext("C0AAA", { status: 500 });
+    slack.failNextPostTo("C0AAA", { status: 500 });
     await startWorker().drain();
     expect(logger.lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(logger.lines)).not.toContain(TOKEN);
@@ -138,7 +138,7 @@ describe("delivering an update", () => {
 describe("when Slack answers 429 with Retry-After", () => {
   beforeEach(async () => {
     await seedUpdate(store, ["C0SLOW", "C0FAST"], T0);
-    slack.failNext("C0SLOW", { status: 429, retryAfter: 30 });
+    slack.failNextPostTo("C0SLOW", { status: 429, retryAfter: 30 });
     await startWorker().drain();
   });
 
@@ -185,7 +185,7 @@ describe.each([
       createdBy: "U0OTHER",
     });
     await seedUpdate(store, ["C0GONE", "C0FINE"], T0);
-    slack.failNext("C0GONE", { error });
+    slack.failNextPostTo("C0GONE", { error });
     await startWorker().drain();
   });
 
@@ -247,8 +247,8 @@ describe("when a channel's later update is refused again", () => {
   it("does not tell the subscriber twice", async () => {
     await seedUpdate(store, ["C0GONE"], T0);
     await seedUpdate(store, ["C0GONE"], T0);
-    slack.failNext("C0GONE", { error: "is_archived" });
-    slack.failNext("C0GONE", { error: "is_archived" });
+    slack.failNextPostTo("C0GONE", { error: "is_archived" });
+    slack.failNextPostTo("C0GONE", { error: "is_archived" });
     await startWorker().drain();
     expect((await store.listOutbox()).map((r) => r.status)).toEqual(["failed", "failed"]);
     expect(slack.postsTo(SUBSCRIBER)).toHaveLength(1);
@@ -259,8 +259,8 @@ describe("when a channel's later update is refused again", () => {
 describe("when posting fails for a reason that may pass", () => {
   it("retries with backoff and gives up after the last attempt, leaving the subscriptions on", async () => {
     await seedUpdate(store, ["C0FLAKY"], T0);
-    slack.failNext("C0FLAKY", { status: 503 });
-    slack.failNext("C0FLAKY", { error: "internal_error" });
+    slack.failNextPostTo("C0FLAKY", { status: 503 });
+    slack.failNextPostTo("C0FLAKY", { error: "internal_error" });
     const running = startWorker({ maxAttempts: 2, retryBaseMs: 1_000 });
     await running.drain();
     expect((await store.listOutbox())[0]).toMatchObject({
@@ -280,7 +280,7 @@ describe("when posting fails for a reason that may pass", () => {
 describe("when Slack refuses the message itself", () => {
   it("gives up on the row without blaming the channel", async () => {
     await seedUpdate(store, ["C0AAA"], T0);
-    slack.failNext("C0AAA", { error: "invalid_blocks" });
+    slack.failNextPostTo("C0AAA", { error: "invalid_blocks" });
     await startWorker().drain();
     expect((await store.listOutbox())[0]).toMatchObject({ status: "failed", lastError: "invalid_blocks" });
     expect(await store.listSubscriptions({ channelId: "C0AAA" })).toHaveLength(1);

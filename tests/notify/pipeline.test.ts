@@ -9,19 +9,19 @@ import { createSlackCourier } from "../../src/slack/updates/courier.ts";
 import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../support/knowledge.ts";
 import { createMemoryLogger } from "../support/logger.ts";
 import { messageOf } from "../support/outbox.ts";
-import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 let db: TempSqlite;
 let knowledge: TempKnowledge;
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 let worker: DeliveryWorker;
 let triggers: PublishTriggers;
 
 beforeEach(async () => {
   db = await openTempSqlite();
   knowledge = await copyFixtureKnowledge();
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
   const logger = createMemoryLogger();
   worker = createDeliveryWorker({
     store: db.store,

@@ -14,7 +14,7 @@ import { renderChangeMessage, type SlackMessage } from "../../src/slack/updates/
 import { createStore } from "../../src/store/index.ts";
 import type { Store, SubscriptionFilter } from "../../src/store/types.ts";
 import { messageOf } from "../support/outbox.ts";
-import { SlackWebApiStandIn } from "../support/slack-web-api.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { createTempSchema, openTempSqlite, postgresUnavailable } from "../support/stores.ts";
 
 const TEAM = "T0TEAM";
@@ -88,7 +88,7 @@ describe.each([
 ])("upgrading a $name store's outbox from Slack messages to change notices", ({ make, skip }) => {
   let dialect: Dialect;
   let store: Store;
-  let slack: SlackWebApiStandIn;
+  let slack: SlackApiStandIn;
   /** what version 1 stored and would have posted, per channel */
   const legacy = new Map<string, SlackMessage>();
 
@@ -97,7 +97,7 @@ describe.each([
     dialect = await make();
     store = await dialect.open();
     await store.migrate();
-    slack = await SlackWebApiStandIn.start();
+    slack = await SlackApiStandIn.start();
     const follow = async (channelId: string, filter: SubscriptionFilter) =>
       (await store.addSubscription({ teamId: TEAM, channelId, filter, createdBy: "U0SUBSCRIBER" }))
         .subscription;
