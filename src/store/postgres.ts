@@ -19,6 +19,8 @@ import {
 import { latestVersion, pendingMigrations } from "./migration.ts";
 import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
+import type * as Rows from "./records.ts";
+import { recordReader } from "./records.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
@@ -42,6 +44,16 @@ import type {
   SubscriptionQuery,
 } from "./types.ts";
 
+type SubscriptionRecord = Rows.SubscriptionRecord<Date>;
+type SnapshotRecord = Rows.SnapshotRecord<Date, unknown>;
+type OutboxRecord = Rows.OutboxRecord<Date, unknown, string[], string>;
+
+const fromRow = recordReader<Date, unknown, string[]>({
+  time: (date) => date,
+  json: (value) => value,
+  ids: (ids) => ids,
+});
+
 export const POSTGRES_POOL_DEFAULTS = Object.freeze({
   max: 10,
   connectionTimeoutMillis: 10_000,
@@ -57,47 +69,6 @@ const LOCK_CHANNEL_NAMESPACE = LOCK_NAMESPACE + 1;
 /** Rows per INSERT when queuing deliveries, and the JSON bytes after which a batch is sent early. */
 const INSERT_BATCH_ROWS = 100;
 const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
-
-interface SubscriptionRecord {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  filter_kind: string;
-  filter_id: string;
-  filter_label: string;
-  created_by: string;
-  created_at: Date;
-  disabled_at: Date | null;
-  disabled_reason: string | null;
-}
-
-interface SnapshotRecord {
-  id: string;
-  hash: string;
-  created_at: Date;
-  knowledge: unknown;
-  changes: unknown;
-}
-
-interface OutboxRecord {
-  seq: string;
-  id: string;
-  snapshot_id: string;
-  team_id: string;
-  channel_id: string;
-  subscription_ids: string[];
-  payload: unknown;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: Date;
-  created_at: Date;
-  leased_by: string | null;
-  lease_until: Date | null;
-  last_error: string | null;
-  delivered_at: Date | null;
-  failed_at: Date | null;
-  message_ts: string | null;
-}
 
 export async function createPostgresStore(options: {
   databaseUrl: string;
@@ -179,10 +150,10 @@ class PostgresStore implements Store {
           "SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2",
           [teamId, channelId],
         )
-      ).rows.map((record) => ({ record, ...toSubscription(record) }));
+      ).rows.map((record) => ({ record, ...fromRow.subscription(record) }));
       const plan = planSubscribe(channel, key);
       if (plan.action === "keep") {
-        return { subscription: toSubscription(plan.existing.record), created: false, reenabled: false };
+        return { subscription: fromRow.subscription(plan.existing.record), created: false, reenabled: false };
       }
       if (plan.action === "reenable") {
         const updated = await client.query<SubscriptionRecord>(
@@ -190,7 +161,7 @@ class PostgresStore implements Store {
              filter_label = $3 WHERE id = $4 RETURNING *`,
           [createdBy, at, key.label, plan.existing.record.id],
         );
-        return { subscription: toSubscription(firstRow(updated)), created: false, reenabled: true };
+        return { subscription: fromRow.subscription(firstRow(updated)), created: false, reenabled: true };
       }
       if (plan.action === "refuse") throw subscriptionLimitError(channelId, plan);
       const inserted = await client.query<SubscriptionRecord>(
@@ -198,7 +169,7 @@ class PostgresStore implements Store {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [randomUUID(), teamId, channelId, key.kind, key.id, key.label, createdBy, at],
       );
-      return { subscription: toSubscription(firstRow(inserted)), created: true, reenabled: false };
+      return { subscription: fromRow.subscription(firstRow(inserted)), created: true, reenabled: false };
     });
   }
 
@@ -235,7 +206,7 @@ class PostgresStore implements Store {
     if (!query.includeDisabled) where.push("disabled_at IS NULL");
     const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at, id COLLATE "C"`;
     return this.#run(async () =>
-      (await this.#pool.query<SubscriptionRecord>(sql, params)).rows.map(toSubscription),
+      (await this.#pool.query<SubscriptionRecord>(sql, params)).rows.map(fromRow.subscription),
     );
   }
 
@@ -255,7 +226,7 @@ class PostgresStore implements Store {
          WHERE team_id = $3 AND channel_id = $4 AND disabled_at IS NULL RETURNING *`,
         [at, why, teamId, channelId],
       );
-      return result.rows.map(toSubscription).sort(byCreatedThenId);
+      return result.rows.map(fromRow.subscription).sort(byCreatedThenId);
     });
   }
 
@@ -264,7 +235,7 @@ class PostgresStore implements Store {
       const record = (
         await this.#pool.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1")
       ).rows[0];
-      return record && toSnapshot(record);
+      return record && fromRow.snapshot(record);
     });
   }
 
@@ -273,7 +244,7 @@ class PostgresStore implements Store {
     return this.#run(async () => {
       const record = (await this.#pool.query<SnapshotRecord>("SELECT * FROM snapshots WHERE id = $1", [id]))
         .rows[0];
-      return record && toSnapshot(record);
+      return record && fromRow.snapshot(record);
     });
   }
 
@@ -294,9 +265,10 @@ class PostgresStore implements Store {
       const latest = (await client.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1"))
         .rows[0];
       if ((latest?.id ?? null) !== input.previousSnapshotId) {
-        return { published: false, reason: "stale", latest: latest && toSnapshot(latest) };
+        return { published: false, reason: "stale", latest: latest && fromRow.snapshot(latest) };
       }
-      if (latest?.hash === hash) return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
+      if (latest?.hash === hash)
+        return { published: false, reason: "unchanged", latest: fromRow.snapshot(latest) };
 
       const snapshot = firstRow(
         await client.query<SnapshotRecord>(
@@ -329,7 +301,11 @@ class PostgresStore implements Store {
         if (batch.length >= INSERT_BATCH_ROWS || batchBytes >= INSERT_BATCH_BYTES) await flush();
       }
       await flush();
-      return { published: true, snapshot: toSnapshot(snapshot), outbox: outbox.sort(bySeq).map(toOutboxRow) };
+      return {
+        published: true,
+        snapshot: fromRow.snapshot(snapshot),
+        outbox: outbox.sort(bySeq).map(fromRow.outboxRow),
+      };
     });
   }
 
@@ -356,7 +332,7 @@ class PostgresStore implements Store {
          RETURNING outbox.*`,
         [input.now, excluded, input.limit, input.instanceId, leaseUntil],
       );
-      return result.rows.sort(byDueThenSeq).map(toOutboxRow);
+      return result.rows.sort(byDueThenSeq).map(fromRow.outboxRow);
     });
   }
 
@@ -433,7 +409,9 @@ class PostgresStore implements Store {
     }
     params.push(limit);
     const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT $${params.length}`;
-    return this.#run(async () => (await this.#pool.query<OutboxRecord>(sql, params)).rows.map(toOutboxRow));
+    return this.#run(async () =>
+      (await this.#pool.query<OutboxRecord>(sql, params)).rows.map(fromRow.outboxRow),
+    );
   }
 
   async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {
@@ -535,52 +513,6 @@ function byDueThenSeq(a: OutboxRecord, b: OutboxRecord): number {
 
 function byCreatedThenId(a: Subscription, b: Subscription): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function toSubscription(record: SubscriptionRecord): Subscription {
-  const subscription: Subscription = {
-    id: record.id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    filter: filterFromRow(record.filter_kind, record.filter_id, record.filter_label),
-    createdBy: record.created_by,
-    createdAt: record.created_at,
-  };
-  if (record.disabled_at !== null) subscription.disabledAt = record.disabled_at;
-  if (record.disabled_reason !== null) subscription.disabledReason = record.disabled_reason;
-  return subscription;
-}
-
-function toSnapshot(record: SnapshotRecord): Snapshot {
-  return {
-    id: record.id,
-    hash: record.hash,
-    createdAt: record.created_at,
-    knowledge: record.knowledge,
-    changes: record.changes,
-  };
-}
-
-function toOutboxRow(record: OutboxRecord): OutboxRow {
-  const row: OutboxRow = {
-    id: record.id,
-    snapshotId: record.snapshot_id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    subscriptionIds: record.subscription_ids,
-    payload: record.payload,
-    attempts: record.attempts,
-    nextAttemptAt: record.next_attempt_at,
-    status: record.status,
-    createdAt: record.created_at,
-  };
-  if (record.leased_by !== null) row.leasedBy = record.leased_by;
-  if (record.lease_until !== null) row.leaseUntil = record.lease_until;
-  if (record.last_error !== null) row.lastError = record.last_error;
-  if (record.delivered_at !== null) row.deliveredAt = record.delivered_at;
-  if (record.failed_at !== null) row.failedAt = record.failed_at;
-  if (record.message_ts !== null) row.messageTs = record.message_ts;
-  return row;
 }
 
 /** See outbox-upgrade.ts. Runs inside migrate's transaction. */

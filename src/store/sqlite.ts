@@ -20,6 +20,8 @@ import {
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
 import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
+import type * as Rows from "./records.ts";
+import { recordReader } from "./records.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
@@ -43,49 +45,18 @@ import type {
   SubscriptionQuery,
 } from "./types.ts";
 
+type SubscriptionRecord = Rows.SubscriptionRecord<number>;
+type SnapshotRecord = Rows.SnapshotRecord<number, string>;
+type OutboxRecord = Rows.OutboxRecord<number, string, string, number>;
+
+const fromRow = recordReader<number, string, string>({
+  time: (ms) => new Date(ms),
+  json: (text) => JSON.parse(text) as unknown,
+  ids: (text) => JSON.parse(text) as string[],
+});
+
 export const SQLITE_FILE_NAME = "rolecall.db";
 const BUSY_TIMEOUT_MS = 5_000;
-
-interface SubscriptionRecord {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  filter_kind: string;
-  filter_id: string;
-  filter_label: string;
-  created_by: string;
-  created_at: number;
-  disabled_at: number | null;
-  disabled_reason: string | null;
-}
-
-interface SnapshotRecord {
-  id: string;
-  hash: string;
-  created_at: number;
-  knowledge: string;
-  changes: string;
-}
-
-interface OutboxRecord {
-  seq: number;
-  id: string;
-  snapshot_id: string;
-  team_id: string;
-  channel_id: string;
-  subscription_ids: string;
-  payload: string;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: number;
-  created_at: number;
-  leased_by: string | null;
-  lease_until: number | null;
-  last_error: string | null;
-  delivered_at: number | null;
-  failed_at: number | null;
-  message_ts: string | null;
-}
 
 export async function createSqliteStore(options: { dataDir: string }): Promise<Store> {
   const file = path.resolve(options.dataDir, SQLITE_FILE_NAME);
@@ -200,10 +171,14 @@ class SqliteStore implements Store {
           "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ?",
           teamId,
           channelId,
-        ).map((record) => ({ record, ...toSubscription(record) }));
+        ).map((record) => ({ record, ...fromRow.subscription(record) }));
         const plan = planSubscribe(channel, key);
         if (plan.action === "keep") {
-          return { subscription: toSubscription(plan.existing.record), created: false, reenabled: false };
+          return {
+            subscription: fromRow.subscription(plan.existing.record),
+            created: false,
+            reenabled: false,
+          };
         }
         if (plan.action === "reenable") {
           const existing = plan.existing.record;
@@ -213,7 +188,7 @@ class SqliteStore implements Store {
           ).run(createdBy, at, key.label, existing.id);
           const record = { ...existing, created_by: createdBy, created_at: at, filter_label: key.label };
           return {
-            subscription: toSubscription({ ...record, disabled_at: null, disabled_reason: null }),
+            subscription: fromRow.subscription({ ...record, disabled_at: null, disabled_reason: null }),
             created: false,
             reenabled: true,
           };
@@ -235,7 +210,7 @@ class SqliteStore implements Store {
           `INSERT INTO subscriptions (id, team_id, channel_id, filter_kind, filter_id, filter_label, created_by, created_at)
            VALUES (@id, @team_id, @channel_id, @filter_kind, @filter_id, @filter_label, @created_by, @created_at)`,
         ).run(record);
-        return { subscription: toSubscription(record), created: true, reenabled: false };
+        return { subscription: fromRow.subscription(record), created: true, reenabled: false };
       }),
     );
   }
@@ -271,7 +246,7 @@ class SqliteStore implements Store {
     }
     if (!query.includeDisabled) where.push("disabled_at IS NULL");
     const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at, id`;
-    return this.#run(() => this.#all<SubscriptionRecord>(sql, ...params).map(toSubscription));
+    return this.#run(() => this.#all<SubscriptionRecord>(sql, ...params).map(fromRow.subscription));
   }
 
   async disableSubscriptions(
@@ -295,7 +270,7 @@ class SqliteStore implements Store {
           "UPDATE subscriptions SET disabled_at = ?, disabled_reason = ? WHERE team_id = ? AND channel_id = ? AND disabled_at IS NULL",
         ).run(disabledAt, why, teamId, channelId);
         return records.map((record) =>
-          toSubscription({ ...record, disabled_at: disabledAt, disabled_reason: why }),
+          fromRow.subscription({ ...record, disabled_at: disabledAt, disabled_reason: why }),
         );
       }),
     );
@@ -304,7 +279,7 @@ class SqliteStore implements Store {
   async latestSnapshot(): Promise<Snapshot | undefined> {
     return this.#run(() => {
       const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
-      return record ? toSnapshot(record) : undefined;
+      return record ? fromRow.snapshot(record) : undefined;
     });
   }
 
@@ -312,7 +287,7 @@ class SqliteStore implements Store {
     requireId(id, "id");
     return this.#run(() => {
       const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots WHERE id = ?", id);
-      return record ? toSnapshot(record) : undefined;
+      return record ? fromRow.snapshot(record) : undefined;
     });
   }
 
@@ -332,10 +307,10 @@ class SqliteStore implements Store {
       this.#immediate((): PublishResult => {
         const latest = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
         if ((latest?.id ?? null) !== input.previousSnapshotId) {
-          return { published: false, reason: "stale", latest: latest && toSnapshot(latest) };
+          return { published: false, reason: "stale", latest: latest && fromRow.snapshot(latest) };
         }
         if (latest?.hash === hash)
-          return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
+          return { published: false, reason: "unchanged", latest: fromRow.snapshot(latest) };
 
         const snapshot: SnapshotRecord = { id: snapshotId, hash, created_at: at, knowledge, changes };
         this.#prepare(
@@ -360,9 +335,9 @@ class SqliteStore implements Store {
             payload: toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes),
             at,
           }) as OutboxRecord;
-          return toOutboxRow(record);
+          return fromRow.outboxRow(record);
         });
-        return { published: true, snapshot: toSnapshot(snapshot), outbox };
+        return { published: true, snapshot: fromRow.snapshot(snapshot), outbox };
       }),
     );
   }
@@ -394,7 +369,7 @@ class SqliteStore implements Store {
           excluded: JSON.stringify(excluded),
           limit: input.limit,
         }) as OutboxRecord[];
-        return records.sort(byDueThenSeq).map(toOutboxRow);
+        return records.sort(byDueThenSeq).map(fromRow.outboxRow);
       }),
     );
   }
@@ -468,7 +443,7 @@ class SqliteStore implements Store {
       params.push(requireId(value, column));
     }
     const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ?`;
-    return this.#run(() => this.#all<OutboxRecord>(sql, ...params, limit).map(toOutboxRow));
+    return this.#run(() => this.#all<OutboxRecord>(sql, ...params, limit).map(fromRow.outboxRow));
   }
 
   async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {
@@ -532,50 +507,4 @@ class SqliteStore implements Store {
 
 function byDueThenSeq(a: OutboxRecord, b: OutboxRecord): number {
   return a.next_attempt_at - b.next_attempt_at || a.seq - b.seq;
-}
-
-function toSubscription(record: SubscriptionRecord): Subscription {
-  const subscription: Subscription = {
-    id: record.id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    filter: filterFromRow(record.filter_kind, record.filter_id, record.filter_label),
-    createdBy: record.created_by,
-    createdAt: new Date(record.created_at),
-  };
-  if (record.disabled_at !== null) subscription.disabledAt = new Date(record.disabled_at);
-  if (record.disabled_reason !== null) subscription.disabledReason = record.disabled_reason;
-  return subscription;
-}
-
-function toSnapshot(record: SnapshotRecord): Snapshot {
-  return {
-    id: record.id,
-    hash: record.hash,
-    createdAt: new Date(record.created_at),
-    knowledge: JSON.parse(record.knowledge) as unknown,
-    changes: JSON.parse(record.changes) as unknown,
-  };
-}
-
-function toOutboxRow(record: OutboxRecord): OutboxRow {
-  const row: OutboxRow = {
-    id: record.id,
-    snapshotId: record.snapshot_id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    subscriptionIds: JSON.parse(record.subscription_ids) as string[],
-    payload: JSON.parse(record.payload) as unknown,
-    attempts: record.attempts,
-    nextAttemptAt: new Date(record.next_attempt_at),
-    status: record.status,
-    createdAt: new Date(record.created_at),
-  };
-  if (record.leased_by !== null) row.leasedBy = record.leased_by;
-  if (record.lease_until !== null) row.leaseUntil = new Date(record.lease_until);
-  if (record.last_error !== null) row.lastError = record.last_error;
-  if (record.delivered_at !== null) row.deliveredAt = new Date(record.delivered_at);
-  if (record.failed_at !== null) row.failedAt = new Date(record.failed_at);
-  if (record.message_ts !== null) row.messageTs = record.message_ts;
-  return row;
 }
