@@ -13,6 +13,7 @@ import { createSlackCourier } from "../../src/slack/updates/courier.ts";
 import { renderChangeMessage, type SlackMessage } from "../../src/slack/updates/message.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { Store, SubscriptionFilter } from "../../src/store/types.ts";
+import { rename } from "../support/changes.ts";
 import { messageOf } from "../support/outbox.ts";
 import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { createTempSchema, openTempSqlite, postgresUnavailable } from "../support/stores.ts";
@@ -23,16 +24,7 @@ const FRAMEWORKS = new Map([["sfia", "SFIA"]]);
 const KNOWLEDGE = { frameworks: [{ id: "sfia", name: "SFIA", version: "8" }] };
 
 const CHANGES: Change[] = [
-  {
-    type: "skill_renamed",
-    kind: "skill",
-    id: "sfia:ITMG",
-    name: "Technology service management",
-    framework: "sfia",
-    before: "IT management",
-    after: "Technology service management",
-    summary: "ITMG renamed from IT management to Technology service management",
-  },
+  rename,
   {
     type: "raci_changed",
     kind: "raci",

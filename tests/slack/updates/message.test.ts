@@ -9,44 +9,12 @@ import {
   renderChangeDetails,
   renderChangeMessage,
 } from "../../../src/slack/updates/message.ts";
+import { levelText, rename, versionMove } from "../../support/changes.ts";
 
 const SFIA = new Map([
   ["sfia", "SFIA"],
   ["org", "Our organisation"],
 ]);
-
-const versionMove: Change = {
-  type: "framework_version_changed",
-  kind: "framework",
-  id: "sfia",
-  name: "SFIA",
-  framework: "sfia",
-  before: "7",
-  after: "8",
-  summary: "SFIA moved from version 7 to 8",
-};
-
-const rename: Change = {
-  type: "skill_renamed",
-  kind: "skill",
-  id: "sfia:ITMG",
-  name: "Technology service management",
-  framework: "sfia",
-  before: "IT management",
-  after: "Technology service management",
-  summary: "ITMG renamed from IT management to Technology service management",
-};
-
-const levelText: Change = {
-  type: "level_text_changed",
-  kind: "skill",
-  id: "sfia:ITMG",
-  name: "Technology service management",
-  framework: "sfia",
-  level: 5,
-  summary: "ITMG level 5 description changed",
-  excerpt: "Runs the IT operation {+every+} day [-to day-], making sure…",
-};
 
 /** n RACI rows, each with one change whose summary is about `length` characters long. */
 function manyChanges(n: number, length = 80): Change[] {
