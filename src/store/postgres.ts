@@ -5,20 +5,19 @@ import pg from "pg";
 import { redactConnectionString, StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,
-  checkDeliveryCount,
   checkOutboxQuery,
   cleanText,
   filterFromRow,
   filterKey,
   requireDate,
   requireId,
-  requireSubscriptionIds,
   STORE_LIMITS,
   toJson,
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
 import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
+import { checkDelivery, checkPublishInput, publishRefusal } from "./publish-rules.ts";
 import type * as Rows from "./records.ts";
 import { recordReader } from "./records.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
@@ -249,26 +248,13 @@ class PostgresStore implements Store {
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const snapshotId =
-      input.snapshotId === undefined ? randomUUID() : requireId(input.snapshotId, "snapshotId");
-    const hash = requireId(input.hash, "hash");
-    if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
-    const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
-    const changes = toJson(input.changes, "changes", STORE_LIMITS.maxChangesBytes);
-    if (!Array.isArray(input.deliveries))
-      throw new StoreError("STORE_INVALID_INPUT", "deliveries must be an array");
-    checkDeliveryCount(input.deliveries.length);
-    const at = requireDate(input.at ?? new Date(), "at");
-
+    const { snapshotId, hash, knowledge, changes, at } = checkPublishInput(input);
     return this.#transaction(async (client): Promise<PublishResult> => {
       await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_PUBLISH]);
       const latest = (await client.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1"))
         .rows[0];
-      if ((latest?.id ?? null) !== input.previousSnapshotId) {
-        return { published: false, reason: "stale", latest: latest && fromRow.snapshot(latest) };
-      }
-      if (latest?.hash === hash)
-        return { published: false, reason: "unchanged", latest: fromRow.snapshot(latest) };
+      const refusal = publishRefusal(latest && fromRow.snapshot(latest), input, hash);
+      if (refusal) return refusal;
 
       const snapshot = firstRow(
         await client.query<SnapshotRecord>(
@@ -288,15 +274,8 @@ class PostgresStore implements Store {
       };
       // Each delivery is checked as it is queued: a bad one throws here and rolls back everything.
       for (const [index, delivery] of input.deliveries.entries()) {
-        const field = `deliveries[${index}]`;
-        const payload = toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes);
-        batch.push([
-          randomUUID(),
-          requireId(delivery.teamId, `${field}.teamId`),
-          requireId(delivery.channelId, `${field}.channelId`),
-          requireSubscriptionIds(delivery.subscriptionIds, `${field}.subscriptionIds`),
-          payload,
-        ]);
+        const { teamId, channelId, subscriptionIds, payload } = checkDelivery(delivery, index);
+        batch.push([randomUUID(), teamId, channelId, subscriptionIds, payload]);
         batchBytes += payload.length;
         if (batch.length >= INSERT_BATCH_ROWS || batchBytes >= INSERT_BATCH_BYTES) await flush();
       }

@@ -7,19 +7,18 @@ import Database from "better-sqlite3";
 import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,
-  checkDeliveryCount,
   checkOutboxQuery,
   cleanText,
   filterFromRow,
   filterKey,
   requireDate,
   requireId,
-  requireSubscriptionIds,
   STORE_LIMITS,
   toJson,
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
 import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
+import { checkDelivery, checkPublishInput, publishRefusal } from "./publish-rules.ts";
 import type * as Rows from "./records.ts";
 import { recordReader } from "./records.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
@@ -292,25 +291,13 @@ class SqliteStore implements Store {
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const snapshotId =
-      input.snapshotId === undefined ? randomUUID() : requireId(input.snapshotId, "snapshotId");
-    const hash = requireId(input.hash, "hash");
-    if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
-    const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
-    const changes = toJson(input.changes, "changes", STORE_LIMITS.maxChangesBytes);
-    if (!Array.isArray(input.deliveries))
-      throw new StoreError("STORE_INVALID_INPUT", "deliveries must be an array");
-    checkDeliveryCount(input.deliveries.length);
-    const at = requireDate(input.at ?? new Date(), "at").getTime();
-
+    const { snapshotId, hash, knowledge, changes, at: when } = checkPublishInput(input);
+    const at = when.getTime();
     return this.#run(() =>
       this.#immediate((): PublishResult => {
         const latest = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
-        if ((latest?.id ?? null) !== input.previousSnapshotId) {
-          return { published: false, reason: "stale", latest: latest && fromRow.snapshot(latest) };
-        }
-        if (latest?.hash === hash)
-          return { published: false, reason: "unchanged", latest: fromRow.snapshot(latest) };
+        const refusal = publishRefusal(latest && fromRow.snapshot(latest), input, hash);
+        if (refusal) return refusal;
 
         const snapshot: SnapshotRecord = { id: snapshotId, hash, created_at: at, knowledge, changes };
         this.#prepare(
@@ -321,18 +308,15 @@ class SqliteStore implements Store {
            VALUES (@id, @snapshot_id, @team_id, @channel_id, @subscription_ids, @payload, 'pending', @at, @at)
            RETURNING *`,
         );
-        // Each delivery is checked as it is inserted: a bad one throws here and rolls back everything.
         const outbox = input.deliveries.map((delivery, index) => {
-          const field = `deliveries[${index}]`;
+          const checked = checkDelivery(delivery, index);
           const record = insert.get({
             id: randomUUID(),
             snapshot_id: snapshot.id,
-            team_id: requireId(delivery.teamId, `${field}.teamId`),
-            channel_id: requireId(delivery.channelId, `${field}.channelId`),
-            subscription_ids: JSON.stringify(
-              requireSubscriptionIds(delivery.subscriptionIds, `${field}.subscriptionIds`),
-            ),
-            payload: toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes),
+            team_id: checked.teamId,
+            channel_id: checked.channelId,
+            subscription_ids: JSON.stringify(checked.subscriptionIds),
+            payload: checked.payload,
             at,
           }) as OutboxRecord;
           return fromRow.outboxRow(record);
