@@ -13,7 +13,7 @@ import { createSlackCourier } from "../../src/slack/updates/courier.ts";
 import { renderChangeMessage, type SlackMessage } from "../../src/slack/updates/message.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { Store, SubscriptionFilter } from "../../src/store/types.ts";
-import { rename } from "../support/changes.ts";
+import { raciDescription, rename } from "../support/changes.ts";
 import { messageOf } from "../support/outbox.ts";
 import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { createTempSchema, openTempSqlite, postgresUnavailable } from "../support/stores.ts";
@@ -23,19 +23,7 @@ const SNAPSHOT = "snapshot-with-changes";
 const FRAMEWORKS = new Map([["sfia", "SFIA"]]);
 const KNOWLEDGE = { frameworks: [{ id: "sfia", name: "SFIA", version: "8" }] };
 
-const CHANGES: Change[] = [
-  rename,
-  {
-    type: "raci_changed",
-    kind: "raci",
-    id: "change-management",
-    name: "Change management",
-    field: "description",
-    roles: ["change-manager"],
-    summary: "Change management: description changed",
-    excerpt: "Controls [-every-]{+each+} change",
-  },
-];
+const CHANGES: Change[] = [rename, raciDescription];
 
 interface Dialect {
   open(): Promise<Store>;

@@ -33,3 +33,14 @@ export const levelText: Change = {
   summary: "ITMG level 5 description changed",
   excerpt: "Runs the IT operation {+every+} day [-to day-], making sure…",
 };
+
+export const raciDescription: Change = {
+  type: "raci_changed",
+  kind: "raci",
+  id: "change-management",
+  name: "Change management",
+  field: "description",
+  roles: ["change-manager"],
+  summary: "Change management: description changed",
+  excerpt: "Controls [-every-]{+each+} change",
+};
