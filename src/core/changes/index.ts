@@ -1,6 +1,6 @@
 // What changed in the knowledge: snapshots, their diff, grouping for notifications and subscription matching.
 export { diffSnapshots, MAX_SUMMARY_CHARS } from "./diff.ts";
-export { EXCERPT_LIMITS, wordExcerpt } from "./excerpt.ts";
+export { EXCERPT_LIMITS, type ExcerptPart, excerptParts, wordExcerpt } from "./excerpt.ts";
 export {
   type ChangeNotice,
   NOTICE_FORMAT,

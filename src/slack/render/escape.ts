@@ -11,6 +11,15 @@ export function escapeMrkdwn(text: string): string {
 
 const NEEDS_ESCAPING = /[&<>]/;
 
+/**
+ * Escapes text that will sit inside Slack formatting markers (*bold*, ~struck~): besides &, < and >, a
+ * marker character in the text itself would end the formatting early or start another, so each is
+ * followed by a zero-width space, which Slack shows as nothing and never reads as a marker.
+ */
+export function escapeFormatted(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, "$&\u200b");
+}
+
 /** Wraps already-escaped text in Slack bold markers; whitespace at the edges stays outside. */
 export function bold(escaped: string): string {
   const match = /^(\s*)(.*?)(\s*)$/s.exec(escaped);

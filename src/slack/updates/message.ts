@@ -6,13 +6,14 @@ import {
   type Change,
   type ChangeGroup,
   type ChangeNotice,
+  excerptParts,
   type FollowedFilter as StoredFilter,
   summariseChanges,
 } from "../../core/changes/index.ts";
 import { capitalise } from "../../core/text/template.ts";
 import type { Button, KnownBlock } from "../render/block-kit.ts";
 import { button, contextBlock, headerBlock, sectionBlock } from "../render/blocks.ts";
-import { clampMrkdwn, clampPlain, escapeMrkdwn } from "../render/escape.ts";
+import { clampMrkdwn, clampPlain, escapeFormatted, escapeMrkdwn } from "../render/escape.ts";
 import { SLACK_LIMITS } from "../render/limits.ts";
 import { type ChangeDetailsRef, encodeDetailsValue } from "./details-value.ts";
 
@@ -271,8 +272,23 @@ function subjectLabel(group: ChangeGroup, names: ReadonlyMap<string, string>): s
 
 function changeLine(change: Change): string {
   const summary = `• ${escapeMrkdwn(change.summary)}`;
-  const line = change.excerpt ? `${summary}\n      ↳ ${escapeMrkdwn(change.excerpt)}` : summary;
+  const line = change.excerpt ? `${summary}\n      ↳ ${changedWords(change.excerpt)}` : summary;
   return clampMrkdwn(line, NOTIFY_LIMITS.lineChars);
+}
+
+/**
+ * An excerpt as Slack readers understand an edit: removed words struck through, added words in bold, a
+ * replacement as ~old~ → *new*. Every piece is escaped, so knowledge text can neither ping nor format.
+ */
+export function changedWords(excerpt: string): string {
+  return excerptParts(excerpt)
+    .map((part) => {
+      if (part.kind === "same") return escapeFormatted(part.text);
+      const removed = part.removed?.trim() ? `~${escapeFormatted(part.removed.trim())}~` : "";
+      const added = part.added?.trim() ? `*${escapeFormatted(part.added.trim())}*` : "";
+      return removed && added ? `${removed} → ${added}` : removed || added;
+    })
+    .join("");
 }
 
 function followingLine(filters: readonly StoredFilter[], names: ReadonlyMap<string, string>): string {
