@@ -3,17 +3,17 @@
 //   shipped   the knowledge/ folder as it ships
 //   combined  a temporary copy of it with SFIA 9 and DDaT imported by Rolecall's own importers, as the
 //             README's "Importing whole frameworks" recipe builds it
-import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type ImportSummary, runImport } from "../src/core/knowledge/import/index.ts";
+import { REPO_ROOT } from "../tools/repo-root.ts";
 
 export const CORPORA = ["shipped", "combined"] as const;
 export type CorpusName = (typeof CORPORA)[number];
 
 /** The nearest folder up holding package.json, whether this runs from eval/ or compiled from dist/eval/. */
-export const REPO_ROOT = findRoot(import.meta.dirname);
+export { REPO_ROOT };
 export const SHIPPED_KNOWLEDGE = path.join(REPO_ROOT, "knowledge");
 export const REALDATA = path.resolve(REPO_ROOT, "../shared/realdata");
 
@@ -58,14 +58,4 @@ export async function buildCombinedCorpus(): Promise<BuiltCorpus> {
     await remove();
     throw error;
   }
-}
-
-function findRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${start}`);
-    dir = up;
-  }
-  return dir;
 }

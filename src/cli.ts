@@ -1,6 +1,7 @@
 // The rolecall command line: ask, schema, import, and (with the notifications work) diff and publish.
 import { parseArgs } from "node:util";
-import { config as loadDotenv } from "dotenv";
+import { type CommandConfig, loadCommandConfig } from "./config.ts";
+import { IMPORTER_REGISTRY } from "./core/knowledge/import/index.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { runAskCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
@@ -16,8 +17,7 @@ Commands:
   diff [--json]                    show what publishing the knowledge would announce (publishes nothing)
   publish [--json]                 store a knowledge snapshot and queue notifications for subscribed
                                    channels (the running bot posts them; uses DATA_DIR or DATABASE_URL)
-  import sfia FILE... --out DIR    import SFIA's official CSV export (skills, levels, attributes files)
-  import ddat FILE... --out DIR    import the DDaT capability framework CSVs (role content, skill descriptions)
+${IMPORTER_REGISTRY.map((i) => `  ${`import ${i.name} FILE... --out DIR`.padEnd(33)}${i.summary}`).join("\n")}
                                    (import options: --version V, --json; a DIR with no knowledge yet
                                    starts as a copy of --knowledge DIR or $KNOWLEDGE_DIR or ./knowledge,
                                    or holds only the import with --bare)
@@ -26,7 +26,11 @@ Options:
   --knowledge DIR                  knowledge folder (default: $KNOWLEDGE_DIR or ./knowledge)
   --help                           show this help`;
 
-export async function runCli(argv: readonly string[], io: CommandIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CommandIo,
+  config: CommandConfig = loadCommandConfig(),
+): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -34,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
       return command ? 0 : 2;
     }
     // The importer has options of its own (--version), so it parses its own arguments.
-    if (command === "import") return await runImportCommand(rest, io);
+    if (command === "import") return await runImportCommand(rest, io, config);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
@@ -49,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         return await runAskCommand(
           { positionals, json: values.json ?? false, knowledge: values.knowledge },
           io,
+          config,
         );
       case "schema":
         return await runSchemaCommand({ out: values.out }, io);
@@ -57,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CommandIo): Promise<nu
         return await runPublishCommand(
           { mode: command, json: values.json ?? false, knowledge: values.knowledge },
           io,
+          config,
         );
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -81,6 +87,5 @@ function reportError(error: unknown, io: CommandIo): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  loadDotenv({ quiet: true });
   process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

@@ -1,11 +1,21 @@
 // The environment, read once (with .env loaded quietly) and validated. Each mistake becomes one line
-// naming the variable and what to do; token values are never repeated back.
+// naming the variable and what to do; token values are never repeated back. This is the only module that
+// reads process.env: the bot reads its Config here, and the CLI commands their CommandConfig.
 import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
-import { LOG_LEVELS, type LogLevel } from "./slack/logging.ts";
+import { LOG_LEVELS, type LogLevel } from "./log.ts";
+import { SLACK_USER_ID } from "./slack-ids.ts";
 
-export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+/** What each setting is when its variable is unset or empty. */
+export const DEFAULTS = Object.freeze({
+  slackApiUrl: "https://slack.com/api/",
+  port: 3000,
+  knowledgeDir: "./knowledge",
+  logLevel: "info" as LogLevel,
+  dataDir: "./data",
+  subscribers: "admins" as SubscriberPolicy,
+});
 
 export type RunMode = "socket" | "http" | "console";
 
@@ -74,6 +84,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = path.
   return readConfig(env);
 }
 
+/** What the command-line tools need: where the knowledge and the store are. */
+export interface CommandConfig {
+  knowledgeDir: string;
+  dataDir: string;
+  /** PostgreSQL connection string, checked by the store when it opens */
+  databaseUrl?: string;
+  /** ROLECALL_DEFAULT_FRAMEWORK, lower case: the framework preferred when a name is in two */
+  defaultFramework?: string;
+}
+
+/** As loadConfig, for the CLI. Slack's variables are not read, so a bad token never stops `rolecall ask`. */
+export function loadCommandConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  envFile = path.resolve(".env"),
+): CommandConfig {
+  dotenv.config({ path: envFile, processEnv: env, quiet: true });
+  return readCommandConfig(env);
+}
+
+export function readCommandConfig(env: Env): CommandConfig {
+  const e = commandEnvSchema.parse(env);
+  return {
+    knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir,
+    dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
+  };
+}
+
 /** Empty values count as unset, so a copied .env.example with blanks behaves as if they were absent. */
 const optional = z
   .string()
@@ -93,6 +132,13 @@ const envSchema = z.object({
   ROLECALL_ADMINS: optional,
   ROLECALL_SUBSCRIBERS: optional,
   ROLECALL_DEFAULT_FRAMEWORK: optional,
+});
+
+const commandEnvSchema = envSchema.pick({
+  KNOWLEDGE_DIR: true,
+  DATA_DIR: true,
+  DATABASE_URL: true,
+  ROLECALL_DEFAULT_FRAMEWORK: true,
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -127,15 +173,16 @@ export function readConfig(env: Env): Config {
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
-      apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : DEFAULT_SLACK_API_URL,
+      apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : DEFAULTS.slackApiUrl,
     },
-    port: e.PORT === undefined ? 3000 : Number(e.PORT),
-    knowledgeDir: e.KNOWLEDGE_DIR ?? "./knowledge",
-    logLevel: (e.LOG_LEVEL?.toLowerCase() as LogLevel | undefined) ?? "info",
-    dataDir: e.DATA_DIR ?? "./data",
+    port: e.PORT === undefined ? DEFAULTS.port : Number(e.PORT),
+    knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir,
+    logLevel: (e.LOG_LEVEL?.toLowerCase() as LogLevel | undefined) ?? DEFAULTS.logLevel,
+    dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
     databaseUrl: e.DATABASE_URL,
     admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
-    subscribers: (e.ROLECALL_SUBSCRIBERS?.toLowerCase() as SubscriberPolicy | undefined) ?? "admins",
+    subscribers:
+      (e.ROLECALL_SUBSCRIBERS?.toLowerCase() as SubscriberPolicy | undefined) ?? DEFAULTS.subscribers,
     ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
   };
 }
@@ -233,7 +280,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     issues.push({
       code: "INVALID_URL",
       variable: "SLACK_API_URL",
-      message: `SLACK_API_URL must be an http(s) URL such as ${DEFAULT_SLACK_API_URL} (got "${clip(env.SLACK_API_URL)}").`,
+      message: `SLACK_API_URL must be an http(s) URL such as ${DEFAULTS.slackApiUrl} (got "${clip(env.SLACK_API_URL)}").`,
     });
   }
   if (
@@ -254,7 +301,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     });
   }
   if (env.ROLECALL_ADMINS !== undefined) {
-    const bad = splitList(env.ROLECALL_ADMINS).filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+    const bad = splitList(env.ROLECALL_ADMINS).filter((id) => !SLACK_USER_ID.test(id));
     if (bad.length > 0) {
       issues.push({
         code: "INVALID_VALUE",

@@ -8,21 +8,22 @@ import { knowledgeCachePath } from "./core/knowledge/cache.ts";
 import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
-import { createDeliveryClient } from "./notify/client.ts";
-import type { NotifyLogger } from "./notify/logger.ts";
+import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
 import { createNotificationRuntime } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createSlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
-import { errorFields, newErrorRef } from "./slack/errors.ts";
-import { createLogger, createRedactor, type Logger } from "./slack/logging.ts";
-import { CONSOLE_HINT, CONSOLE_RELOADED } from "./slack/messages.ts";
 import { createPermissions } from "./slack/permissions.ts";
+import { createAdminAlert } from "./slack/updates/admin-alert.ts";
+import { createDeliveryClient } from "./slack/updates/client.ts";
+import { createSlackCourier } from "./slack/updates/courier.ts";
 import { createStore } from "./store/index.ts";
 import type { Store } from "./store/types.ts";
 import { runConsole } from "./terminal/console.ts";
+import { CONSOLE_HINT, CONSOLE_RELOADED } from "./terminal/messages.ts";
 
 export interface MainIo {
-  env: NodeJS.ProcessEnv;
+  /** the environment to configure from; config.ts reads the process's own when left out */
+  env?: NodeJS.ProcessEnv;
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
@@ -148,7 +149,8 @@ async function runSlack(
     logger,
     servedContentHash: live.contentHash,
     onKnowledge: (kb) => live.swap(kb),
-    slack: { client, admins: config.admins },
+    courier: createSlackCourier({ client, logger }),
+    alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
   });
   const openStore = store;
   const slack = createSlackApp({
@@ -219,10 +221,6 @@ function liveRolecall(initial: KnowledgeBase, contentHash: string, options: Role
   };
 }
 
-function problemsOnly(logger: Logger): NotifyLogger {
-  return { info: () => undefined, warn: logger.warn, error: logger.error };
-}
-
 /** One line naming the variable to fix; the store's target already has the password replaced by ***. */
 function storeStartMessage(config: Config, error: unknown): string {
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ");
@@ -253,7 +251,6 @@ function stopSignal(): Promise<string> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main({
-    env: process.env,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_SLACK_API_URL, loadConfig, readConfig, secretsOf } from "../src/config.ts";
+import { ConfigError, DEFAULTS, loadConfig, readConfig, secretsOf } from "../src/config.ts";
 
 const BOT = "xoxb-1234-5678-abcdefghijkl";
 const APP = "xapp-1-A0ROLECALL-1234-abcdef";
@@ -49,7 +49,7 @@ describe("defaults", () => {
     expect(readConfig({})).toEqual({
       mode: "console",
       slack: {
-        apiUrl: DEFAULT_SLACK_API_URL,
+        apiUrl: DEFAULTS.slackApiUrl,
         botToken: undefined,
         appToken: undefined,
         signingSecret: undefined,

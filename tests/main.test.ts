@@ -5,9 +5,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CONSOLE_HINT, CONSOLE_RELOADED } from "../src/slack/messages.ts";
-import { copyKnowledge } from "./notify/support/knowledge.ts";
+import { CONSOLE_HINT, CONSOLE_RELOADED } from "../src/terminal/messages.ts";
 import { launchRolecall, READY_HTTP, SHIPPED_KNOWLEDGE } from "./support/app-process.ts";
+import { copyKnowledge } from "./support/knowledge.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "./support/slack-api-stand-in.ts";
 
 const BOT = "xoxb-5555-6666-main-test";

@@ -3,8 +3,8 @@
 // benchmarks runs that way, Rolecall's and the baselines' alike; buildForBenchmarks() compiles them first.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import path from "node:path";
-import { compileProject } from "./compile.ts";
-import { REPO_ROOT } from "./repo-root.ts";
+import { compileProject } from "../../tools/compile.ts";
+import { REPO_ROOT } from "../../tools/repo-root.ts";
 
 export { REPO_ROOT };
 

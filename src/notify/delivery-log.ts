@@ -1,12 +1,13 @@
 // One log line per posted update, and one when the worker has nothing left to do after working, so an
 // operator (and an end-to-end test) can see a publish reach every channel and then stop.
+
+import type { Logger } from "../log.ts";
 import type { DeliveryEvent } from "./delivery.ts";
-import type { NotifyLogger } from "./logger.ts";
 
 export const DELIVERY_IDLE_MESSAGE = "delivery worker idle: nothing is due";
 
 /** The worker's onEvent. Retries and failures are logged by the worker itself. */
-export function createDeliveryEventLogger(logger: NotifyLogger): (event: DeliveryEvent) => void {
+export function createDeliveryEventLogger(logger: Logger): (event: DeliveryEvent) => void {
   let worked = false;
   let pacedBefore = 0;
   return (event) => {

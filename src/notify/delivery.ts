@@ -1,27 +1,38 @@
-// The delivery worker: posts outbox rows to Slack. It leases due rows from the store, posts each with
-// chat.postMessage and records the result, so a crash between posting and recording costs at most one
-// repeated message per channel, and two instances never post the same row at once. It keeps Slack's pace
-// (about one message per second per channel), waits out 429s on the channel that got them only, retries
-// other failures with backoff, and switches off the subscriptions of a channel Slack refuses for good,
-// telling whoever subscribed it.
+// The delivery worker: hands outbox rows to a courier (the chat adapter that posts them). It leases due rows
+// from the store, has each posted and records the result, so a crash between posting and recording costs at
+// most one repeated message per channel, and two instances never post the same row at once. It keeps the
+// platform's pace (about one message per second per channel), waits out rate limits on the channel that got
+// them only, retries other failures with backoff, and switches off the subscriptions of a channel the
+// platform refuses for good, having the courier tell whoever subscribed it. Nothing here knows Slack.
 import { hostname } from "node:os";
-import type { webApi } from "@slack/bolt";
-import { escapeMrkdwn } from "../slack/render/escape.ts";
+import { type ChangeNotice, parseNotice } from "../core/changes/index.ts";
+import { errorFields, type Logger } from "../log.ts";
 import type { OutboxRow, Store, Subscription } from "../store/types.ts";
-import { classifyDeliveryError, type DeliveryProblem } from "./delivery-errors.ts";
-import { errorFields, type NotifyLogger } from "./logger.ts";
-import {
-  fill,
-  SUBSCRIPTION_DISABLED_DM,
-  SUBSCRIPTION_DISABLED_OTHER_REASON,
-  SUBSCRIPTION_DISABLED_REASONS,
-} from "./messages.ts";
-import { parsePayload } from "./payload.ts";
 
-type WebClient = webApi.WebClient;
+/** What a failed post means for the outbox; the courier sorts its platform's errors into these. */
+export type DeliveryProblem =
+  | { kind: "rate_limited"; code: string; retryAfterMs: number }
+  | { kind: "permanent"; code: string; reason: string }
+  | { kind: "payload"; code: string }
+  | { kind: "transient"; code: string };
+
+export type PermanentProblem = Extract<DeliveryProblem, { kind: "permanent" }>;
+
+/** The chat adapter's half of delivery: posting a notice, reading its failures, telling subscribers. */
+export interface Courier {
+  /** Posts the row's notice to its channel; resolves with the posted message's id. Throws when it fails. */
+  post(row: OutboxRow, notice: ChangeNotice): Promise<{ messageTs?: string }>;
+  classify(error: unknown): DeliveryProblem;
+  /** Tells whoever subscribed the channel that its subscriptions were switched off. Never throws. */
+  tellSubscribers(
+    channelId: string,
+    subscriptions: readonly Subscription[],
+    problem: PermanentProblem,
+  ): Promise<void>;
+}
 
 export const DELIVERY_DEFAULTS = Object.freeze({
-  /** the Web API timeout createDeliveryClient sets; leaseMs must stay well above it */
+  /** the courier's timeout for one post (the Slack client's); leaseMs must stay well above it */
   clientTimeoutMs: 10_000,
   /** how long a claimed row is ours: a post plus recording it must finish well within this */
   leaseMs: 60_000,
@@ -59,18 +70,19 @@ export type DeliveryEvent =
   | { type: "failed"; row: OutboxRow; error: string; permanent: boolean }
   /** not posted: every subscription it was for was removed or switched off since the publish */
   | { type: "skipped"; row: OutboxRow }
+  /** the platform refused a channel for good: its subscriptions were switched off and their subscribers told */
+  | { type: "switched_off"; failure: PermanentFailure }
   /** the worker found nothing it may claim now and has nothing in flight */
   | { type: "idle"; pacedChannels: string[] };
 
 export interface DeliveryWorkerOptions {
   store: Store;
-  /** a WebClient with retries off and rate-limited calls rejected: see createDeliveryClient */
-  client: WebClient;
+  /** posts for one chat platform: see src/slack/updates/courier.ts */
+  courier: Courier;
   /** unique per process; see defaultInstanceId */
   instanceId: string;
-  logger: NotifyLogger;
+  logger: Logger;
   clock?: Clock;
-  onPermanentFailure?: (failure: PermanentFailure) => void;
   onEvent?: (event: DeliveryEvent) => void;
   settings?: Partial<DeliverySettings>;
 }
@@ -106,7 +118,7 @@ const systemClock: Clock = { now: () => new Date() };
 export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
   const settings: DeliverySettings = { ...DELIVERY_DEFAULTS, ...options.settings };
   checkSettings(settings);
-  const { store, client, instanceId, logger } = options;
+  const { store, courier, instanceId, logger } = options;
   const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: DeliveryEvent) => void>();
   /** channel id -> ms (clock time) before which this instance does not post there */
@@ -209,9 +221,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   const deliver = async (row: OutboxRow): Promise<void> => {
     try {
-      let payload: ReturnType<typeof parsePayload>;
+      let notice: ChangeNotice;
       try {
-        payload = parsePayload(row.payload);
+        notice = parseNotice(row.payload);
       } catch (error) {
         await giveUp(row, (error as Error).message, false);
         return;
@@ -228,14 +240,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       }
       let messageTs: string | undefined;
       try {
-        const result = await client.chat.postMessage({
-          channel: row.channelId,
-          text: payload.text,
-          blocks: payload.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        messageTs = typeof result.ts === "string" && result.ts ? result.ts : undefined;
+        ({ messageTs } = await courier.post(row, notice));
       } catch (error) {
         await handlePostError(row, error);
         return;
@@ -260,13 +265,12 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   /** Someone may have unsubscribed (or Slack refused an earlier row) since the publish. */
   const stillFollowed = async (row: OutboxRow): Promise<boolean> => {
-    if (row.subscriptionIds.length === 0) return true;
     const active = await store.listSubscriptions({ teamId: row.teamId, channelId: row.channelId });
     return active.some((subscription) => row.subscriptionIds.includes(subscription.id));
   };
 
   const handlePostError = async (row: OutboxRow, error: unknown) => {
-    const problem = classifyDeliveryError(error);
+    const problem = courier.classify(error);
     const fields = { row: row.id, channel: row.channelId, slack_error: problem.code };
     switch (problem.kind) {
       case "rate_limited": {
@@ -316,7 +320,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     emit({ type: "failed", row, error, permanent });
   };
 
-  const switchOff = async (row: OutboxRow, problem: Extract<DeliveryProblem, { kind: "permanent" }>) => {
+  const switchOff = async (row: OutboxRow, problem: PermanentProblem) => {
     const subscriptions = await store.disableSubscriptions(
       row.teamId,
       row.channelId,
@@ -325,37 +329,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     );
     // Empty when an earlier row of this channel already switched them off: the subscriber was told then.
     if (subscriptions.length === 0) return;
-    await tellSubscribers(row.channelId, subscriptions, problem);
-    try {
-      options.onPermanentFailure?.({
-        teamId: row.teamId,
-        channelId: row.channelId,
-        subscriptions,
-        error: problem.code,
-      });
-    } catch (error) {
-      logger.error("onPermanentFailure callback failed", errorFields(error));
-    }
-  };
-
-  const tellSubscribers = async (
-    channelId: string,
-    subscriptions: readonly Subscription[],
-    problem: Extract<DeliveryProblem, { kind: "permanent" }>,
-  ) => {
-    const users = [...new Set(subscriptions.map((s) => s.createdBy))].filter((u) => USER_ID.test(u));
-    const text = subscriptionDisabledText(channelId, subscriptions, problem);
-    for (const user of users) {
-      try {
-        await client.chat.postMessage({ channel: user, text, unfurl_links: false, unfurl_media: false });
-      } catch (error) {
-        logger.warn("could not tell a subscriber their channel's subscriptions were switched off", {
-          user,
-          channel: channelId,
-          ...errorFields(error),
-        });
-      }
-    }
+    await courier.tellSubscribers(row.channelId, subscriptions, problem);
+    emit({
+      type: "switched_off",
+      failure: { teamId: row.teamId, channelId: row.channelId, subscriptions, error: problem.code },
+    });
   };
 
   const hasDueWork = async (): Promise<boolean> => {
@@ -407,27 +385,6 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
 /** The error recorded on a row that was not posted because its channel no longer follows it. */
 export const UNSUBSCRIBED = "unsubscribed";
-
-const USER_ID = /^[UW][A-Z0-9]{2,}$/;
-const CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
-
-export function subscriptionDisabledText(
-  channelId: string,
-  subscriptions: readonly Subscription[],
-  problem: { code: string; reason: string },
-): string {
-  const channel = CHANNEL_ID.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);
-  const reason =
-    SUBSCRIPTION_DISABLED_REASONS[problem.reason] ??
-    fill(SUBSCRIPTION_DISABLED_OTHER_REASON, { code: escapeMrkdwn(problem.code) });
-  const following = subscriptions
-    .map(({ filter }) =>
-      filter.kind === "all" ? "all updates" : `${filter.kind} ${filter.label || filter.id}`,
-    )
-    .map(escapeMrkdwn)
-    .join(", ");
-  return fill(SUBSCRIPTION_DISABLED_DM, { channel, reason, following });
-}
 
 function checkSettings(settings: DeliverySettings): void {
   const positive = Object.entries(settings).filter(([, value]) => !(Number.isFinite(value) && value > 0));

@@ -1,15 +1,13 @@
 // Which channels hear about which changes: for each channel, the changes any of its subscriptions match,
-// as one delivery (one message) naming the subscriptions that matched.
-import { type Change, matchesSubscription } from "../core/changes/index.ts";
+// as one delivery (one message) naming the subscriptions that matched. The outbox row holds the notice as
+// plain data; the adapter that delivers it renders it.
+import { type Change, noticeFor, toNoticePayload } from "../core/changes/index.ts";
 import type { Delivery, Subscription } from "../store/types.ts";
-import { renderChangeMessage } from "./message.ts";
-import { toPayload } from "./payload.ts";
 
 export interface FanOutInput {
   changes: readonly Change[];
   /** active subscriptions, oldest first */
   subscriptions: readonly Subscription[];
-  snapshotId: string;
   frameworkNames?: ReadonlyMap<string, string>;
 }
 
@@ -31,32 +29,19 @@ export function planDeliveries(input: FanOutInput): PlannedDelivery[] {
 
   const deliveries: PlannedDelivery[] = [];
   for (const subscriptions of channels.values()) {
-    const matched = new Set<Subscription>();
-    const changes = input.changes.filter((change) => {
-      let any = false;
-      for (const subscription of subscriptions) {
-        if (matchesSubscription(change, subscription.filter)) {
-          matched.add(subscription);
-          any = true;
-        }
-      }
-      return any;
-    });
     const [first] = subscriptions;
-    if (changes.length === 0 || !first) continue;
-    const following = [...matched];
-    const message = renderChangeMessage({
-      changes,
-      snapshotId: input.snapshotId,
-      ...(input.frameworkNames ? { frameworkNames: input.frameworkNames } : {}),
-      following: following.map((s) => s.filter),
-    });
+    const notice = noticeFor(
+      input.changes,
+      subscriptions.map((s) => s.filter),
+      input.frameworkNames ?? new Map(),
+    );
+    if (!notice || !first) continue;
     deliveries.push({
       teamId: first.teamId,
       channelId: first.channelId,
-      subscriptionIds: following.map((s) => s.id),
-      payload: toPayload(message),
-      changes,
+      subscriptionIds: notice.matched.flatMap((i) => subscriptions[i]?.id ?? []),
+      payload: toNoticePayload(notice),
+      changes: notice.changes,
     });
   }
   return deliveries;

@@ -14,9 +14,9 @@ import {
 import { buildKnowledge, readAndBuildKnowledge } from "../core/knowledge/load.ts";
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
+import { errorFields, type Logger } from "../log.ts";
 import type { Snapshot, Store } from "../store/types.ts";
 import { planDeliveries } from "./fan-out.ts";
-import { errorFields, type NotifyLogger } from "./logger.ts";
 
 export type PublishReason = "startup" | "watch" | "sighup" | "command" | "cli" | "retry";
 
@@ -53,7 +53,7 @@ export interface PublisherOptions {
   /** the parsed-knowledge cache, so a publish parses only the files that changed */
   cacheFile?: string;
   store: Store;
-  logger: NotifyLogger;
+  logger: Logger;
   /** the knowledge to serve from now on; called only with valid knowledge, and only when it changed */
   onKnowledge?: (kb: KnowledgeBase) => void;
   /**
@@ -162,7 +162,6 @@ export function createPublisher(options: PublisherOptions): Publisher {
       const deliveries = planDeliveries({
         changes,
         subscriptions,
-        snapshotId,
         frameworkNames: frameworkNames(kb, before),
       });
       const result = await store.publish({

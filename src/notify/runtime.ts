@@ -1,34 +1,32 @@
 // The notification pipeline as the running bot wires it: the publisher serves each valid edit of the
 // knowledge folder (onKnowledge) and records what changed; the triggers publish on file changes, SIGHUP
-// and request; the delivery worker posts the outbox to Slack; admins are DMed when an edit cannot be
-// loaded. Without Slack (the local console) only the serving and recording happen.
-import type { webApi } from "@slack/bolt";
+// and request; the delivery worker hands the outbox to a chat adapter's courier; admins are told when an
+// edit cannot be loaded. Without a chat adapter (the local console) only the serving and recording happen.
+
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
+import type { KnowledgeProblem } from "../core/knowledge/problems.ts";
+import type { Logger } from "../log.ts";
 import type { Store } from "../store/types.ts";
-import { createAdminAlert } from "./admin-alert.ts";
-import {
-  createDeliveryWorker,
-  type DeliverySettings,
-  type DeliveryWorker,
-  defaultInstanceId,
-} from "./delivery.ts";
+import { createWorkTracker } from "../work-tracker.ts";
+import { type Courier, createDeliveryWorker, type DeliverySettings, defaultInstanceId } from "./delivery.ts";
 import { createDeliveryEventLogger } from "./delivery-log.ts";
-import type { NotifyLogger } from "./logger.ts";
-import { createPublisher, type Publisher, type PublishOutcome } from "./publisher.ts";
-import { createPublishTriggers, type PublishTriggers, type TriggerSettings } from "./triggers.ts";
+import { createPublisher, type PublishOutcome } from "./publisher.ts";
+import { createPublishTriggers, type TriggerSettings } from "./triggers.ts";
 
 export interface NotificationRuntimeOptions {
   knowledgeDir: string;
   /** the parsed-knowledge cache shared with start-up, so a publish parses only changed files */
   cacheFile?: string;
   store: Store;
-  logger: NotifyLogger;
+  logger: Logger;
   /** the knowledge to answer from, after each valid edit */
   onKnowledge: (kb: KnowledgeBase) => void;
   /** the content hash of the knowledge already answering (see PublisherOptions.servedContentHash) */
   servedContentHash?: string;
-  /** posting updates and DMing admins; the delivery client (createDeliveryClient) */
-  slack?: { client: webApi.WebClient; admins: readonly string[] };
+  /** posts the outbox for a chat adapter (src/slack/updates/courier.ts); none: nothing is delivered */
+  courier?: Courier;
+  /** tells the admins about a knowledge edit that cannot be loaded (src/slack/updates/admin-alert.ts) */
+  alertAdmins?: (problems: readonly KnowledgeProblem[]) => Promise<void>;
   /** publish on SIGHUP (default true) */
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
@@ -36,23 +34,20 @@ export interface NotificationRuntimeOptions {
 }
 
 export interface NotificationRuntime {
-  readonly publisher: Publisher;
-  readonly triggers: PublishTriggers;
-  readonly worker: DeliveryWorker | undefined;
   /** Publishes now; /role reload and start-up use it. Never rejects. */
   publish(reason: "startup" | "command"): Promise<PublishOutcome>;
-  /** Starts posting the outbox (no-op without Slack). */
+  /** Starts posting the outbox (no-op without a courier). */
   startDelivery(): void;
   /** Stops publishing on triggers, then lets posts in flight be recorded. The store stays open. */
   stop(): Promise<void>;
 }
 
 export function createNotificationRuntime(options: NotificationRuntimeOptions): NotificationRuntime {
-  const { logger, store, slack } = options;
-  const worker = slack
+  const { logger, store, courier, alertAdmins } = options;
+  const worker = courier
     ? createDeliveryWorker({
         store,
-        client: slack.client,
+        courier,
         // Unique per process, so instances sharing one PostgreSQL never hold each other's leases.
         instanceId: defaultInstanceId(),
         logger,
@@ -60,13 +55,8 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
         ...(options.deliverySettings ? { settings: options.deliverySettings } : {}),
       })
     : undefined;
-  const alert = slack ? createAdminAlert({ client: slack.client, admins: slack.admins, logger }) : undefined;
-  const inFlight = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work)).catch(() => undefined);
-    return work;
-  };
+  const work = createWorkTracker();
+  const track = work.track;
   const publisher = createPublisher({
     knowledgeDir: options.knowledgeDir,
     ...(options.cacheFile ? { cacheFile: options.cacheFile } : {}),
@@ -75,7 +65,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     onKnowledge: options.onKnowledge,
     ...(options.servedContentHash ? { servedContentHash: options.servedContentHash } : {}),
     onInvalid: (problems) => {
-      if (alert) track(alert(problems));
+      if (alertAdmins) track(alertAdmins(problems));
     },
     onPublished: () => worker?.wake(),
   });
@@ -89,15 +79,12 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
   });
 
   return {
-    publisher,
-    triggers,
-    worker,
     publish: (reason) => triggers.requestPublish(reason),
     startDelivery: () => worker?.start(),
     async stop() {
       triggers.stop();
       await worker?.stop();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await work.idle();
     },
   };
 }

@@ -3,7 +3,7 @@
 // because the store was unreachable is tried again later, so a change is never silently left unannounced.
 import { type FSWatcher, watch } from "node:fs";
 import path from "node:path";
-import { errorFields, type NotifyLogger } from "./logger.ts";
+import { errorFields, type Logger } from "../log.ts";
 import type { Publisher, PublishOutcome, PublishReason } from "./publisher.ts";
 
 export const TRIGGER_DEFAULTS = Object.freeze({
@@ -29,7 +29,7 @@ export interface TriggerEvent {
 export interface PublishTriggerOptions {
   knowledgeDir: string;
   publisher: Pick<Publisher, "publish">;
-  logger: NotifyLogger;
+  logger: Logger;
   /** watch the folder (default true) */
   watch?: boolean;
   /** publish on SIGHUP (default true) */

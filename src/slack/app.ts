@@ -1,13 +1,15 @@
 // The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
 import { App } from "@slack/bolt";
-import { errorFields, newErrorRef } from "./errors.ts";
+import type { Logger, LogLevel } from "../log.ts";
+import { errorFields, newErrorRef } from "../log.ts";
+import { createWorkTracker } from "../work-tracker.ts";
+import { apiFailure, WEB_API_ERROR } from "./api-errors.ts";
+import { boltLogLevel, createBoltLogger } from "./bolt-logger.ts";
 import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
 import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
-import { boltLogLevel, createBoltLogger, type Logger, type LogLevel } from "./logging.ts";
 import type { FrameworkSummary } from "./render/home.ts";
-import { createWorkTracker } from "./work-tracker.ts";
 
 export type SlackConnection =
   | { mode: "socket"; botToken: string; appToken: string }
@@ -30,8 +32,6 @@ export interface SlackAppOptions {
 }
 
 export interface SlackApp {
-  /** the Bolt app, for features that register more listeners before start() */
-  readonly bolt: App;
   /** checks the token with Slack and starts receiving; resolves once connected or listening */
   start(): Promise<{ port?: number }>;
   /** stops receiving, then lets answers in flight finish */
@@ -47,14 +47,6 @@ export class SlackStartError extends Error {
     this.name = "SlackStartError";
   }
 }
-
-const AUTH_ERRORS = new Set([
-  "invalid_auth",
-  "not_authed",
-  "account_inactive",
-  "token_revoked",
-  "token_expired",
-]);
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { connection, logger } = options;
@@ -115,7 +107,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerListeners(bolt, deps);
 
   return {
-    bolt,
     async start() {
       try {
         await bolt.init();
@@ -178,15 +169,14 @@ function knowledgeSummary(source: AnswerSource) {
 }
 
 function startError(error: unknown, variable: string, apiUrl: string): SlackStartError {
-  const e = error as { code?: unknown; data?: { error?: unknown } };
-  const slackError = typeof e.data?.error === "string" ? e.data.error : undefined;
-  if (slackError && AUTH_ERRORS.has(slackError)) {
+  const { code, slackError, meaning } = apiFailure(error);
+  if (slackError && meaning?.badToken) {
     return new SlackStartError(
       "SLACK_AUTH_FAILED",
       `Slack rejected ${variable} (${slackError}). Copy it again from your app's settings at https://api.slack.com/apps, and reinstall the app if you changed its scopes.`,
     );
   }
-  if (e.code === "slack_webapi_request_error" || e.code === "slack_webapi_http_error") {
+  if (code === WEB_API_ERROR.request || code === WEB_API_ERROR.http) {
     return new SlackStartError(
       "SLACK_UNREACHABLE",
       `Could not reach Slack's Web API at ${apiUrl}: ${String((error as Error).message)}`,

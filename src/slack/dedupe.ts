@@ -1,7 +1,7 @@
 // Slack redelivers an event when our ack was slow or lost (X-Slack-Retry-Num over HTTP, retry_attempt
 // in Socket Mode), always with the same event_id. Remembering recent ids answers each event once.
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import type { Logger } from "./logging.ts";
+import type { Logger } from "../log.ts";
 
 export const DEFAULT_REMEMBERED_EVENTS = 2000;
 

@@ -1,13 +1,13 @@
 // The one place that turns an unknown error from a listener into something to log and something to
 // tell the person: a Slack Web API error they can act on, or an apology with a reference.
-import { randomBytes } from "node:crypto";
-import type { LogFields } from "./logging.ts";
+
+import { fill } from "../core/text/template.ts";
+import { apiFailure, DEFAULT_RETRY_AFTER_SECONDS, WEB_API_ERROR } from "./api-errors.ts";
 import {
   APOLOGY,
   BUTTON_EXPIRED,
   CHANNEL_ARCHIVED,
   CHANNEL_NOT_FOUND,
-  fill,
   NOT_IN_CHANNEL,
   RATE_LIMITED,
 } from "./messages.ts";
@@ -26,28 +26,17 @@ export interface Problem {
   retryAfter?: number;
 }
 
-const PLATFORM_ERRORS: Readonly<Record<string, ProblemKind>> = {
-  not_in_channel: "not_in_channel",
-  channel_not_found: "channel_not_found",
-  is_archived: "channel_archived",
-  ratelimited: "rate_limited",
-};
-
-/** Error codes from @slack/web-api and Bolt, matched by their stable `code` strings. */
-const WEB_API_PLATFORM_ERROR = "slack_webapi_platform_error";
-const WEB_API_RATE_LIMITED = "slack_webapi_rate_limited_error";
-
 export function classifyError(error: unknown): Problem {
-  const e = error as { code?: unknown; data?: { error?: unknown }; retryAfter?: unknown } | undefined;
-  if (e?.code === WEB_API_RATE_LIMITED) {
-    return { kind: "rate_limited", retryAfter: typeof e.retryAfter === "number" ? e.retryAfter : 30 };
+  const failure = apiFailure(error);
+  if (failure.code === WEB_API_ERROR.rateLimited) {
+    return { kind: "rate_limited", retryAfter: failure.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS };
   }
-  if (e?.code === WEB_API_PLATFORM_ERROR && typeof e.data?.error === "string") {
-    const kind = PLATFORM_ERRORS[e.data.error];
-    if (kind === "rate_limited") return { kind, retryAfter: 30 };
+  if (failure.code === WEB_API_ERROR.platform) {
+    const kind = failure.meaning?.listener;
+    if (kind === "rate_limited") return { kind, retryAfter: DEFAULT_RETRY_AFTER_SECONDS };
     if (kind) return { kind };
   }
-  if (e?.code === "ACTION_VALUE_INVALID") return { kind: "button_expired" };
+  if (failure.code === "ACTION_VALUE_INVALID") return { kind: "button_expired" };
   return { kind: "unexpected" };
 }
 
@@ -61,32 +50,10 @@ export function userMessage(problem: Problem, ref: string): string {
     case "channel_archived":
       return CHANNEL_ARCHIVED;
     case "rate_limited":
-      return fill(RATE_LIMITED, { seconds: problem.retryAfter ?? 30 });
+      return fill(RATE_LIMITED, { seconds: problem.retryAfter ?? DEFAULT_RETRY_AFTER_SECONDS });
     case "button_expired":
       return BUTTON_EXPIRED;
     case "unexpected":
       return fill(APOLOGY, { ref });
   }
-}
-
-/** A short reference a person can quote and an operator can find in the log. */
-export function newErrorRef(): string {
-  return randomBytes(4).toString("hex").toUpperCase();
-}
-
-/** Log fields describing an error: its code, Slack's error string and message, and the stack's top. */
-export function errorFields(error: unknown): LogFields {
-  if (!(error instanceof Error)) return { error: String(error) };
-  const e = error as Error & { code?: unknown; data?: { error?: unknown }; statusCode?: unknown };
-  return {
-    error_code: typeof e.code === "string" ? e.code : undefined,
-    slack_error: typeof e.data?.error === "string" ? e.data.error : undefined,
-    status: typeof e.statusCode === "number" ? e.statusCode : undefined,
-    error: e.message,
-    stack: e.stack
-      ?.split("\n")
-      .slice(1, 6)
-      .map((l) => l.trim())
-      .join(" | "),
-  };
 }

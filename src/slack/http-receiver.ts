@@ -16,7 +16,7 @@ import {
   HTTPReceiver,
   type Receiver,
 } from "@slack/bolt";
-import type { Logger } from "./logging.ts";
+import type { Logger } from "../log.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";

@@ -139,15 +139,3 @@ export const RELOAD_FAILED =
 
 export const RELOAD_CONFLICT =
   "Another Rolecall instance kept publishing at the same moment. I'll try again shortly.";
-
-export const CONSOLE_HINT =
-  "No Slack credentials found: running the local console. To connect to Slack, set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) in .env — see README.";
-
-/** Shown on stderr by the local console when an edited knowledge folder has been loaded. */
-export const CONSOLE_RELOADED = "Knowledge reloaded: answers now come from the edited files.";
-
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
-}

@@ -4,6 +4,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** after the SQL, rebuild outbox rows that hold a rendered Slack message as change notices */
+  upgradeOutboxPayloads?: true;
 }
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -61,4 +61,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "outbox rows hold change notices, not Slack messages",
+    sql: "",
+    upgradeOutboxPayloads: true,
+  },
 ];

@@ -5,19 +5,22 @@ import pg from "pg";
 import { redactConnectionString, StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,
-  checkDeliveryCount,
   checkOutboxQuery,
   cleanText,
   filterFromRow,
   filterKey,
   requireDate,
   requireId,
-  requireSubscriptionIds,
   STORE_LIMITS,
   toJson,
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
+import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
+import { checkDelivery, checkPublishInput, publishRefusal } from "./publish-rules.ts";
+import type * as Rows from "./records.ts";
+import { recordReader } from "./records.ts";
+import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
   ClaimInput,
@@ -40,6 +43,16 @@ import type {
   SubscriptionQuery,
 } from "./types.ts";
 
+type SubscriptionRecord = Rows.SubscriptionRecord<Date>;
+type SnapshotRecord = Rows.SnapshotRecord<Date, unknown>;
+type OutboxRecord = Rows.OutboxRecord<Date, unknown, string[], string>;
+
+const fromRow = recordReader<Date, unknown, string[]>({
+  time: (date) => date,
+  json: (value) => value,
+  ids: (ids) => ids,
+});
+
 export const POSTGRES_POOL_DEFAULTS = Object.freeze({
   max: 10,
   connectionTimeoutMillis: 10_000,
@@ -55,47 +68,6 @@ const LOCK_CHANNEL_NAMESPACE = LOCK_NAMESPACE + 1;
 /** Rows per INSERT when queuing deliveries, and the JSON bytes after which a batch is sent early. */
 const INSERT_BATCH_ROWS = 100;
 const INSERT_BATCH_BYTES = 4 * 1024 * 1024;
-
-interface SubscriptionRecord {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  filter_kind: string;
-  filter_id: string;
-  filter_label: string;
-  created_by: string;
-  created_at: Date;
-  disabled_at: Date | null;
-  disabled_reason: string | null;
-}
-
-interface SnapshotRecord {
-  id: string;
-  hash: string;
-  created_at: Date;
-  knowledge: unknown;
-  changes: unknown;
-}
-
-interface OutboxRecord {
-  seq: string;
-  id: string;
-  snapshot_id: string;
-  team_id: string;
-  channel_id: string;
-  subscription_ids: string[];
-  payload: unknown;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: Date;
-  created_at: Date;
-  leased_by: string | null;
-  lease_until: Date | null;
-  last_error: string | null;
-  delivered_at: Date | null;
-  failed_at: Date | null;
-  message_ts: string | null;
-}
 
 export async function createPostgresStore(options: {
   databaseUrl: string;
@@ -141,7 +113,8 @@ class PostgresStore implements Store {
       ).rows.map((row) => row.version);
       const applied: number[] = [];
       for (const migration of pendingMigrations(POSTGRES_MIGRATIONS, before)) {
-        await client.query(migration.sql);
+        if (migration.sql) await client.query(migration.sql);
+        if (migration.upgradeOutboxPayloads) await upgradeOutboxPayloads(client);
         await client.query(
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())",
           [migration.version, migration.name],
@@ -171,41 +144,31 @@ class PostgresStore implements Store {
         LOCK_CHANNEL_NAMESPACE,
         `${teamId}/${channelId}`,
       ]);
-      const existing = (
+      const channel = (
         await client.query<SubscriptionRecord>(
-          "SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2 AND filter_kind = $3 AND filter_id = $4",
-          [teamId, channelId, key.kind, key.id],
+          "SELECT * FROM subscriptions WHERE team_id = $1 AND channel_id = $2",
+          [teamId, channelId],
         )
-      ).rows[0];
-      if (existing && existing.disabled_at === null) {
-        return { subscription: toSubscription(existing), created: false, reenabled: false };
+      ).rows.map((record) => ({ record, ...fromRow.subscription(record) }));
+      const plan = planSubscribe(channel, key);
+      if (plan.action === "keep") {
+        return { subscription: fromRow.subscription(plan.existing.record), created: false, reenabled: false };
       }
-      if (existing) {
+      if (plan.action === "reenable") {
         const updated = await client.query<SubscriptionRecord>(
           `UPDATE subscriptions SET disabled_at = NULL, disabled_reason = NULL, created_by = $1, created_at = $2,
              filter_label = $3 WHERE id = $4 RETURNING *`,
-          [createdBy, at, key.label, existing.id],
+          [createdBy, at, key.label, plan.existing.record.id],
         );
-        return { subscription: toSubscription(firstRow(updated)), created: false, reenabled: true };
+        return { subscription: fromRow.subscription(firstRow(updated)), created: false, reenabled: true };
       }
-      const { count } = firstRow(
-        await client.query<{ count: number }>(
-          "SELECT count(*)::int AS count FROM subscriptions WHERE team_id = $1 AND channel_id = $2",
-          [teamId, channelId],
-        ),
-      );
-      if (count >= STORE_LIMITS.maxSubscriptionsPerChannel) {
-        throw new StoreError(
-          "STORE_LIMIT_EXCEEDED",
-          `Channel ${channelId} already has ${count} subscriptions; the limit is ${STORE_LIMITS.maxSubscriptionsPerChannel}`,
-        );
-      }
+      if (plan.action === "refuse") throw subscriptionLimitError(channelId, plan);
       const inserted = await client.query<SubscriptionRecord>(
         `INSERT INTO subscriptions (id, team_id, channel_id, filter_kind, filter_id, filter_label, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
         [randomUUID(), teamId, channelId, key.kind, key.id, key.label, createdBy, at],
       );
-      return { subscription: toSubscription(firstRow(inserted)), created: true, reenabled: false };
+      return { subscription: fromRow.subscription(firstRow(inserted)), created: true, reenabled: false };
     });
   }
 
@@ -242,7 +205,7 @@ class PostgresStore implements Store {
     if (!query.includeDisabled) where.push("disabled_at IS NULL");
     const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at, id COLLATE "C"`;
     return this.#run(async () =>
-      (await this.#pool.query<SubscriptionRecord>(sql, params)).rows.map(toSubscription),
+      (await this.#pool.query<SubscriptionRecord>(sql, params)).rows.map(fromRow.subscription),
     );
   }
 
@@ -262,7 +225,7 @@ class PostgresStore implements Store {
          WHERE team_id = $3 AND channel_id = $4 AND disabled_at IS NULL RETURNING *`,
         [at, why, teamId, channelId],
       );
-      return result.rows.map(toSubscription).sort(byCreatedThenId);
+      return result.rows.map(fromRow.subscription).sort(byCreatedThenId);
     });
   }
 
@@ -271,7 +234,7 @@ class PostgresStore implements Store {
       const record = (
         await this.#pool.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1")
       ).rows[0];
-      return record && toSnapshot(record);
+      return record && fromRow.snapshot(record);
     });
   }
 
@@ -280,30 +243,18 @@ class PostgresStore implements Store {
     return this.#run(async () => {
       const record = (await this.#pool.query<SnapshotRecord>("SELECT * FROM snapshots WHERE id = $1", [id]))
         .rows[0];
-      return record && toSnapshot(record);
+      return record && fromRow.snapshot(record);
     });
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const snapshotId =
-      input.snapshotId === undefined ? randomUUID() : requireId(input.snapshotId, "snapshotId");
-    const hash = requireId(input.hash, "hash");
-    if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
-    const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
-    const changes = toJson(input.changes, "changes", STORE_LIMITS.maxChangesBytes);
-    if (!Array.isArray(input.deliveries))
-      throw new StoreError("STORE_INVALID_INPUT", "deliveries must be an array");
-    checkDeliveryCount(input.deliveries.length);
-    const at = requireDate(input.at ?? new Date(), "at");
-
+    const { snapshotId, hash, knowledge, changes, at } = checkPublishInput(input);
     return this.#transaction(async (client): Promise<PublishResult> => {
       await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_PUBLISH]);
       const latest = (await client.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1"))
         .rows[0];
-      if ((latest?.id ?? null) !== input.previousSnapshotId) {
-        return { published: false, reason: "stale", latest: latest && toSnapshot(latest) };
-      }
-      if (latest?.hash === hash) return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
+      const refusal = publishRefusal(latest && fromRow.snapshot(latest), input, hash);
+      if (refusal) return refusal;
 
       const snapshot = firstRow(
         await client.query<SnapshotRecord>(
@@ -323,20 +274,17 @@ class PostgresStore implements Store {
       };
       // Each delivery is checked as it is queued: a bad one throws here and rolls back everything.
       for (const [index, delivery] of input.deliveries.entries()) {
-        const field = `deliveries[${index}]`;
-        const payload = toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes);
-        batch.push([
-          randomUUID(),
-          requireId(delivery.teamId, `${field}.teamId`),
-          requireId(delivery.channelId, `${field}.channelId`),
-          requireSubscriptionIds(delivery.subscriptionIds, `${field}.subscriptionIds`),
-          payload,
-        ]);
+        const { teamId, channelId, subscriptionIds, payload } = checkDelivery(delivery, index);
+        batch.push([randomUUID(), teamId, channelId, subscriptionIds, payload]);
         batchBytes += payload.length;
         if (batch.length >= INSERT_BATCH_ROWS || batchBytes >= INSERT_BATCH_BYTES) await flush();
       }
       await flush();
-      return { published: true, snapshot: toSnapshot(snapshot), outbox: outbox.sort(bySeq).map(toOutboxRow) };
+      return {
+        published: true,
+        snapshot: fromRow.snapshot(snapshot),
+        outbox: outbox.sort(bySeq).map(fromRow.outboxRow),
+      };
     });
   }
 
@@ -363,7 +311,7 @@ class PostgresStore implements Store {
          RETURNING outbox.*`,
         [input.now, excluded, input.limit, input.instanceId, leaseUntil],
       );
-      return result.rows.sort(byDueThenSeq).map(toOutboxRow);
+      return result.rows.sort(byDueThenSeq).map(fromRow.outboxRow);
     });
   }
 
@@ -440,7 +388,9 @@ class PostgresStore implements Store {
     }
     params.push(limit);
     const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT $${params.length}`;
-    return this.#run(async () => (await this.#pool.query<OutboxRecord>(sql, params)).rows.map(toOutboxRow));
+    return this.#run(async () =>
+      (await this.#pool.query<OutboxRecord>(sql, params)).rows.map(fromRow.outboxRow),
+    );
   }
 
   async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {
@@ -544,48 +494,41 @@ function byCreatedThenId(a: Subscription, b: Subscription): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function toSubscription(record: SubscriptionRecord): Subscription {
-  const subscription: Subscription = {
-    id: record.id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    filter: filterFromRow(record.filter_kind, record.filter_id, record.filter_label),
-    createdBy: record.created_by,
-    createdAt: record.created_at,
-  };
-  if (record.disabled_at !== null) subscription.disabledAt = record.disabled_at;
-  if (record.disabled_reason !== null) subscription.disabledReason = record.disabled_reason;
-  return subscription;
-}
-
-function toSnapshot(record: SnapshotRecord): Snapshot {
-  return {
-    id: record.id,
-    hash: record.hash,
-    createdAt: record.created_at,
-    knowledge: record.knowledge,
-    changes: record.changes,
-  };
-}
-
-function toOutboxRow(record: OutboxRecord): OutboxRow {
-  const row: OutboxRow = {
-    id: record.id,
-    snapshotId: record.snapshot_id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    subscriptionIds: record.subscription_ids,
-    payload: record.payload,
-    attempts: record.attempts,
-    nextAttemptAt: record.next_attempt_at,
-    status: record.status,
-    createdAt: record.created_at,
-  };
-  if (record.leased_by !== null) row.leasedBy = record.leased_by;
-  if (record.lease_until !== null) row.leaseUntil = record.lease_until;
-  if (record.last_error !== null) row.lastError = record.last_error;
-  if (record.delivered_at !== null) row.deliveredAt = record.delivered_at;
-  if (record.failed_at !== null) row.failedAt = record.failed_at;
-  if (record.message_ts !== null) row.messageTs = record.message_ts;
-  return row;
+/** See outbox-upgrade.ts. Runs inside migrate's transaction. */
+async function upgradeOutboxPayloads(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{
+    id: string;
+    subscription_ids: string[];
+    payload: unknown;
+    changes: unknown;
+    knowledge: unknown;
+    previous: unknown;
+  }>(
+    `SELECT o.id, o.subscription_ids, o.payload, s.changes, s.knowledge,
+       (SELECT p.knowledge FROM snapshots p WHERE p.seq < s.seq ORDER BY p.seq DESC LIMIT 1) AS previous
+     FROM outbox o JOIN snapshots s ON s.id = o.snapshot_id ORDER BY o.seq`,
+  );
+  for (const row of rows) {
+    if (!isLegacyPayload(row.payload)) continue;
+    const found = await client.query<{
+      id: string;
+      filter_kind: string;
+      filter_id: string;
+      filter_label: string;
+    }>("SELECT id, filter_kind, filter_id, filter_label FROM subscriptions WHERE id = ANY($1)", [
+      row.subscription_ids,
+    ]);
+    const byId = new Map(
+      found.rows.map((f) => [f.id, filterFromRow(f.filter_kind, f.filter_id, f.filter_label)]),
+    );
+    const payload = upgradedPayload({
+      filters: row.subscription_ids.flatMap((id) => byId.get(id) ?? []),
+      changes: row.changes,
+      knowledge: row.knowledge,
+      previousKnowledge: row.previous ?? undefined,
+    });
+    if (payload !== undefined) {
+      await client.query("UPDATE outbox SET payload = $1 WHERE id = $2", [JSON.stringify(payload), row.id]);
+    }
+  }
 }

@@ -61,4 +61,10 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: "outbox rows hold change notices, not Slack messages",
+    sql: "",
+    upgradeOutboxPayloads: true,
+  },
 ];

@@ -7,19 +7,22 @@ import Database from "better-sqlite3";
 import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,
-  checkDeliveryCount,
   checkOutboxQuery,
   cleanText,
   filterFromRow,
   filterKey,
   requireDate,
   requireId,
-  requireSubscriptionIds,
   STORE_LIMITS,
   toJson,
 } from "./input.ts";
 import { latestVersion, pendingMigrations } from "./migration.ts";
+import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
+import { checkDelivery, checkPublishInput, publishRefusal } from "./publish-rules.ts";
+import type * as Rows from "./records.ts";
+import { recordReader } from "./records.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
+import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
   ClaimInput,
@@ -41,49 +44,18 @@ import type {
   SubscriptionQuery,
 } from "./types.ts";
 
+type SubscriptionRecord = Rows.SubscriptionRecord<number>;
+type SnapshotRecord = Rows.SnapshotRecord<number, string>;
+type OutboxRecord = Rows.OutboxRecord<number, string, string, number>;
+
+const fromRow = recordReader<number, string, string>({
+  time: (ms) => new Date(ms),
+  json: (text) => JSON.parse(text) as unknown,
+  ids: (text) => JSON.parse(text) as string[],
+});
+
 export const SQLITE_FILE_NAME = "rolecall.db";
 const BUSY_TIMEOUT_MS = 5_000;
-
-interface SubscriptionRecord {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  filter_kind: string;
-  filter_id: string;
-  filter_label: string;
-  created_by: string;
-  created_at: number;
-  disabled_at: number | null;
-  disabled_reason: string | null;
-}
-
-interface SnapshotRecord {
-  id: string;
-  hash: string;
-  created_at: number;
-  knowledge: string;
-  changes: string;
-}
-
-interface OutboxRecord {
-  seq: number;
-  id: string;
-  snapshot_id: string;
-  team_id: string;
-  channel_id: string;
-  subscription_ids: string;
-  payload: string;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: number;
-  created_at: number;
-  leased_by: string | null;
-  lease_until: number | null;
-  last_error: string | null;
-  delivered_at: number | null;
-  failed_at: number | null;
-  message_ts: string | null;
-}
 
 export async function createSqliteStore(options: { dataDir: string }): Promise<Store> {
   const file = path.resolve(options.dataDir, SQLITE_FILE_NAME);
@@ -128,7 +100,8 @@ class SqliteStore implements Store {
         const before = this.#db.prepare("SELECT version FROM schema_migrations").pluck().all() as number[];
         const applied: number[] = [];
         for (const migration of pendingMigrations(SQLITE_MIGRATIONS, before)) {
-          this.#db.exec(migration.sql);
+          if (migration.sql) this.#db.exec(migration.sql);
+          if (migration.upgradeOutboxPayloads) this.#upgradeOutboxPayloads();
           this.#db
             .prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)")
             .run(migration.version, migration.name, Date.now());
@@ -138,6 +111,44 @@ class SqliteStore implements Store {
         return { applied, databaseVersion: Math.max(codeVersion, ...before), codeVersion };
       }),
     );
+  }
+
+  /** See outbox-upgrade.ts. Runs inside migrate's transaction. */
+  #upgradeOutboxPayloads(): void {
+    const rows = this.#db
+      .prepare(
+        `SELECT o.id, o.subscription_ids, o.payload, s.changes, s.knowledge,
+           (SELECT p.knowledge FROM snapshots p WHERE p.seq < s.seq ORDER BY p.seq DESC LIMIT 1) AS previous
+         FROM outbox o JOIN snapshots s ON s.id = o.snapshot_id ORDER BY o.seq`,
+      )
+      .all() as Array<{
+      id: string;
+      subscription_ids: string;
+      payload: string;
+      changes: string;
+      knowledge: string;
+      previous: string | null;
+    }>;
+    const subscription = this.#db.prepare(
+      "SELECT filter_kind, filter_id, filter_label FROM subscriptions WHERE id = ?",
+    );
+    const update = this.#db.prepare("UPDATE outbox SET payload = ? WHERE id = ?");
+    for (const row of rows) {
+      if (!isLegacyPayload(JSON.parse(row.payload))) continue;
+      const filters = (JSON.parse(row.subscription_ids) as string[]).flatMap((id) => {
+        const found = subscription.get(id) as
+          | { filter_kind: string; filter_id: string; filter_label: string }
+          | undefined;
+        return found ? [filterFromRow(found.filter_kind, found.filter_id, found.filter_label)] : [];
+      });
+      const payload = upgradedPayload({
+        filters,
+        changes: JSON.parse(row.changes),
+        knowledge: JSON.parse(row.knowledge),
+        previousKnowledge: row.previous === null ? undefined : JSON.parse(row.previous),
+      });
+      if (payload !== undefined) update.run(JSON.stringify(payload), row.id);
+    }
   }
 
   async close(): Promise<void> {
@@ -155,37 +166,33 @@ class SqliteStore implements Store {
     const at = requireDate(input.at ?? new Date(), "at").getTime();
     return this.#run(() =>
       this.#immediate(() => {
-        const existing = this.#get<SubscriptionRecord>(
-          "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ? AND filter_kind = ? AND filter_id = ?",
+        const channel = this.#all<SubscriptionRecord>(
+          "SELECT * FROM subscriptions WHERE team_id = ? AND channel_id = ?",
           teamId,
           channelId,
-          key.kind,
-          key.id,
-        );
-        if (existing && existing.disabled_at === null) {
-          return { subscription: toSubscription(existing), created: false, reenabled: false };
+        ).map((record) => ({ record, ...fromRow.subscription(record) }));
+        const plan = planSubscribe(channel, key);
+        if (plan.action === "keep") {
+          return {
+            subscription: fromRow.subscription(plan.existing.record),
+            created: false,
+            reenabled: false,
+          };
         }
-        if (existing) {
+        if (plan.action === "reenable") {
+          const existing = plan.existing.record;
           this.#prepare(
             `UPDATE subscriptions SET disabled_at = NULL, disabled_reason = NULL, created_by = ?, created_at = ?,
                filter_label = ? WHERE id = ?`,
           ).run(createdBy, at, key.label, existing.id);
           const record = { ...existing, created_by: createdBy, created_at: at, filter_label: key.label };
           return {
-            subscription: toSubscription({ ...record, disabled_at: null, disabled_reason: null }),
+            subscription: fromRow.subscription({ ...record, disabled_at: null, disabled_reason: null }),
             created: false,
             reenabled: true,
           };
         }
-        const count = this.#prepare("SELECT count(*) FROM subscriptions WHERE team_id = ? AND channel_id = ?")
-          .pluck()
-          .get(teamId, channelId) as number;
-        if (count >= STORE_LIMITS.maxSubscriptionsPerChannel) {
-          throw new StoreError(
-            "STORE_LIMIT_EXCEEDED",
-            `Channel ${channelId} already has ${count} subscriptions; the limit is ${STORE_LIMITS.maxSubscriptionsPerChannel}`,
-          );
-        }
+        if (plan.action === "refuse") throw subscriptionLimitError(channelId, plan);
         const record: SubscriptionRecord = {
           id: randomUUID(),
           team_id: teamId,
@@ -202,7 +209,7 @@ class SqliteStore implements Store {
           `INSERT INTO subscriptions (id, team_id, channel_id, filter_kind, filter_id, filter_label, created_by, created_at)
            VALUES (@id, @team_id, @channel_id, @filter_kind, @filter_id, @filter_label, @created_by, @created_at)`,
         ).run(record);
-        return { subscription: toSubscription(record), created: true, reenabled: false };
+        return { subscription: fromRow.subscription(record), created: true, reenabled: false };
       }),
     );
   }
@@ -238,7 +245,7 @@ class SqliteStore implements Store {
     }
     if (!query.includeDisabled) where.push("disabled_at IS NULL");
     const sql = `SELECT * FROM subscriptions ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY created_at, id`;
-    return this.#run(() => this.#all<SubscriptionRecord>(sql, ...params).map(toSubscription));
+    return this.#run(() => this.#all<SubscriptionRecord>(sql, ...params).map(fromRow.subscription));
   }
 
   async disableSubscriptions(
@@ -262,7 +269,7 @@ class SqliteStore implements Store {
           "UPDATE subscriptions SET disabled_at = ?, disabled_reason = ? WHERE team_id = ? AND channel_id = ? AND disabled_at IS NULL",
         ).run(disabledAt, why, teamId, channelId);
         return records.map((record) =>
-          toSubscription({ ...record, disabled_at: disabledAt, disabled_reason: why }),
+          fromRow.subscription({ ...record, disabled_at: disabledAt, disabled_reason: why }),
         );
       }),
     );
@@ -271,7 +278,7 @@ class SqliteStore implements Store {
   async latestSnapshot(): Promise<Snapshot | undefined> {
     return this.#run(() => {
       const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
-      return record ? toSnapshot(record) : undefined;
+      return record ? fromRow.snapshot(record) : undefined;
     });
   }
 
@@ -279,30 +286,18 @@ class SqliteStore implements Store {
     requireId(id, "id");
     return this.#run(() => {
       const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots WHERE id = ?", id);
-      return record ? toSnapshot(record) : undefined;
+      return record ? fromRow.snapshot(record) : undefined;
     });
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const snapshotId =
-      input.snapshotId === undefined ? randomUUID() : requireId(input.snapshotId, "snapshotId");
-    const hash = requireId(input.hash, "hash");
-    if (input.previousSnapshotId !== null) requireId(input.previousSnapshotId, "previousSnapshotId");
-    const knowledge = toJson(input.knowledge, "knowledge", STORE_LIMITS.maxSnapshotBytes);
-    const changes = toJson(input.changes, "changes", STORE_LIMITS.maxChangesBytes);
-    if (!Array.isArray(input.deliveries))
-      throw new StoreError("STORE_INVALID_INPUT", "deliveries must be an array");
-    checkDeliveryCount(input.deliveries.length);
-    const at = requireDate(input.at ?? new Date(), "at").getTime();
-
+    const { snapshotId, hash, knowledge, changes, at: when } = checkPublishInput(input);
+    const at = when.getTime();
     return this.#run(() =>
       this.#immediate((): PublishResult => {
         const latest = this.#get<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1");
-        if ((latest?.id ?? null) !== input.previousSnapshotId) {
-          return { published: false, reason: "stale", latest: latest && toSnapshot(latest) };
-        }
-        if (latest?.hash === hash)
-          return { published: false, reason: "unchanged", latest: toSnapshot(latest) };
+        const refusal = publishRefusal(latest && fromRow.snapshot(latest), input, hash);
+        if (refusal) return refusal;
 
         const snapshot: SnapshotRecord = { id: snapshotId, hash, created_at: at, knowledge, changes };
         this.#prepare(
@@ -313,23 +308,20 @@ class SqliteStore implements Store {
            VALUES (@id, @snapshot_id, @team_id, @channel_id, @subscription_ids, @payload, 'pending', @at, @at)
            RETURNING *`,
         );
-        // Each delivery is checked as it is inserted: a bad one throws here and rolls back everything.
         const outbox = input.deliveries.map((delivery, index) => {
-          const field = `deliveries[${index}]`;
+          const checked = checkDelivery(delivery, index);
           const record = insert.get({
             id: randomUUID(),
             snapshot_id: snapshot.id,
-            team_id: requireId(delivery.teamId, `${field}.teamId`),
-            channel_id: requireId(delivery.channelId, `${field}.channelId`),
-            subscription_ids: JSON.stringify(
-              requireSubscriptionIds(delivery.subscriptionIds, `${field}.subscriptionIds`),
-            ),
-            payload: toJson(delivery.payload, `${field}.payload`, STORE_LIMITS.maxPayloadBytes),
+            team_id: checked.teamId,
+            channel_id: checked.channelId,
+            subscription_ids: JSON.stringify(checked.subscriptionIds),
+            payload: checked.payload,
             at,
           }) as OutboxRecord;
-          return toOutboxRow(record);
+          return fromRow.outboxRow(record);
         });
-        return { published: true, snapshot: toSnapshot(snapshot), outbox };
+        return { published: true, snapshot: fromRow.snapshot(snapshot), outbox };
       }),
     );
   }
@@ -361,7 +353,7 @@ class SqliteStore implements Store {
           excluded: JSON.stringify(excluded),
           limit: input.limit,
         }) as OutboxRecord[];
-        return records.sort(byDueThenSeq).map(toOutboxRow);
+        return records.sort(byDueThenSeq).map(fromRow.outboxRow);
       }),
     );
   }
@@ -435,7 +427,7 @@ class SqliteStore implements Store {
       params.push(requireId(value, column));
     }
     const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ?`;
-    return this.#run(() => this.#all<OutboxRecord>(sql, ...params, limit).map(toOutboxRow));
+    return this.#run(() => this.#all<OutboxRecord>(sql, ...params, limit).map(fromRow.outboxRow));
   }
 
   async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {
@@ -499,50 +491,4 @@ class SqliteStore implements Store {
 
 function byDueThenSeq(a: OutboxRecord, b: OutboxRecord): number {
   return a.next_attempt_at - b.next_attempt_at || a.seq - b.seq;
-}
-
-function toSubscription(record: SubscriptionRecord): Subscription {
-  const subscription: Subscription = {
-    id: record.id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    filter: filterFromRow(record.filter_kind, record.filter_id, record.filter_label),
-    createdBy: record.created_by,
-    createdAt: new Date(record.created_at),
-  };
-  if (record.disabled_at !== null) subscription.disabledAt = new Date(record.disabled_at);
-  if (record.disabled_reason !== null) subscription.disabledReason = record.disabled_reason;
-  return subscription;
-}
-
-function toSnapshot(record: SnapshotRecord): Snapshot {
-  return {
-    id: record.id,
-    hash: record.hash,
-    createdAt: new Date(record.created_at),
-    knowledge: JSON.parse(record.knowledge) as unknown,
-    changes: JSON.parse(record.changes) as unknown,
-  };
-}
-
-function toOutboxRow(record: OutboxRecord): OutboxRow {
-  const row: OutboxRow = {
-    id: record.id,
-    snapshotId: record.snapshot_id,
-    teamId: record.team_id,
-    channelId: record.channel_id,
-    subscriptionIds: JSON.parse(record.subscription_ids) as string[],
-    payload: JSON.parse(record.payload) as unknown,
-    attempts: record.attempts,
-    nextAttemptAt: new Date(record.next_attempt_at),
-    status: record.status,
-    createdAt: new Date(record.created_at),
-  };
-  if (record.leased_by !== null) row.leasedBy = record.leased_by;
-  if (record.lease_until !== null) row.leaseUntil = new Date(record.lease_until);
-  if (record.last_error !== null) row.lastError = record.last_error;
-  if (record.delivered_at !== null) row.deliveredAt = new Date(record.delivered_at);
-  if (record.failed_at !== null) row.failedAt = new Date(record.failed_at);
-  if (record.message_ts !== null) row.messageTs = record.message_ts;
-  return row;
 }

@@ -1,12 +1,10 @@
 // The persistence contract: subscriptions, published knowledge snapshots, the notification outbox and
 // Slack installations. SQLite and PostgreSQL implement it identically (tests/store/contract.ts).
 
-/** What a channel follows. `id` is the identity (skill code, framework id, role id); `label` is for display. */
-export type SubscriptionFilter =
-  | { kind: "all" }
-  | { kind: "skill" | "framework" | "role"; id: string; label: string };
+import type { FollowedFilter } from "../core/changes/subscription.ts";
 
-export type SubscriptionFilterKind = SubscriptionFilter["kind"];
+/** What a channel follows. `id` is the identity (skill code, framework id, role id); `label` is for display. */
+export type SubscriptionFilter = FollowedFilter;
 
 export interface Subscription {
   id: string;
@@ -58,7 +56,7 @@ export interface Delivery {
   teamId: string;
   channelId: string;
   subscriptionIds: string[];
-  /** the message to post, as JSON */
+  /** what to tell the channel, as JSON: a ChangeNotice payload (src/core/changes/notice.ts) */
   payload: unknown;
 }
 

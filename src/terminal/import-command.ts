@@ -3,6 +3,7 @@
 // A --out folder with no knowledge yet starts as a copy of the configured knowledge (--knowledge, else
 // KNOWLEDGE_DIR, else ./knowledge, the shipped one), unless --bare asks for the framework alone.
 import { parseArgs } from "node:util";
+import { type CommandConfig, loadCommandConfig } from "../config.ts";
 import {
   formatImportSummary,
   IMPORTERS,
@@ -22,7 +23,12 @@ export interface ImportCommandIo {
 
 export const IMPORT_EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });
 
-export async function runImportCommand(argv: readonly string[], io: ImportCommandIo): Promise<number> {
+/** A new --out folder starts from --knowledge DIR, else KNOWLEDGE_DIR as config.ts read it. */
+export async function runImportCommand(
+  argv: readonly string[],
+  io: ImportCommandIo,
+  config: CommandConfig = loadCommandConfig(),
+): Promise<number> {
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -44,7 +50,7 @@ export async function runImportCommand(argv: readonly string[], io: ImportComman
   if (values.bare && values.knowledge !== undefined) {
     return usageError(io, "--bare imports with no other knowledge, so it cannot start from --knowledge");
   }
-  const startFrom = values.bare ? undefined : knowledgeDir(values.knowledge);
+  const startFrom = values.bare ? undefined : knowledgeDir(values.knowledge, config);
 
   let summary: ImportSummary;
   try {

@@ -1,10 +1,11 @@
 // `rolecall diff` shows what publishing the knowledge folder now would announce; `rolecall publish` publishes
 // it: the snapshot and one notification per subscribed channel go into the store's outbox, and the running
 // bot delivers them (this command never talks to Slack). Both print {"changes": [...]} with --json.
+import { type CommandConfig, loadCommandConfig } from "../config.ts";
 import { type ChangeGroup, summariseChanges } from "../core/changes/index.ts";
 import type { Change } from "../core/changes/types.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
-import { silentLogger } from "../notify/logger.ts";
+import { silentLogger } from "../log.ts";
 import { createPublisher } from "../notify/publisher.ts";
 import { createStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
@@ -23,23 +24,23 @@ export interface PublishCommandIo {
 
 export const PUBLISH_EXIT = Object.freeze({ ok: 0, failed: 1 });
 
-/** Uses DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite, default ./data) from env, as the bot does. */
+/** Uses DATABASE_URL (PostgreSQL) or DATA_DIR (SQLite, default ./data), as the bot does. */
 export async function runPublishCommand(
   args: PublishCommandArgs,
   io: PublishCommandIo,
-  env: NodeJS.ProcessEnv = process.env,
+  config: CommandConfig = loadCommandConfig(),
 ): Promise<number> {
   const name = `rolecall ${args.mode}`;
   let store: Store | undefined;
   try {
     store = await createStore({
-      ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
-      dataDir: env.DATA_DIR || "./data",
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+      dataDir: config.dataDir,
       logger: { warn: (message) => io.stderr.write(`${name}: ${message}\n`) },
     });
     await store.migrate();
     const publisher = createPublisher({
-      knowledgeDir: knowledgeDir(args.knowledge),
+      knowledgeDir: knowledgeDir(args.knowledge, config),
       store,
       logger: silentLogger,
     });

@@ -6,11 +6,11 @@ import { once } from "node:events";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublisher } from "../../src/notify/publisher.ts";
+import { copyFixtureKnowledge, type TempKnowledge } from "../support/knowledge.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 import type { BotMessage } from "./fixtures/delivery-bot.ts";
-import { copyFixtureKnowledge, type TempKnowledge } from "./support/knowledge.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
 
 const CHANNELS = Array.from({ length: 200 }, (_, i) => `C${String(i).padStart(4, "0")}CRASH`);
 const ANSWERED_BEFORE_KILL = 50;
@@ -37,7 +37,7 @@ async function nextMessage(child: ChildProcess, type: BotMessage["type"]): Promi
 
 let db: TempSqlite;
 let knowledge: TempKnowledge;
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 let postedBeforeKill: Set<string>;
 let heldAtKill: Set<string>;
 let postsPerChannel: Map<string, number>;
@@ -45,7 +45,7 @@ let postsPerChannel: Map<string, number>;
 beforeAll(async () => {
   db = await openTempSqlite();
   knowledge = await copyFixtureKnowledge();
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
 
   const publisher = createPublisher({
     knowledgeDir: knowledge.dir,

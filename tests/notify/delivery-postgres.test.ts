@@ -1,15 +1,15 @@
 // Two delivery workers (two bot instances) sharing one PostgreSQL database deliver every row exactly once,
 // and each channel's updates in publish order.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeliveryClient } from "../../src/notify/client.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/notify/delivery.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
+import { createDeliveryClient } from "../../src/slack/updates/client.ts";
+import { createSlackCourier } from "../../src/slack/updates/courier.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { OutboxRow, Store } from "../../src/store/types.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { seedUpdate } from "./support/outbox.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { createTempSchema, postgresUnavailable, type TempSchema } from "./support/stores.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { messageOf, seedUpdate } from "../support/outbox.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
 
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(`Skipping the PostgreSQL delivery test: ${unavailable}`);
@@ -19,7 +19,7 @@ const CHANNELS = Array.from({ length: 60 }, (_, i) => `C${String(i).padStart(3, 
 describe.skipIf(unavailable !== undefined)("two instances delivering from one PostgreSQL database", () => {
   let schema: TempSchema;
   let stores: Store[];
-  let slack: SlackWebApiStandIn;
+  let slack: SlackApiStandIn;
   let rows: OutboxRow[];
   const deliveredBy = new Map<string, number>();
 
@@ -30,12 +30,15 @@ describe.skipIf(unavailable !== undefined)("two instances delivering from one Po
       await createStore({ databaseUrl: schema.url, dataDir: "unused" }),
     ];
     await Promise.all(stores.map((store) => store.migrate()));
-    slack = await SlackWebApiStandIn.start();
+    slack = await SlackApiStandIn.start();
     const workers: DeliveryWorker[] = stores.map((store, i) => {
       const instanceId = `instance-${i + 1}`;
       return createDeliveryWorker({
         store,
-        client: createDeliveryClient({ token: "xoxb-pg-test", apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+        courier: createSlackCourier({
+          client: createDeliveryClient({ token: "xoxb-pg-test", apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+          logger: createMemoryLogger(),
+        }),
         instanceId,
         logger: createMemoryLogger(),
         settings: { pollIntervalMs: 100, concurrency: 4 },
@@ -72,7 +75,7 @@ describe.skipIf(unavailable !== undefined)("two instances delivering from one Po
 
   it("posts each channel's updates in publish order", () => {
     for (const channel of CHANNELS) {
-      const expected = rows.filter((r) => r.channelId === channel).map((r) => parsePayload(r.payload).text);
+      const expected = rows.filter((r) => r.channelId === channel).map((r) => messageOf(r).text);
       expect(slack.postsTo(channel).map((p) => p.text)).toEqual(expected);
     }
   });

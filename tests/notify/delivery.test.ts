@@ -1,27 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDeliveryClient } from "../../src/notify/client.ts";
 import {
   createDeliveryWorker,
   type DeliveryEvent,
   type DeliverySettings,
   type DeliveryWorker,
   type PermanentFailure,
-  subscriptionDisabledText,
   UNSUBSCRIBED,
 } from "../../src/notify/delivery.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
+import { createDeliveryClient } from "../../src/slack/updates/client.ts";
+import { createSlackCourier, subscriptionDisabledText } from "../../src/slack/updates/courier.ts";
 import type { Store } from "../../src/store/types.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { manualClock, SUBSCRIBER, seedUpdate, TEAM_ID } from "./support/outbox.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { manualClock, messageOf, SUBSCRIBER, seedUpdate, TEAM_ID } from "../support/outbox.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 const T0 = new Date("2025-03-01T09:00:00.000Z");
 const TOKEN = "xoxb-0000-test-token";
 
 let db: TempSqlite;
 let store: Store;
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 let clock: ReturnType<typeof manualClock>;
 let events: DeliveryEvent[];
 let eventWaiters: Array<() => void>;
@@ -32,13 +31,16 @@ let logger: ReturnType<typeof createMemoryLogger>;
 function startWorker(settings: Partial<DeliverySettings> = {}): DeliveryWorker {
   worker = createDeliveryWorker({
     store,
-    client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+    courier: createSlackCourier({
+      client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl, timeoutMs: 5_000 }),
+      logger,
+    }),
     instanceId: "test-instance",
     logger,
     clock,
-    onPermanentFailure: (failure) => failures.push(failure),
     onEvent: (event) => {
       events.push(event);
+      if (event.type === "switched_off") failures.push(event.failure);
       for (const wake of eventWaiters.splice(0)) wake();
     },
     settings: { pollIntervalMs: 200, ...settings },
@@ -57,7 +59,7 @@ async function eventWhere(test: (event: DeliveryEvent, all: DeliveryEvent[]) => 
 beforeEach(async () => {
   db = await openTempSqlite();
   store = db.store;
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
   clock = manualClock(T0);
   events = [];
   eventWaiters = [];
@@ -77,7 +79,7 @@ describe("delivering an update", () => {
     const rows = await seedUpdate(store, ["C0AAA", "C0BBB"], T0);
     await startWorker().drain();
     for (const row of rows) {
-      const payload = parsePayload(row.payload);
+      const payload = messageOf(row);
       const [post] = slack.postsTo(row.channelId);
       expect(post?.blocks).toEqual(payload.blocks);
       expect(post?.text).toBe(payload.text);
@@ -99,7 +101,10 @@ describe("delivering an update", () => {
   it("needs start() before drain()", async () => {
     const idle = createDeliveryWorker({
       store,
-      client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+      courier: createSlackCourier({
+        client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+        logger,
+      }),
       instanceId: "never-started",
       logger,
     });
@@ -110,7 +115,10 @@ describe("delivering an update", () => {
     const make = () =>
       createDeliveryWorker({
         store,
-        client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+        courier: createSlackCourier({
+          client: createDeliveryClient({ token: TOKEN, apiUrl: slack.apiUrl }),
+          logger,
+        }),
         instanceId: "x",
         logger,
         settings: { leaseMs: 5_000, clientTimeoutMs: 10_000 },
@@ -120,7 +128,7 @@ describe("delivering an update", () => {
 
   it("never logs the token", async () => {
     await seedUpdate(store, ["C0AAA"], T0);
-    slack.failNext("C0AAA", { status: 500 });
+    slack.failNextPostTo("C0AAA", { status: 500 });
     await startWorker().drain();
     expect(logger.lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(logger.lines)).not.toContain(TOKEN);
@@ -130,7 +138,7 @@ describe("delivering an update", () => {
 describe("when Slack answers 429 with Retry-After", () => {
   beforeEach(async () => {
     await seedUpdate(store, ["C0SLOW", "C0FAST"], T0);
-    slack.failNext("C0SLOW", { status: 429, retryAfter: 30 });
+    slack.failNextPostTo("C0SLOW", { status: 429, retryAfter: 30 });
     await startWorker().drain();
   });
 
@@ -177,7 +185,7 @@ describe.each([
       createdBy: "U0OTHER",
     });
     await seedUpdate(store, ["C0GONE", "C0FINE"], T0);
-    slack.failNext("C0GONE", { error });
+    slack.failNextPostTo("C0GONE", { error });
     await startWorker().drain();
   });
 
@@ -239,8 +247,8 @@ describe("when a channel's later update is refused again", () => {
   it("does not tell the subscriber twice", async () => {
     await seedUpdate(store, ["C0GONE"], T0);
     await seedUpdate(store, ["C0GONE"], T0);
-    slack.failNext("C0GONE", { error: "is_archived" });
-    slack.failNext("C0GONE", { error: "is_archived" });
+    slack.failNextPostTo("C0GONE", { error: "is_archived" });
+    slack.failNextPostTo("C0GONE", { error: "is_archived" });
     await startWorker().drain();
     expect((await store.listOutbox()).map((r) => r.status)).toEqual(["failed", "failed"]);
     expect(slack.postsTo(SUBSCRIBER)).toHaveLength(1);
@@ -251,8 +259,8 @@ describe("when a channel's later update is refused again", () => {
 describe("when posting fails for a reason that may pass", () => {
   it("retries with backoff and gives up after the last attempt, leaving the subscriptions on", async () => {
     await seedUpdate(store, ["C0FLAKY"], T0);
-    slack.failNext("C0FLAKY", { status: 503 });
-    slack.failNext("C0FLAKY", { error: "internal_error" });
+    slack.failNextPostTo("C0FLAKY", { status: 503 });
+    slack.failNextPostTo("C0FLAKY", { error: "internal_error" });
     const running = startWorker({ maxAttempts: 2, retryBaseMs: 1_000 });
     await running.drain();
     expect((await store.listOutbox())[0]).toMatchObject({
@@ -272,7 +280,7 @@ describe("when posting fails for a reason that may pass", () => {
 describe("when Slack refuses the message itself", () => {
   it("gives up on the row without blaming the channel", async () => {
     await seedUpdate(store, ["C0AAA"], T0);
-    slack.failNext("C0AAA", { error: "invalid_blocks" });
+    slack.failNextPostTo("C0AAA", { error: "invalid_blocks" });
     await startWorker().drain();
     expect((await store.listOutbox())[0]).toMatchObject({ status: "failed", lastError: "invalid_blocks" });
     expect(await store.listSubscriptions({ channelId: "C0AAA" })).toHaveLength(1);
@@ -338,8 +346,8 @@ describe("Slack's pace of one message per second per channel", () => {
     await worker?.drain();
     expect(slack.postsTo("C0BUSY")).toHaveLength(2);
     expect(slack.postsTo("C0BUSY").map((p) => p.text)).toEqual([
-      parsePayload(older?.payload).text,
-      parsePayload(newer?.payload).text,
+      messageOf(older).text,
+      messageOf(newer).text,
     ]);
   });
 });

@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DELIVERY_IDLE_MESSAGE } from "../../src/notify/delivery-log.ts";
 import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
+import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
-import { copyKnowledge, type TempKnowledge } from "./support/knowledge.ts";
-import { createTempSchema, postgresUnavailable, type TempSchema } from "./support/stores.ts";
+import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
 
 const SECRET = "notify-two-instances-secret";
 const ADMIN = "U0OPS";

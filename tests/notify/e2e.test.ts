@@ -8,14 +8,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall } from "../../src/core/engine.ts";
 import { buildKnowledge, loadKnowledge, readKnowledgeDir } from "../../src/core/knowledge/load.ts";
-import { knowledgeProblemsText } from "../../src/notify/admin-alert.ts";
 import { DELIVERY_IDLE_MESSAGE } from "../../src/notify/delivery-log.ts";
-import { showChangeDetails } from "../../src/notify/details.ts";
-import { CHANGE_DETAILS_ACTION_ID } from "../../src/notify/message.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
+import { knowledgeProblemsText } from "../../src/slack/updates/admin-alert.ts";
+import { showChangeDetails } from "../../src/slack/updates/details.ts";
+import { CHANGE_DETAILS_ACTION_ID } from "../../src/slack/updates/message.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
+import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import {
   type RecordedCall,
   type SlackApiStandIn,
@@ -23,7 +24,6 @@ import {
 } from "../support/slack-api-stand-in.ts";
 import { blockActionBody, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
-import { copyKnowledge, type TempKnowledge } from "./support/knowledge.ts";
 
 const SECRET = "notify-e2e-signing-secret";
 /** listed in ROLECALL_ADMINS: may subscribe channels, and is DMed about knowledge problems */

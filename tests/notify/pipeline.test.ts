@@ -1,30 +1,34 @@
 // The whole pipeline in one process, wired as main.ts would: a file edit is noticed, published, and the
 // publisher wakes the delivery worker, which posts at once (its poll interval is far longer than the test).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDeliveryClient } from "../../src/notify/client.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/notify/delivery.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
 import { createPublisher } from "../../src/notify/publisher.ts";
 import { createPublishTriggers, type PublishTriggers } from "../../src/notify/triggers.ts";
-import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "./support/knowledge.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
+import { createDeliveryClient } from "../../src/slack/updates/client.ts";
+import { createSlackCourier } from "../../src/slack/updates/courier.ts";
+import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../support/knowledge.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { messageOf } from "../support/outbox.ts";
+import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 let db: TempSqlite;
 let knowledge: TempKnowledge;
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 let worker: DeliveryWorker;
 let triggers: PublishTriggers;
 
 beforeEach(async () => {
   db = await openTempSqlite();
   knowledge = await copyFixtureKnowledge();
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
   const logger = createMemoryLogger();
   worker = createDeliveryWorker({
     store: db.store,
-    client: createDeliveryClient({ token: "xoxb-pipeline", apiUrl: slack.apiUrl }),
+    courier: createSlackCourier({
+      client: createDeliveryClient({ token: "xoxb-pipeline", apiUrl: slack.apiUrl }),
+      logger,
+    }),
     instanceId: "pipeline",
     logger,
     settings: { pollIntervalMs: 10 * 60_000 },
@@ -64,7 +68,7 @@ describe("editing the knowledge while the bot runs", () => {
     await moveToSfia8(knowledge);
     await slack.waitForPosts(1, "C0ITMG");
     const [row] = await db.store.listOutbox({ channelId: "C0ITMG" });
-    expect(slack.postsTo("C0ITMG")[0]?.blocks).toEqual(parsePayload(row?.payload).blocks);
+    expect(slack.postsTo("C0ITMG")[0]?.blocks).toEqual(messageOf(row).blocks);
     expect(slack.postsTo("C0ITMG")[0]?.text).toContain(
       "ITMG renamed from IT management to Technology service management",
     );

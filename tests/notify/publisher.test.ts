@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/core/knowledge/model.ts";
 import type { KnowledgeProblem } from "../../src/core/knowledge/problems.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
 import { createPublisher, type Publisher, type PublishOutcome } from "../../src/notify/publisher.ts";
 import type { Store, SubscriptionFilter } from "../../src/store/types.ts";
-import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "./support/knowledge.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { openTempSqlite, overrideStore, type TempSqlite } from "./support/stores.ts";
+import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../support/knowledge.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { messageOf } from "../support/outbox.ts";
+import { openTempSqlite, overrideStore, type TempSqlite } from "../support/stores.ts";
 
 const ITMG_LEVEL_5 = "Runs the IT operation day to day, making sure agreed service levels are met.";
 const ITMG_LEVEL_5_EDITED = "Runs the IT operation every day, making sure agreed service levels are met.";
@@ -131,7 +131,7 @@ describe("when a knowledge file is edited after the baseline", () => {
   it("lists in each row the changes its channel follows, and only those", async () => {
     await publisher.publish("watch");
     const channels = await rowsByChannel();
-    const text = (channel: string) => parsePayload(channels.get(channel)?.payload).text;
+    const text = (channel: string) => messageOf(channels.get(channel)).text;
     expect(text("C0ALL")).toContain("ITMG level 5 description changed");
     expect(text("C0ALL")).toContain("Change management: description changed");
     expect(text("C0ITMG")).toContain("ITMG level 5 description changed");
@@ -143,7 +143,7 @@ describe("when a knowledge file is edited after the baseline", () => {
     await publisher.publish("watch");
     const row = (await rowsByChannel()).get("C0MIXED");
     expect(row?.subscriptionIds.sort()).toEqual([ids.mixedSkill, ids.mixedRole].sort());
-    expect(parsePayload(row?.payload).text).toContain("Change management: description changed");
+    expect(messageOf(row).text).toContain("Change management: description changed");
   });
 
   it("stores every change with the snapshot, for the Details button", async () => {
@@ -243,15 +243,15 @@ describe("when SFIA 7 becomes SFIA 8 and ITMG is renamed", () => {
       ["skill_renamed", "sfia:ITMG"],
     ]);
     const rows = await rowsByChannel();
-    const message = parsePayload(rows.get("C0ITMG")?.payload);
+    const message = messageOf(rows.get("C0ITMG"));
     expect(message.blocks[0]).toEqual({
       type: "header",
       text: { type: "plain_text", text: "Framework update: 2 changes to SFIA" },
     });
     expect(message.text).toContain("ITMG renamed from IT management to Technology service management");
     // A framework version move concerns every skill in it, so the CHMG channel hears about it too.
-    expect(parsePayload(rows.get("C0CHMG")?.payload).text).toContain("SFIA moved from version 7 to 8");
-    expect(parsePayload(rows.get("C0CHMG")?.payload).text).not.toContain("renamed");
+    expect(messageOf(rows.get("C0CHMG")).text).toContain("SFIA moved from version 7 to 8");
+    expect(messageOf(rows.get("C0CHMG")).text).not.toContain("renamed");
   });
 });
 
@@ -296,7 +296,7 @@ describe("when another instance publishes between this one's read and write", ()
       gated.open();
       const outcome = expectStatus(await late, "published");
       expect(outcome.changes.map((c) => c.type)).toEqual(["raci_row_changed"]);
-      const texts = (await store.listOutbox()).map((row) => parsePayload(row.payload).text);
+      const texts = (await store.listOutbox()).map((row) => messageOf(row).text);
       expect(texts).toHaveLength(2);
       expect(texts.filter((t) => t.includes("ITMG level 5"))).toHaveLength(1);
     } finally {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { subscriptionChannelsOf } from "../../src/notify/subscriptions.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 let db: TempSqlite;
 

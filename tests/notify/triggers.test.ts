@@ -8,9 +8,9 @@ import {
   type PublishTriggers,
   type TriggerEvent,
 } from "../../src/notify/triggers.ts";
-import { copyFixtureKnowledge, type TempKnowledge } from "./support/knowledge.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
+import { copyFixtureKnowledge, type TempKnowledge } from "../support/knowledge.ts";
+import { createMemoryLogger } from "../support/logger.ts";
+import { openTempSqlite, type TempSqlite } from "../support/stores.ts";
 
 /** Collects items and lets a test await the nth one. */
 function collector<T>() {

@@ -3,41 +3,35 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { fill } from "../../src/core/text/template.ts";
+import { createLogger } from "../../src/log.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
 import type { AnswerSource } from "../../src/slack/listeners/deps.ts";
-import { createLogger } from "../../src/slack/logging.ts";
-import { APOLOGY, CHANNEL_NOT_FOUND, fill, NOT_IN_CHANNEL, RATE_LIMITED } from "../../src/slack/messages.ts";
+import { APOLOGY, CHANNEL_NOT_FOUND, NOT_IN_CHANNEL, RATE_LIMITED } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
-import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
-import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { useSlackApp } from "../support/slack-app.ts";
 import { blockActionBody, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
 
 const SECRET = "commands-test-signing-secret";
 const BOT_TOKEN = "xoxb-1111-2222-commands-test";
 
-let api: SlackApiStandIn;
-let app: RunningHttpApp;
 let rolecall: Rolecall;
 
 beforeAll(async () => {
   rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
-  api = await startSlackApiStandIn();
-  app = await startHttpApp({ signingSecret: SECRET, apiUrl: api.apiUrl, botToken: BOT_TOKEN });
 });
 
-afterAll(async () => {
-  await app?.process.stop();
-  await api?.close();
-});
+const running = useSlackApp({ signingSecret: SECRET, botToken: BOT_TOKEN });
 
 async function runCommand(command: string, text: string, id: string, channel = "C0GENERAL") {
   const response = await postSigned(
-    app.eventsUrl,
+    running.app.eventsUrl,
     SECRET,
-    slashCommand({ command, text, responseUrl: api.responseUrl(id), channel }),
+    slashCommand({ command, text, responseUrl: running.api.responseUrl(id), channel }),
   );
   return { status: response.status, ackBody: await response.text() };
 }
@@ -56,8 +50,8 @@ async function ackedAnswer(command: string, text: string, id: string): Promise<u
 async function expectNoResponseUrlPost(id: string): Promise<void> {
   const sentinel = `${id}-sentinel`;
   await runCommand("/role", "subscriptions", sentinel);
-  await api.waitForResponses(sentinel);
-  expect(api.responsesTo(id)).toEqual([]);
+  await running.api.waitForResponses(sentinel);
+  expect(running.api.responsesTo(id)).toEqual([]);
 }
 
 function ephemeralAnswer(question: string) {
@@ -67,12 +61,12 @@ function ephemeralAnswer(question: string) {
 
 async function share(id: string, question: string, channel = "C0GENERAL") {
   const response = await postSigned(
-    app.eventsUrl,
+    running.app.eventsUrl,
     SECRET,
     blockActionBody({
       actionId: "rolecall_share",
       value: JSON.stringify({ q: question }),
-      responseUrl: api.responseUrl(id),
+      responseUrl: running.api.responseUrl(id),
       message: { channel, ephemeral: true },
     }),
   );
@@ -131,7 +125,7 @@ describe("/role", () => {
       status: 200,
       ackBody: "",
     });
-    const [reply] = await api.waitForResponses("role-subcommand");
+    const [reply] = await running.api.waitForResponses("role-subcommand");
     expect(reply?.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
   });
 });
@@ -164,7 +158,7 @@ describe("/level and /raci", () => {
 describe("Share in channel", () => {
   it("posts the same answer visibly, says who shared it, and removes the ephemeral copy", async () => {
     await share("share-ok", "ITMG 5", "C0SHARE");
-    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0SHARE");
+    const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0SHARE");
     const rendered = renderAnswer(rolecall.ask("ITMG 5"), {
       question: "ITMG 5",
       surface: "message",
@@ -179,7 +173,7 @@ describe("Share in channel", () => {
       unfurl_media: "false",
     });
     expect(posted.tokenType).toBe("xoxb");
-    const [deleted] = await api.waitForResponses("share-ok");
+    const [deleted] = await running.api.waitForResponses("share-ok");
     expect(deleted?.body).toEqual({ delete_original: true });
   });
 
@@ -187,16 +181,16 @@ describe("Share in channel", () => {
     ["not_in_channel", NOT_IN_CHANNEL],
     ["channel_not_found", CHANNEL_NOT_FOUND],
   ])("tells the person what to do when Slack says %s", async (error, message) => {
-    api.failNext("chat.postMessage", { error });
+    running.api.failNext("chat.postMessage", { error });
     await share(`share-${error}`, "ITMG 5", `C0${error.toUpperCase().replace(/_/g, "")}`);
-    const [reply] = await api.waitForResponses(`share-${error}`);
+    const [reply] = await running.api.waitForResponses(`share-${error}`);
     expect(reply?.body).toEqual({ response_type: "ephemeral", replace_original: false, text: message });
   });
 
   it("tells the person when to try again when Slack rate-limits the post", async () => {
-    api.failNext("chat.postMessage", { status: 429, retryAfter: 30 });
+    running.api.failNext("chat.postMessage", { status: 429, retryAfter: 30 });
     await share("share-ratelimited", "ITMG 5", "C0RATELIMITED");
-    const [reply] = await api.waitForResponses("share-ratelimited");
+    const [reply] = await running.api.waitForResponses("share-ratelimited");
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
       replace_original: false,
@@ -207,23 +201,23 @@ describe("Share in channel", () => {
 
 describe("a listener that fails", () => {
   it("apologises with a reference that the log also has, without the token, and keeps serving", async () => {
-    api.failNext("chat.postMessage", { error: "fatal_error" });
+    running.api.failNext("chat.postMessage", { error: "fatal_error" });
     await share("share-fails", "ITMG 5", "C0FAILS");
-    const [reply] = await api.waitForResponses("share-fails");
+    const [reply] = await running.api.waitForResponses("share-fails");
     const text = String(reply?.body.text);
     const ref = /\(ref ([0-9A-F]{8})\)/.exec(text)?.[1] ?? "no ref";
     expect(text).toBe(fill(APOLOGY, { ref }));
-    const logged = await app.process.waitForLog(new RegExp(`Listener failed .*ref=${ref}`));
+    const logged = await running.app.process.waitForLog(new RegExp(`Listener failed .*ref=${ref}`));
     expect(logged.input).toContain("slack_error=fatal_error");
-    expect(app.process.logLines.join("\n")).not.toContain(BOT_TOKEN);
+    expect(running.app.process.logLines.join("\n")).not.toContain(BOT_TOKEN);
 
     expect(await ackedAnswer("/role", "ITMG 6", "after-failure")).toEqual(ephemeralAnswer("ITMG 6"));
   });
 
   it("apologises through response_url when a subcommand's reply there fails once", async () => {
-    api.failNext("response_url", { status: 500 });
+    running.api.failNext("response_url", { status: 500 });
     await runCommand("/role", "subscriptions", "respond-fails");
-    const replies = await api.waitForResponses("respond-fails", 2);
+    const replies = await running.api.waitForResponses("respond-fails", 2);
     const text = String(replies[1]?.body.text);
     expect(text).toBe(fill(APOLOGY, { ref: /\(ref ([0-9A-F]{8})\)/.exec(text)?.[1] ?? "no ref" }));
   });
@@ -252,7 +246,7 @@ describe("a question whose answer throws", () => {
     };
     failingApp = createSlackApp({
       connection: { mode: "http", botToken: BOT_TOKEN, signingSecret: SECRET, port: 0 },
-      apiUrl: api.apiUrl,
+      apiUrl: running.api.apiUrl,
       rolecall: source,
       logger: createLogger({ level: "info", write: (line) => logLines.push(line), secrets: [BOT_TOKEN] }),
       logLevel: "info",
@@ -269,7 +263,11 @@ describe("a question whose answer throws", () => {
     const response = await postSigned(
       url,
       SECRET,
-      slashCommand({ command: "/role", text: FAILING, responseUrl: api.responseUrl("answer-throws") }),
+      slashCommand({
+        command: "/role",
+        text: FAILING,
+        responseUrl: running.api.responseUrl("answer-throws"),
+      }),
     );
     expect(response.status).toBe(200);
     const ack = (await response.json()) as { text: string };
@@ -284,7 +282,7 @@ describe("a question whose answer throws", () => {
     const response = await postSigned(
       url,
       SECRET,
-      slashCommand({ command: "/role", text: "ITMG 5", responseUrl: api.responseUrl("after-throw") }),
+      slashCommand({ command: "/role", text: "ITMG 5", responseUrl: running.api.responseUrl("after-throw") }),
     );
     expect(await response.json()).toEqual(ephemeralAnswer("ITMG 5"));
   });

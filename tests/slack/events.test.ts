@@ -1,14 +1,15 @@
 // Direct messages, @mentions and App Home, end to end against the app as npm start runs it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { fill } from "../../src/core/text/template.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
-import { APOLOGY, fill } from "../../src/slack/messages.ts";
+import { APOLOGY } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
-import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
-import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { useSlackApp } from "../support/slack-app.ts";
 import {
   appHomeOpenedEvent,
   appMentionEvent,
@@ -22,23 +23,16 @@ import { postSigned } from "../support/slack-signer.ts";
 
 const SECRET = "events-test-signing-secret";
 
-let api: SlackApiStandIn;
-let app: RunningHttpApp;
 let rolecall: Rolecall;
 
 beforeAll(async () => {
   rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
-  api = await startSlackApiStandIn();
-  app = await startHttpApp({ signingSecret: SECRET, apiUrl: api.apiUrl });
 });
 
-afterAll(async () => {
-  await app?.process.stop();
-  await api?.close();
-});
+const running = useSlackApp({ signingSecret: SECRET });
 
 async function send(event: Record<string, unknown>): Promise<void> {
-  const response = await postSigned(app.eventsUrl, SECRET, eventBody(event));
+  const response = await postSigned(running.app.eventsUrl, SECRET, eventBody(event));
   expect(response.status).toBe(200);
 }
 
@@ -58,7 +52,7 @@ function postedAnswer(question: string, where: { channel: string; thread_ts?: st
 describe("direct messages", () => {
   it("answers a question in the DM, not in a thread", async () => {
     await send(messageEvent({ text: "ITMG 5", channel: "D0TOPLEVEL" }));
-    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0TOPLEVEL");
+    const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0TOPLEVEL");
     expect(posted.body).toEqual(postedAnswer("ITMG 5", { channel: "D0TOPLEVEL" }));
   });
 
@@ -71,7 +65,7 @@ describe("direct messages", () => {
         threadTs: parent,
       }),
     );
-    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0THREAD");
+    const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0THREAD");
     expect(posted.body).toEqual(
       postedAnswer("who is accountable for change management", { channel: "D0THREAD", thread_ts: parent }),
     );
@@ -79,7 +73,7 @@ describe("direct messages", () => {
 
   it("shows help for a message with no words", async () => {
     await send(messageEvent({ text: "", channel: "D0EMPTY" }));
-    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0EMPTY");
+    const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0EMPTY");
     const help = renderHelp(exampleQuestions(rolecall));
     expect(posted.body).toMatchObject({ channel: "D0EMPTY", text: help.text, blocks: help.blocks });
   });
@@ -102,18 +96,18 @@ describe("direct messages", () => {
     );
     await send(messageEvent({ text: "ITMG 5", channel: "C0IGNORE7", channelType: "channel" }));
     await send(messageEvent({ text: "ITMG 6", channel: "D0CHECKPOINT" }));
-    await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0CHECKPOINT");
-    expect(api.callsOf("chat.postMessage", (c) => /IGNORE/.test(String(c.body.channel)))).toEqual([]);
+    await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0CHECKPOINT");
+    expect(running.api.callsOf("chat.postMessage", (c) => /IGNORE/.test(String(c.body.channel)))).toEqual([]);
   });
 
   it("apologises in the DM when posting the answer fails, with the reference the log has", async () => {
-    api.failNext("chat.postMessage", { error: "internal_error" });
+    running.api.failNext("chat.postMessage", { error: "internal_error" });
     await send(messageEvent({ text: "ITMG 5", channel: "D0FAILS" }));
     const [, apology] = await waitForCalls("chat.postMessage", "D0FAILS", 2);
     const text = String(apology?.body.text);
     const ref = /\(ref ([0-9A-F]{8})\)/.exec(text)?.[1] ?? "no ref";
     expect(apology?.body).toEqual({ channel: "D0FAILS", team_id: TEAM.id, text: fill(APOLOGY, { ref }) });
-    const logged = await app.process.waitForLog(
+    const logged = await running.app.process.waitForLog(
       new RegExp(`Listener failed surface="direct message" ref=${ref}`),
     );
     expect(logged.input).toContain("slack_error=internal_error");
@@ -124,7 +118,7 @@ describe("@mentions in channels", () => {
   it("answers in a thread under the mention, without the mention in the question", async () => {
     const ts = nextTs();
     await send(appMentionEvent({ text: `<@${BOT.userId}> ITMG 5`, channel: "C0MENTION", ts }));
-    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0MENTION");
+    const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0MENTION");
     expect(posted.body).toEqual(postedAnswer("ITMG 5", { channel: "C0MENTION", thread_ts: ts }));
   });
 
@@ -133,17 +127,23 @@ describe("@mentions in channels", () => {
     await send(
       appMentionEvent({ text: `<@${BOT.userId}> SLA`, channel: "C0MENTIONTHREAD", threadTs: parent }),
     );
-    const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0MENTIONTHREAD");
+    const posted = await running.api.waitForCall(
+      "chat.postMessage",
+      (c) => c.body.channel === "C0MENTIONTHREAD",
+    );
     expect(posted.body).toEqual(postedAnswer("SLA", { channel: "C0MENTIONTHREAD", thread_ts: parent }));
   });
 
   it("tells only the asker, ephemerally, when answering fails", async () => {
-    api.failNext("chat.postMessage", { error: "internal_error" });
+    running.api.failNext("chat.postMessage", { error: "internal_error" });
     const ts = nextTs();
     await send(
       appMentionEvent({ text: `<@${BOT.userId}> ITMG 5`, channel: "C0MENTIONFAILS", ts, user: "U0BOB" }),
     );
-    const apology = await api.waitForCall("chat.postEphemeral", (c) => c.body.channel === "C0MENTIONFAILS");
+    const apology = await running.api.waitForCall(
+      "chat.postEphemeral",
+      (c) => c.body.channel === "C0MENTIONFAILS",
+    );
     expect(apology.body).toMatchObject({ channel: "C0MENTIONFAILS", user: "U0BOB", thread_ts: ts });
     expect(String(apology.body.text)).toMatch(/^Sorry, something went wrong \(ref [0-9A-F]{8}\)/);
   });
@@ -152,7 +152,7 @@ describe("@mentions in channels", () => {
 describe("App Home", () => {
   it("publishes what Rolecall can do, examples and the frameworks it knows when the Home tab opens", async () => {
     await send(appHomeOpenedEvent("U0HOME"));
-    const published = await api.waitForCall("views.publish", (c) => c.body.user_id === "U0HOME");
+    const published = await running.api.waitForCall("views.publish", (c) => c.body.user_id === "U0HOME");
     const frameworks = [...rolecall.knowledge.frameworks.values()].map((f) => ({
       name: f.name,
       version: f.version,
@@ -170,17 +170,17 @@ describe("App Home", () => {
   it("does nothing when the Messages tab opens", async () => {
     await send(appHomeOpenedEvent("U0MESSAGESTAB", "messages"));
     await send(appHomeOpenedEvent("U0AFTERTAB"));
-    await api.waitForCall("views.publish", (c) => c.body.user_id === "U0AFTERTAB");
-    expect(api.callsOf("views.publish", (c) => c.body.user_id === "U0MESSAGESTAB")).toEqual([]);
+    await running.api.waitForCall("views.publish", (c) => c.body.user_id === "U0AFTERTAB");
+    expect(running.api.callsOf("views.publish", (c) => c.body.user_id === "U0MESSAGESTAB")).toEqual([]);
   });
 });
 
 async function waitForCalls(method: string, channel: string, count: number) {
-  await api.waitForCall(
+  await running.api.waitForCall(
     method,
     (c) =>
       c.body.channel === channel &&
-      api.callsOf(method, (d) => d.body.channel === channel && d.index <= c.index).length >= count,
+      running.api.callsOf(method, (d) => d.body.channel === channel && d.index <= c.index).length >= count,
   );
-  return api.callsOf(method, (c) => c.body.channel === channel);
+  return running.api.callsOf(method, (c) => c.body.channel === channel);
 }

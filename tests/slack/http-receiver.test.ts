@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_BODY_LIMIT, signatureProblem } from "../../src/slack/http-receiver.ts";
-import { type RunningHttpApp, startHttpApp } from "../support/app-process.ts";
-import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { useSlackApp } from "../support/slack-app.ts";
 import { eventBody, messageEvent, PAYLOAD_SHAPES_DIR, slashCommand } from "../support/slack-payloads.ts";
 import { formBody, postSigned, signedHeaders, slackSignature } from "../support/slack-signer.ts";
 
@@ -88,35 +87,24 @@ describe("Slack's published signing test vector", () => {
 });
 
 describe("the HTTP endpoint, as npm start serves it", () => {
-  let api: SlackApiStandIn;
-  let app: RunningHttpApp;
-
-  beforeAll(async () => {
-    api = await startSlackApiStandIn();
-    app = await startHttpApp({ signingSecret: SECRET, apiUrl: api.apiUrl });
-  });
-
-  afterAll(async () => {
-    await app?.process.stop();
-    await api?.close();
-  });
+  const running = useSlackApp({ signingSecret: SECRET });
 
   // "/role subscriptions" replies through response_url (a question is answered in the ack), so a
   // refused request that reached a listener would leave a trace there.
   const command = (id: string, text = "subscriptions") =>
-    slashCommand({ command: "/role", text, responseUrl: api.responseUrl(id) });
+    slashCommand({ command: "/role", text, responseUrl: running.api.responseUrl(id) });
 
   /** A correctly signed request, answered: proof the app is still serving and earlier requests have settled. */
   async function answeredCommand(id: string): Promise<void> {
-    const response = await postSigned(app.eventsUrl, SECRET, command(id));
+    const response = await postSigned(running.app.eventsUrl, SECRET, command(id));
     expect(response.status).toBe(200);
-    await api.waitForResponses(id);
+    await running.api.waitForResponses(id);
   }
 
   it("answers Slack's url_verification challenge", async () => {
     const body = samples.wire_bodies.find((b) => b.kind.startsWith("url_verification"));
     if (!body) throw new Error("sample missing");
-    const response = await postSigned(app.eventsUrl, SECRET, {
+    const response = await postSigned(running.app.eventsUrl, SECRET, {
       body: body.raw_body,
       contentType: "application/json",
     });
@@ -127,7 +115,7 @@ describe("the HTTP endpoint, as npm start serves it", () => {
   });
 
   it("answers Slack's unsigned ssl_check with 200", async () => {
-    const response = await fetch(app.eventsUrl, {
+    const response = await fetch(running.app.eventsUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: "ssl_check=1&token=legacy-fixed-token",
@@ -137,7 +125,7 @@ describe("the HTTP endpoint, as npm start serves it", () => {
 
   it("answers an unsigned ssl_check itself: a command smuggled into it reaches no listener", async () => {
     const { body } = command("smuggled");
-    const response = await fetch(app.eventsUrl, {
+    const response = await fetch(running.app.eventsUrl, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: `ssl_check=1&${body}`,
@@ -145,12 +133,12 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
     await answeredCommand("after-smuggled");
-    expect(api.responsesTo("smuggled")).toEqual([]);
+    expect(running.api.responsesTo("smuggled")).toEqual([]);
   });
 
   it("refuses a request with a wrong signature with 401, and it reaches no listener", async () => {
     const request = command("wrong-signature");
-    const response = await fetch(app.eventsUrl, {
+    const response = await fetch(running.app.eventsUrl, {
       method: "POST",
       headers: signedHeaders({
         secret: "not-the-secret",
@@ -161,12 +149,12 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     });
     expect(response.status).toBe(401);
     await answeredCommand("after-wrong-signature");
-    expect(api.responsesTo("wrong-signature")).toEqual([]);
+    expect(running.api.responsesTo("wrong-signature")).toEqual([]);
   });
 
   it("refuses a request without a signature with 401", async () => {
     const request = command("no-signature");
-    const response = await fetch(app.eventsUrl, {
+    const response = await fetch(running.app.eventsUrl, {
       method: "POST",
       headers: {
         "content-type": request.contentType,
@@ -176,40 +164,40 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     });
     expect(response.status).toBe(401);
     await answeredCommand("after-no-signature");
-    expect(api.responsesTo("no-signature")).toEqual([]);
+    expect(running.api.responsesTo("no-signature")).toEqual([]);
   });
 
   it("refuses a correctly signed request whose timestamp is over 5 minutes old with 401", async () => {
-    const response = await postSigned(app.eventsUrl, SECRET, command("stale"), {
+    const response = await postSigned(running.app.eventsUrl, SECRET, command("stale"), {
       timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
     });
     expect(response.status).toBe(401);
     await answeredCommand("after-stale");
-    expect(api.responsesTo("stale")).toEqual([]);
+    expect(running.api.responsesTo("stale")).toEqual([]);
   });
 
   it("refuses a correctly signed request whose timestamp is over 5 minutes in the future with 401", async () => {
-    const response = await postSigned(app.eventsUrl, SECRET, command("future"), {
+    const response = await postSigned(running.app.eventsUrl, SECRET, command("future"), {
       timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
     });
     expect(response.status).toBe(401);
     await answeredCommand("after-future");
-    expect(api.responsesTo("future")).toEqual([]);
+    expect(running.api.responsesTo("future")).toEqual([]);
   });
 
   it("refuses an oversized body with 413 before reading it", async () => {
     const body = formBody({
       command: "/role",
       text: "x".repeat(DEFAULT_BODY_LIMIT),
-      response_url: api.responseUrl("big"),
+      response_url: running.api.responseUrl("big"),
     });
-    const response = await postSigned(app.eventsUrl, SECRET, {
+    const response = await postSigned(running.app.eventsUrl, SECRET, {
       body,
       contentType: "application/x-www-form-urlencoded",
     });
     expect(response.status).toBe(413);
     await answeredCommand("after-big");
-    expect(api.responsesTo("big")).toEqual([]);
+    expect(running.api.responsesTo("big")).toEqual([]);
   });
 
   it.each([
@@ -222,7 +210,7 @@ describe("the HTTP endpoint, as npm start serves it", () => {
   ] as const)(
     "refuses a signed but malformed body (%s) with 400 and keeps serving",
     async (_name, contentType, body) => {
-      const response = await postSigned(app.eventsUrl, SECRET, { body, contentType });
+      const response = await postSigned(running.app.eventsUrl, SECRET, { body, contentType });
       expect(response.status).toBe(400);
       await answeredCommand(`after-malformed-${body.length}-${contentType.length}`);
     },
@@ -231,33 +219,35 @@ describe("the HTTP endpoint, as npm start serves it", () => {
   it("answers a retried event (X-Slack-Retry-Num) and a repeated event_id once", async () => {
     const channel = "D0RETRY";
     const delivery = eventBody(messageEvent({ text: "ITMG 5", channel }), { eventId: "Ev0RETRIED1" });
-    expect((await postSigned(app.eventsUrl, SECRET, delivery)).status).toBe(200);
-    await api.waitForCall("chat.postMessage", (c) => c.body.channel === channel);
+    expect((await postSigned(running.app.eventsUrl, SECRET, delivery)).status).toBe(200);
+    await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === channel);
 
-    const retry = await postSigned(app.eventsUrl, SECRET, delivery, {
+    const retry = await postSigned(running.app.eventsUrl, SECRET, delivery, {
       headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
     });
     expect(retry.status).toBe(200);
-    const again = await postSigned(app.eventsUrl, SECRET, delivery);
+    const again = await postSigned(running.app.eventsUrl, SECRET, delivery);
     expect(again.status).toBe(200);
 
     const sentinel = eventBody(messageEvent({ text: "ITMG 6", channel: "D0SENTINEL" }));
-    await postSigned(app.eventsUrl, SECRET, sentinel);
-    await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SENTINEL");
-    expect(api.callsOf("chat.postMessage", (c) => c.body.channel === channel)).toHaveLength(1);
-    await app.process.waitForLog(
+    await postSigned(running.app.eventsUrl, SECRET, sentinel);
+    await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SENTINEL");
+    expect(running.api.callsOf("chat.postMessage", (c) => c.body.channel === channel)).toHaveLength(1);
+    await running.app.process.waitForLog(
       /Skipped an event already handled event_id=Ev0RETRIED1 retry_num=1 retry_reason=http_timeout/,
     );
   });
 
   it("serves a health check and nothing else outside /slack/events", async () => {
-    expect((await fetch(`http://127.0.0.1:${app.port}/healthz`)).status).toBe(200);
-    expect((await fetch(`http://127.0.0.1:${app.port}/slack/other`, { method: "POST" })).status).toBe(404);
-    expect((await fetch(app.eventsUrl)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${running.app.port}/healthz`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${running.app.port}/slack/other`, { method: "POST" })).status).toBe(
+      404,
+    );
+    expect((await fetch(running.app.eventsUrl)).status).toBe(404);
   });
 
   it("never logs the signing secret, the bot token or request bodies", () => {
-    const log = app.process.logLines.join("\n");
+    const log = running.app.process.logLines.join("\n");
     expect(log).not.toContain(SECRET);
     expect(log).not.toContain("xoxb-0000000000-test-token");
     expect(log).not.toContain("x".repeat(100));

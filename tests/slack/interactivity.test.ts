@@ -9,8 +9,8 @@ import { exampleQuestions } from "../../src/slack/examples.ts";
 import { BUTTON_EXPIRED, SHORTCUT_NO_TEXT } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
-import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
-import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { useSlackApp } from "../support/slack-app.ts";
 import {
   type BlockActionOptions,
   blockActionBody,
@@ -22,8 +22,6 @@ import { postSigned } from "../support/slack-signer.ts";
 
 const SECRET = "interactivity-test-signing-secret";
 
-let api: SlackApiStandIn;
-let app: RunningHttpApp;
 let rolecall: Rolecall;
 
 let knowledgeDir: string;
@@ -52,22 +50,16 @@ async function knowledgeWithLongRole(): Promise<string> {
 beforeAll(async () => {
   knowledgeDir = await knowledgeWithLongRole();
   rolecall = createRolecall(await loadKnowledge(knowledgeDir));
-  api = await startSlackApiStandIn();
-  app = await startHttpApp({
-    signingSecret: SECRET,
-    apiUrl: api.apiUrl,
-    env: { KNOWLEDGE_DIR: knowledgeDir },
-  });
 });
 
 afterAll(async () => {
-  await app?.process.stop();
-  await api?.close();
   await rm(knowledgeDir, { recursive: true, force: true });
 });
 
+const running = useSlackApp({ signingSecret: SECRET, env: () => ({ KNOWLEDGE_DIR: knowledgeDir }) });
+
 async function press(options: BlockActionOptions): Promise<void> {
-  const response = await postSigned(app.eventsUrl, SECRET, blockActionBody(options));
+  const response = await postSigned(running.app.eventsUrl, SECRET, blockActionBody(options));
   expect(response.status).toBe(200);
   expect(await response.text()).toBe("");
 }
@@ -99,10 +91,10 @@ describe("follow-up buttons on an ephemeral answer", () => {
     const id = `follow-up-${kind}-${question}`;
     await press({
       ...button,
-      responseUrl: api.responseUrl(id),
+      responseUrl: running.api.responseUrl(id),
       message: { channel: "C0GENERAL", ephemeral: true },
     });
-    const [reply] = await api.waitForResponses(id);
+    const [reply] = await running.api.waitForResponses(id);
     const rendered = renderAnswer(rolecall.ask(button.question), {
       question: button.question,
       surface: "ephemeral",
@@ -122,10 +114,10 @@ describe("follow-up buttons on a message the bot posted", () => {
     const ts = nextTs();
     await press({
       ...button,
-      responseUrl: api.responseUrl("unused-update"),
+      responseUrl: running.api.responseUrl("unused-update"),
       message: { channel: "D0UPDATE", ts },
     });
-    const updated = await api.waitForCall("chat.update", (c) => c.body.channel === "D0UPDATE");
+    const updated = await running.api.waitForCall("chat.update", (c) => c.body.channel === "D0UPDATE");
     const rendered = renderAnswer(rolecall.ask(button.question), {
       question: button.question,
       surface: "message",
@@ -137,8 +129,8 @@ describe("follow-up buttons on a message the bot posted", () => {
       text: rendered.text,
       blocks: rendered.blocks,
     });
-    expect(api.responsesTo("unused-update")).toEqual([]);
-    expect(api.callsOf("chat.postMessage", (c) => c.body.channel === "D0UPDATE")).toEqual([]);
+    expect(running.api.responsesTo("unused-update")).toEqual([]);
+    expect(running.api.callsOf("chat.postMessage", (c) => c.body.channel === "D0UPDATE")).toEqual([]);
   });
 
   it("keep the Shared by line of a shared answer", async () => {
@@ -149,7 +141,7 @@ describe("follow-up buttons on a message the bot posted", () => {
     });
     const button = followUpButton("ITMG 5", "next_level");
     await press({ ...button, user: "U0DAVE", message: { channel: "C0SHARED", blocks: shared.blocks } });
-    const updated = await api.waitForCall("chat.update", (c) => c.body.channel === "C0SHARED");
+    const updated = await running.api.waitForCall("chat.update", (c) => c.body.channel === "C0SHARED");
     const rendered = renderAnswer(rolecall.ask(button.question), {
       question: button.question,
       surface: "message",
@@ -168,10 +160,10 @@ describe("a long answer", () => {
     await press({
       actionId: "rolecall_page:next",
       value: JSON.stringify({ q: question, p: 2 }),
-      responseUrl: api.responseUrl("show-more"),
+      responseUrl: running.api.responseUrl("show-more"),
       message: { channel: "C0GENERAL", ephemeral: true },
     });
-    const [reply] = await api.waitForResponses("show-more");
+    const [reply] = await running.api.waitForResponses("show-more");
     const second = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral", page: 2 });
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
@@ -192,7 +184,10 @@ describe("App Home buttons", () => {
       user: "U0HOMEBUTTON",
       homeViewId: "V0HOME",
     });
-    const published = await api.waitForCall("views.publish", (c) => c.body.user_id === "U0HOMEBUTTON");
+    const published = await running.api.waitForCall(
+      "views.publish",
+      (c) => c.body.user_id === "U0HOMEBUTTON",
+    );
     const frameworks = [...rolecall.knowledge.frameworks.values()].map((f) => ({
       name: f.name,
       version: f.version,
@@ -214,10 +209,10 @@ describe("a button whose value is not a Rolecall question", () => {
     await press({
       actionId: "rolecall_ask:0",
       value: "{not json",
-      responseUrl: api.responseUrl("bad-value"),
+      responseUrl: running.api.responseUrl("bad-value"),
       message: { channel: "C0GENERAL", ephemeral: true },
     });
-    const [reply] = await api.waitForResponses("bad-value");
+    const [reply] = await running.api.waitForResponses("bad-value");
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
       replace_original: false,
@@ -231,11 +226,11 @@ describe('the message shortcut "Ask Rolecall about this"', () => {
     const body = messageShortcutBody({
       callbackId: "ask_rolecall_about_message",
       text,
-      responseUrl: api.responseUrl(id),
+      responseUrl: running.api.responseUrl(id),
     });
-    const response = await postSigned(app.eventsUrl, SECRET, body);
+    const response = await postSigned(running.app.eventsUrl, SECRET, body);
     expect(response.status).toBe(200);
-    return api.waitForResponses(id);
+    return running.api.waitForResponses(id);
   }
 
   it("answers the message's text as a question, ephemerally, with a Share button", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createBoltLogger, createLogger, createRedactor, omitBodies } from "../../src/slack/logging.ts";
+import { createLogger, createRedactor } from "../../src/log.ts";
+import { createBoltLogger, omitBodies } from "../../src/slack/bolt-logger.ts";
 
 function capture(level: "debug" | "info" | "warn" | "error" = "debug", secrets: string[] = []) {
   const lines: string[] = [];

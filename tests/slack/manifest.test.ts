@@ -7,7 +7,6 @@ import { parse } from "yaml";
 import type { Change } from "../../src/core/changes/index.ts";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
-import { renderChangeDetails, renderChangeMessage } from "../../src/notify/message.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
 import { BOT_EVENTS, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
 import { ACTION_LISTENERS } from "../../src/slack/listeners/actions/index.ts";
@@ -17,6 +16,7 @@ import { MESSAGE_SHORTCUT_LISTENERS } from "../../src/slack/listeners/shortcuts/
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
+import { renderChangeDetails, renderChangeMessage } from "../../src/slack/updates/message.ts";
 import { REPO_ROOT, SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
 
 interface Manifest {

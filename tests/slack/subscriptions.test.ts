@@ -1,9 +1,9 @@
 // /role subscribe, unsubscribe, subscriptions and reload, and the App Home's subscriptions, end to end over
 // signed HTTP against the app as npm start runs it, with users.info saying who is a workspace admin.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fill } from "../../src/core/text/template.ts";
 import {
   ALREADY_SUBSCRIBED,
-  fill,
   NO_CHANNEL_SUBSCRIPTIONS,
   NOT_SUBSCRIBED_TO,
   PERMISSION_CHECK_FAILED,
@@ -19,9 +19,9 @@ import {
   UNSUBSCRIBED,
   UNSUBSCRIBED_ALL,
 } from "../../src/slack/messages.ts";
-import { copyKnowledge, type TempKnowledge } from "../notify/support/knowledge.ts";
-import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
-import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
+import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
+import { useSlackApp } from "../support/slack-app.ts";
 import { appHomeOpenedEvent, eventBody, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
 
@@ -35,26 +35,23 @@ const OPERATOR = "U0OPERATOR";
 const MEMBER = "U0MEMBER";
 const ITMG = "SFIA skill ITMG (IT management)";
 
-let api: SlackApiStandIn;
 let knowledge: TempKnowledge;
-let app: RunningHttpApp;
 
 beforeAll(async () => {
-  api = await startSlackApiStandIn();
-  api.setUser(ADMIN, { is_admin: true });
-  api.setUser(OWNER, { is_owner: true });
   knowledge = await copyKnowledge(SHIPPED_KNOWLEDGE);
-  app = await startHttpApp({
-    signingSecret: SECRET,
-    apiUrl: api.apiUrl,
-    env: { KNOWLEDGE_DIR: knowledge.dir, ROLECALL_ADMINS: OPERATOR },
-  });
 });
 
 afterAll(async () => {
-  await app?.process.stop();
-  await api?.close();
   await knowledge?.destroy();
+});
+
+const running = useSlackApp({
+  signingSecret: SECRET,
+  env: () => ({ KNOWLEDGE_DIR: knowledge.dir, ROLECALL_ADMINS: OPERATOR }),
+  beforeStart: (api) => {
+    api.setUser(ADMIN, { is_admin: true });
+    api.setUser(OWNER, { is_owner: true });
+  },
 });
 
 let replies = 0;
@@ -64,17 +61,18 @@ async function role(text: string, user: string, channel: string): Promise<Record
   replies += 1;
   const id = `subscriptions-${replies}`;
   const response = await postSigned(
-    app.eventsUrl,
+    running.app.eventsUrl,
     SECRET,
-    slashCommand({ command: "/role", text, user, channel, responseUrl: api.responseUrl(id) }),
+    slashCommand({ command: "/role", text, user, channel, responseUrl: running.api.responseUrl(id) }),
   );
   expect(response.status).toBe(200);
-  const [reply] = await api.waitForResponses(id);
+  const [reply] = await running.api.waitForResponses(id);
   return reply?.body ?? {};
 }
 
 const ephemeral = (text: string) => ({ response_type: "ephemeral", replace_original: false, text });
-const postsTo = (channel: string) => api.callsOf("chat.postMessage", (c) => c.body.channel === channel);
+const postsTo = (channel: string) =>
+  running.api.callsOf("chat.postMessage", (c) => c.body.channel === channel);
 
 describe("/role subscribe by a workspace admin", () => {
   it("announces the subscription in the channel and confirms it to the admin", async () => {
@@ -143,7 +141,7 @@ describe("who may change a channel's subscriptions", () => {
   });
 
   it("refuses, naming Slack's error, when users.info fails", async () => {
-    api.failNext("users.info", { error: "missing_scope" });
+    running.api.failNext("users.info", { error: "missing_scope" });
     expect(await role("subscribe", ADMIN, "C0NOSCOPE")).toEqual(
       ephemeral(fill(PERMISSION_CHECK_FAILED, { error: "missing_scope" })),
     );
@@ -156,7 +154,7 @@ describe("a channel Rolecall cannot post in", () => {
     "(%s) gets an invitation to invite Rolecall, and no subscription",
     async (error) => {
       const channel = `C0${error.toUpperCase().replace(/_/g, "")}`;
-      api.refuseChannel(channel, error);
+      running.api.refuseChannel(channel, error);
       expect(await role("subscribe ITMG", ADMIN, channel)).toEqual(ephemeral(SUBSCRIBE_INVITE));
       expect(await role("subscriptions", ADMIN, channel)).toEqual(ephemeral(NO_CHANNEL_SUBSCRIPTIONS));
     },
@@ -226,9 +224,9 @@ describe("App Home", () => {
   it("lists the channels the person's subscriptions post to", async () => {
     await role("subscribe ITMG", OWNER, "C0HOMEA");
     await role("subscribe", OWNER, "C0HOMEB");
-    const response = await postSigned(app.eventsUrl, SECRET, eventBody(appHomeOpenedEvent(OWNER)));
+    const response = await postSigned(running.app.eventsUrl, SECRET, eventBody(appHomeOpenedEvent(OWNER)));
     expect(response.status).toBe(200);
-    const published = await api.waitForCall("views.publish", (c) => c.body.user_id === OWNER);
+    const published = await running.api.waitForCall("views.publish", (c) => c.body.user_id === OWNER);
     const blocks = (published.body.view as { blocks: unknown[] }).blocks;
     expect(blocks.at(-1)).toEqual({
       type: "section",

@@ -1,8 +1,10 @@
-// A local stand-in for Slack's Web API and response_url endpoints, on 127.0.0.1. The app reaches it
-// through SLACK_API_URL; tests read back every call and can make the next call of a method fail.
+// The one local stand-in for Slack's Web API and response_url endpoints, on 127.0.0.1. The app and the
+// delivery worker reach it through SLACK_API_URL; tests read back every call and can make the next call of
+// a method (or the next post to a channel) fail. It can also hold posts unanswered — as a Slack that
+// received a message but whose answer never came back — so a test can kill the poster at an exact point.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { BOT, TEAM } from "./slack-payloads.ts";
 
 export interface RecordedCall {
@@ -18,6 +20,23 @@ export interface RecordedCall {
   responseId?: string;
   /** position in the overall call log */
   index: number;
+  /** for chat.postMessage: what the stand-in answered (ok, an error string, "held"), and the ts it gave */
+  outcome?: string;
+  ts?: string;
+}
+
+/** A chat.postMessage as the delivery tests read it. */
+export interface RecordedPost {
+  channel: string;
+  text: string;
+  blocks: unknown;
+  body: Record<string, unknown>;
+  /** position among all posts, from 0 */
+  index: number;
+  /** the ts Slack gave it, when it was answered with ok */
+  ts?: string;
+  /** what the stand-in answered: ok, an error string, "held" */
+  outcome: string;
 }
 
 /** What users.info says about a person; everyone else is a plain member. */
@@ -38,6 +57,8 @@ type Waiter = {
   resolve: (call: RecordedCall) => void;
 };
 
+type ConditionWaiter = { test: () => boolean; resolve: () => void };
+
 /** Fields the Web API client sends as JSON strings inside the form. */
 const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata"]);
 
@@ -48,6 +69,14 @@ export class SlackApiStandIn {
   /** channel id -> the error every chat.postMessage there gets, e.g. not_in_channel */
   private readonly refusedChannels = new Map<string, string>();
   private waiters: Waiter[] = [];
+  private conditions: ConditionWaiter[] = [];
+  /** channel id -> failures for its next posts, one each */
+  private readonly postFailures = new Map<string, InjectedFailure[]>();
+  private readonly held: ServerResponse[] = [];
+  private answerLimit = Number.POSITIVE_INFINITY;
+  private answered = 0;
+  private readonly sockets = new Set<Socket>();
+  private socketsGone: Array<() => void> = [];
   private tsCounter = 0;
   private viewCounter = 0;
   /** what apps.connections.open returns; set by the Socket Mode stand-in */
@@ -69,8 +98,10 @@ export class SlackApiStandIn {
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
     const { port } = server.address() as AddressInfo;
-    standIn = new SlackApiStandIn(server, `http://127.0.0.1:${port}`);
-    return standIn;
+    const started = new SlackApiStandIn(server, `http://127.0.0.1:${port}`);
+    server.on("connection", (socket) => started.track(socket));
+    standIn = started;
+    return started;
   }
 
   /** The value for SLACK_API_URL. */
@@ -125,7 +156,69 @@ export class SlackApiStandIn {
     return this.calls.filter((c) => c.method === method && predicate(c));
   }
 
+  /** Every chat.postMessage so far, in order. */
+  get posts(): RecordedPost[] {
+    return this.callsOf("chat.postMessage").map((call, index) => ({
+      channel: String(call.body.channel ?? ""),
+      text: String(call.body.text ?? ""),
+      blocks: call.body.blocks,
+      body: call.body,
+      index,
+      ...(call.ts ? { ts: call.ts } : {}),
+      outcome: call.outcome ?? "ok",
+    }));
+  }
+
+  postsTo(channel: string): RecordedPost[] {
+    return this.posts.filter((p) => p.channel === channel);
+  }
+
+  /** The next post to this channel (or user, for DMs) gets this answer instead; queued, one per post. */
+  failNextPostTo(channel: string, failure: InjectedFailure): void {
+    const queue = this.postFailures.get(channel) ?? [];
+    queue.push(failure);
+    this.postFailures.set(channel, queue);
+  }
+
+  /** Answer only this many more posts; later ones are recorded and then held without an answer. */
+  answerOnly(count: number): void {
+    this.answerLimit = this.answered + count;
+  }
+
+  /** Answers posts normally again; held posts stay unanswered (their poster is gone). */
+  answerAll(): void {
+    this.answerLimit = Number.POSITIVE_INFINITY;
+  }
+
+  /** Resolves once the condition holds, checked after every recorded call. */
+  waitUntil(test: () => boolean): Promise<void> {
+    if (test()) return Promise.resolve();
+    return new Promise((resolve) => this.conditions.push({ test, resolve }));
+  }
+
+  waitForPosts(count: number, channel?: string): Promise<void> {
+    return this.waitUntil(() => (channel ? this.postsTo(channel).length : this.posts.length) >= count);
+  }
+
+  /**
+   * Resolves once every client connection has closed: after a poster process is killed, every request it
+   * sent has then been read and recorded.
+   */
+  connectionsClosed(): Promise<void> {
+    if (this.sockets.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.socketsGone.push(resolve));
+  }
+
+  private track(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on("close", () => {
+      this.sockets.delete(socket);
+      if (this.sockets.size === 0) for (const resolve of this.socketsGone.splice(0)) resolve();
+    });
+  }
+
   async close(): Promise<void> {
+    for (const res of this.held.splice(0)) res.destroy();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -164,12 +257,39 @@ export class SlackApiStandIn {
     if (!url.pathname.startsWith("/api/")) return send(res, 404, "not found", "text/plain");
     const method = url.pathname.slice("/api/".length);
     const body = parseApiBody(raw, req.headers["content-type"]);
-    const call = this.record({ method, body, headers, tokenType });
+    const isPost = method === "chat.postMessage";
+    const refusal = isPost ? this.refusedChannels.get(String(body.channel)) : undefined;
+    const failure =
+      (isPost ? this.postFailures.get(String(body.channel))?.shift() : undefined) ??
+      (refusal ? undefined : this.takeFailure(method));
+    const held = isPost && !refusal && !failure && this.answered >= this.answerLimit;
+    const ts = isPost && !refusal && !failure && !held ? this.nextTs() : undefined;
+    if (ts) this.answered++;
+    const outcome = !isPost
+      ? undefined
+      : refusal
+        ? refusal
+        : failure
+          ? "error" in failure
+            ? failure.error
+            : `http_${failure.status}`
+          : held
+            ? "held"
+            : "ok";
+    const call = this.record({
+      method,
+      body,
+      headers,
+      tokenType,
+      ...(outcome ? { outcome } : {}),
+      ...(ts ? { ts } : {}),
+    });
 
-    const refusal =
-      method === "chat.postMessage" ? this.refusedChannels.get(String(body.channel)) : undefined;
     if (refusal) return sendJson(res, 200, { ok: false, error: refusal });
-    const failure = this.takeFailure(method);
+    if (held) {
+      this.held.push(res);
+      return;
+    }
     if (failure) {
       if ("error" in failure) return sendJson(res, 200, { ok: false, error: failure.error });
       if (failure.status === 429 && "retryAfter" in failure) {
@@ -195,6 +315,12 @@ export class SlackApiStandIn {
       else still.push(waiter);
     }
     this.waiters = still;
+    const waiting: ConditionWaiter[] = [];
+    for (const condition of this.conditions) {
+      if (condition.test()) condition.resolve();
+      else waiting.push(condition);
+    }
+    this.conditions = waiting;
     return recorded;
   }
 
@@ -219,7 +345,7 @@ export class SlackApiStandIn {
           is_enterprise_install: false,
         };
       case "chat.postMessage": {
-        const ts = this.nextTs();
+        const ts = call.ts ?? this.nextTs();
         return {
           ok: true,
           channel: b.channel,

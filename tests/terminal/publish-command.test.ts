@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readCommandConfig } from "../../src/config.ts";
 import { createStore } from "../../src/store/index.ts";
 import { type PublishCommandArgs, runPublishCommand } from "../../src/terminal/publish-command.ts";
-import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../notify/support/knowledge.ts";
+import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../support/knowledge.ts";
 
 let knowledge: TempKnowledge;
 let dataDir: string;
@@ -18,7 +19,7 @@ async function run(mode: PublishCommandArgs["mode"], options: { json?: boolean; 
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
     },
-    { DATA_DIR: dataDir },
+    readCommandConfig({ DATA_DIR: dataDir }),
   );
   return { code, stdout, stderr };
 }
@@ -185,7 +186,7 @@ describe("when DATABASE_URL is not PostgreSQL", () => {
     const code = await runPublishCommand(
       { mode: "publish", json: false, knowledge: knowledge.dir },
       { stdout: { write: () => undefined }, stderr: { write: (text: string) => (stderr += text) } },
-      { DATABASE_URL: "mysql://x@127.0.0.1/db", DATA_DIR: dataDir },
+      readCommandConfig({ DATABASE_URL: "mysql://x@127.0.0.1/db", DATA_DIR: dataDir }),
     );
     expect(code).toBe(1);
     expect(stderr).toContain("rolecall publish: DATABASE_URL must be a PostgreSQL URL");

@@ -15,6 +15,33 @@ export const EXCERPT_LIMITS = Object.freeze({
 
 type Segment = { kind: "same"; text: string } | { kind: "edit"; removed: string; added: string };
 
+/** A piece of an excerpt: unchanged text, or an edit (words removed, added, or one replaced by the other). */
+export type ExcerptPart = { kind: "same"; text: string } | { kind: "edit"; removed?: string; added?: string };
+
+const EDIT_MARKUP = /\[-(.*?)-\](?:\{\+(.*?)\+\})?|\{\+(.*?)\+\}/gs;
+
+/**
+ * Reads an excerpt's [-removed-]{+added+} markup back into parts, so each adapter can show an edit the
+ * way its readers understand one. Text without markup is one unchanged part.
+ */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let at = 0;
+  for (const match of excerpt.matchAll(EDIT_MARKUP)) {
+    if (match.index > at) parts.push({ kind: "same", text: excerpt.slice(at, match.index) });
+    const removed = match[1];
+    const added = match[2] ?? match[3];
+    parts.push({
+      kind: "edit",
+      ...(removed !== undefined ? { removed } : {}),
+      ...(added !== undefined ? { added } : {}),
+    });
+    at = match.index + match[0].length;
+  }
+  if (at < excerpt.length) parts.push({ kind: "same", text: excerpt.slice(at) });
+  return parts;
+}
+
 /** Returns undefined when the texts have the same words. Expects whitespace-normalised texts. */
 export function wordExcerpt(before: string, after: string): string | undefined {
   if (before === after) return undefined;

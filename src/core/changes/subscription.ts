@@ -6,6 +6,11 @@ export type SubscriptionFilter =
   /** id: a framework id (sfia), a skill id (sfia:ITMG) or a role id (it-service-manager). */
   | { kind: "skill" | "framework" | "role"; id: string };
 
+/** What a channel follows, as stored with its subscription: the filter, and a name to show for it. */
+export type FollowedFilter =
+  | { kind: "all" }
+  | { kind: "skill" | "framework" | "role"; id: string; label: string };
+
 /**
  * - a skill change matches its skill and its framework;
  * - a role change matches its role (and role level), and its framework if it has one;

@@ -2,12 +2,12 @@
 import type { Answer } from "../../core/answer/types.ts";
 import type { KnowledgeBase } from "../../core/knowledge/model.ts";
 import type { SearchIndex } from "../../core/search/build.ts";
+import type { Logger } from "../../log.ts";
 import type { PublishOutcome } from "../../notify/publisher.ts";
 import type { Store } from "../../store/types.ts";
-import type { Logger } from "../logging.ts";
+import type { WorkTracker } from "../../work-tracker.ts";
 import type { Permissions } from "../permissions.ts";
 import type { HomeContent } from "../render/home.ts";
-import type { WorkTracker } from "../work-tracker.ts";
 
 /**
  * The core engine as the Slack adapter sees it; the core's Rolecall satisfies it. Read on every request:

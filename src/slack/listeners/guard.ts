@@ -1,6 +1,7 @@
 // Runs a listener's work after its ack. A failure never escapes: it is logged with a reference and
 // the person is told what happened (an actionable Slack error, or an apology quoting the reference).
-import { classifyError, errorFields, newErrorRef, userMessage } from "../errors.ts";
+import { errorFields, newErrorRef } from "../../log.ts";
+import { classifyError, userMessage } from "../errors.ts";
 import type { AnswerTarget } from "../targets.ts";
 import type { ListenerDeps } from "./deps.ts";
 

@@ -12,16 +12,10 @@ import type {
   SourceRef,
   Table,
 } from "../../core/answer/types.ts";
+import { fill } from "../../core/text/template.ts";
 import { encodeAskValue } from "../action-value.ts";
 import { ACTIONS } from "../ids.ts";
-import {
-  fill,
-  NEXT_PART_BUTTON,
-  PART_OF,
-  PREVIOUS_PART_BUTTON,
-  SHARE_BUTTON,
-  SHARED_BY,
-} from "../messages.ts";
+import { NEXT_PART_BUTTON, PART_OF, PREVIOUS_PART_BUTTON, SHARE_BUTTON, SHARED_BY } from "../messages.ts";
 import type { KnownBlock } from "./block-kit.ts";
 import {
   actionsBlock,

@@ -1,5 +1,6 @@
 // Text from knowledge files and from people is escaped before it reaches Slack mrkdwn, so it can never
 // ping @channel, @here or a person, or smuggle in a link: Slack only treats <...> as a mention or link.
+import { SLACK_USER_ID } from "../../slack-ids.ts";
 
 /** Escapes &, < and > for Slack mrkdwn. Apply to every piece of knowledge or user text, exactly once. */
 export function escapeMrkdwn(text: string): string {
@@ -9,6 +10,15 @@ export function escapeMrkdwn(text: string): string {
 }
 
 const NEEDS_ESCAPING = /[&<>]/;
+
+/**
+ * Escapes text that will sit inside Slack formatting markers (*bold*, ~struck~): besides &, < and >, a
+ * marker character in the text itself would end the formatting early or start another, so each is
+ * followed by a zero-width space, which Slack shows as nothing and never reads as a marker.
+ */
+export function escapeFormatted(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, "$&\u200b");
+}
 
 /** Wraps already-escaped text in Slack bold markers; whitespace at the edges stays outside. */
 export function bold(escaped: string): string {
@@ -38,7 +48,7 @@ export function mrkdwnLink(url: string | undefined, label: string): string {
 
 /** A mention of a person, built only from a well-formed Slack user id. */
 export function mentionUser(userId: string): string {
-  return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
+  return SLACK_USER_ID.test(userId) ? `<@${userId}>` : escapeMrkdwn(userId);
 }
 
 /** Shortens plain text to max characters, ending with an ellipsis, never splitting a surrogate pair. */

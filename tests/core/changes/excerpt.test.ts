@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { EXCERPT_LIMITS, wholeTextExcerpt, wordExcerpt } from "../../../src/core/changes/excerpt.ts";
+import {
+  EXCERPT_LIMITS,
+  excerptParts,
+  wholeTextExcerpt,
+  wordExcerpt,
+} from "../../../src/core/changes/excerpt.ts";
 
 const words = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `w${from + i}`).join(" ");
@@ -69,5 +74,31 @@ describe("wholeTextExcerpt", () => {
 
   it("cuts a long removed text within the bound", () => {
     expect(wholeTextExcerpt(words(0, 200), "removed").length).toBeLessThanOrEqual(EXCERPT_LIMITS.maxChars);
+  });
+});
+
+describe("reading an excerpt back into parts", () => {
+  it("tells unchanged text from words removed, added and replaced", () => {
+    expect(excerptParts("Runs the [-old-]{+new+} desk {+daily+} and [-weekly-]…")).toEqual([
+      { kind: "same", text: "Runs the " },
+      { kind: "edit", removed: "old", added: "new" },
+      { kind: "same", text: " desk " },
+      { kind: "edit", added: "daily" },
+      { kind: "same", text: " and " },
+      { kind: "edit", removed: "weekly" },
+      { kind: "same", text: "…" },
+    ]);
+  });
+
+  it("gives the parts of every excerpt wordExcerpt writes back as the same text", () => {
+    const excerpt = wordExcerpt("Runs the IT operation day to day", "Runs the IT operation every day") ?? "";
+    const rebuilt = excerptParts(excerpt)
+      .map((p) =>
+        p.kind === "same"
+          ? p.text
+          : `${p.removed ? `[-${p.removed}-]` : ""}${p.added ? `{+${p.added}+}` : ""}`,
+      )
+      .join("");
+    expect(rebuilt).toBe(excerpt);
   });
 });

@@ -1,6 +1,7 @@
 // Turns the UK Government Digital and Data Profession Capability Framework (DDaT) CSV downloads (role
 // content, and optionally skill descriptions; recognised by header) into knowledge: the framework, its
 // skills, and one file of roles per role family, each role with its ladder of role levels.
+import { stat } from "node:fs/promises";
 import type {
   FrameworkInput,
   GenericLevelInput,
@@ -18,7 +19,8 @@ import {
   wrongColumns,
 } from "./columns.ts";
 import { ImportError } from "./errors.ts";
-import type { ImportPlan, PlannedFile } from "./plan.ts";
+import type { KnowledgeFolder } from "./folder.ts";
+import type { Importer, ImportPlan, PlannedFile } from "./plan.ts";
 import type { CsvTable } from "./read-csv.ts";
 import { cleanText, plural, slugify } from "./text.ts";
 import { checkVersion } from "./version.ts";
@@ -481,4 +483,38 @@ function present(cell: string): string | undefined {
 
 function isNotInUse(text: string): boolean {
   return text.trim().toLowerCase() === NOT_IN_USE;
+}
+
+export const ddatImporter: Importer = {
+  name: "ddat",
+  summary: "import the DDaT capability framework CSVs (role content, skill descriptions)",
+  plan: async (tables, { version, folder }) =>
+    planDdatImport(tables, await chooseDdatVersion(version, folder, tables)),
+};
+
+/**
+ * The DDaT downloads carry no release date or version: --version wins, then the version of the ddat
+ * framework already in the folder (a refresh is not a new release), then the role content file's date.
+ */
+async function chooseDdatVersion(
+  option: string | undefined,
+  folder: KnowledgeFolder,
+  tables: readonly CsvTable[],
+): Promise<{ version: string; versionFrom: string }> {
+  if (option !== undefined) return { version: checkVersion(option), versionFrom: "given with --version" };
+  const existing = folder.frameworks.get("ddat")?.version;
+  if (existing !== undefined) {
+    return {
+      version: existing,
+      versionFrom: "kept from the ddat framework already in the folder (pass --version to change it)",
+    };
+  }
+  const roles = tables.find((t) => recogniseDdatFile(t) === "roles") ?? tables[0];
+  if (!roles) throw new ImportError("IMPORT_INPUTS", "give the DDaT CSV file(s) to import");
+  const { mtime } = await stat(roles.file);
+  const version = mtime.toISOString().slice(0, 10);
+  return {
+    version,
+    versionFrom: `is the date ${roles.name} was last modified, as the data carries no release date (pass --version to set it)`,
+  };
 }

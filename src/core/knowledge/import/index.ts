@@ -2,6 +2,7 @@
 export { DDAT_ATTRIBUTION } from "./ddat.ts";
 export { ImportError, type ImportErrorCode } from "./errors.ts";
 export { IMPORT_LIMITS } from "./read-csv.ts";
+export { IMPORTER_REGISTRY } from "./registry.ts";
 export { GENERATED_MARKER } from "./render.ts";
 export {
   formatImportSummary,

@@ -1,6 +1,24 @@
 // What an importer produces: knowledge entities grouped into the files they belong in, before anything
 // is merged with or written to a knowledge folder.
 import type { FrameworkInput, GenericLevelInput, RoleInput, SkillInput, SourceInput } from "../schema.ts";
+import type { KnowledgeFolder } from "./folder.ts";
+import type { CsvTable } from "./read-csv.ts";
+
+/** One importer, as listed in registry.ts: its command-line name, what it reads, and how it plans. */
+export interface Importer {
+  /** rolecall import <name> */
+  name: string;
+  /** for the CLI usage text: what the import reads */
+  summary: string;
+  plan(tables: readonly CsvTable[], context: ImportContext): Promise<ImportPlan>;
+}
+
+export interface ImportContext {
+  /** --version, when given */
+  version?: string;
+  /** the knowledge folder being imported into, as it is now */
+  folder: KnowledgeFolder;
+}
 
 export const ENTITY_KINDS = ["sources", "frameworks", "levels", "skills", "roles"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];

@@ -1,20 +1,20 @@
 // One import from start to finish: read the CSV files, plan the knowledge, apply it to the folder, and
 // describe what happened. Nothing is written unless the whole import succeeds.
-import { stat } from "node:fs/promises";
+
+import { capitalise } from "../../text/template.ts";
 import { displayPath } from "../load.ts";
 import { type ApplyResult, applyImportPlan, type KindCounts } from "./apply.ts";
-import { planDdatImport, recogniseDdatFile } from "./ddat.ts";
 import { ImportError } from "./errors.ts";
-import { type KnowledgeFolder, scanKnowledgeFolder } from "./folder.ts";
+import { scanKnowledgeFolder } from "./folder.ts";
 import type { ImportPlan } from "./plan.ts";
 import { type CsvEncoding, type CsvTable, readCsvTable } from "./read-csv.ts";
-import { planSfiaImport } from "./sfia.ts";
+import { IMPORTERS, importerNamed } from "./registry.ts";
 import { type StartedFrom, startFrom } from "./start-from.ts";
 import { plural } from "./text.ts";
-import { checkVersion } from "./version.ts";
 
-export const IMPORTERS = ["sfia", "ddat"] as const;
-export type ImporterName = (typeof IMPORTERS)[number];
+export { IMPORTERS } from "./registry.ts";
+/** The name of a registered importer (see registry.ts). */
+export type ImporterName = string;
 
 export interface ImportRequest {
   importer: string;
@@ -51,62 +51,35 @@ export interface ImportSummary {
 }
 
 export function isImporterName(name: string): name is ImporterName {
-  return (IMPORTERS as readonly string[]).includes(name);
+  return importerNamed(name) !== undefined;
 }
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
-  const { importer } = request;
-  if (!isImporterName(importer)) {
+  const importer = importerNamed(request.importer);
+  if (!importer) {
     throw new ImportError(
       "IMPORT_UNKNOWN_IMPORTER",
-      `there is no importer called "${importer}"; choose one of ${IMPORTERS.join(", ")}`,
+      `there is no importer called "${request.importer}"; choose one of ${IMPORTERS.join(", ")}`,
     );
   }
   if (request.files.length === 0) {
-    throw new ImportError("IMPORT_INPUTS", `give the ${importer} CSV file(s) to import`);
+    throw new ImportError("IMPORT_INPUTS", `give the ${importer.name} CSV file(s) to import`);
   }
   const tables: CsvTable[] = [];
   for (const file of request.files) tables.push(await readCsvTable(file));
   const started = request.startFrom ? await startFrom(request.startFrom, request.out) : undefined;
   try {
     const folder = await scanKnowledgeFolder(request.out);
-    const plan: ImportPlan =
-      importer === "sfia"
-        ? planSfiaImport(tables, { version: request.version })
-        : planDdatImport(tables, await chooseDdatVersion(request.version, folder, tables));
+    const plan: ImportPlan = await importer.plan(tables, {
+      folder,
+      ...(request.version !== undefined ? { version: request.version } : {}),
+    });
     const result = await applyImportPlan(plan, folder);
     return summarise(plan, result, tables, request.out, started);
   } catch (error) {
     await started?.undo();
     throw error;
   }
-}
-
-/**
- * The DDaT downloads carry no release date or version: --version wins, then the version of the ddat
- * framework already in the folder (a refresh is not a new release), then the role content file's date.
- */
-async function chooseDdatVersion(
-  option: string | undefined,
-  folder: KnowledgeFolder,
-  tables: readonly CsvTable[],
-): Promise<{ version: string; versionFrom: string }> {
-  if (option !== undefined) return { version: checkVersion(option), versionFrom: "given with --version" };
-  const existing = folder.frameworks.get("ddat")?.version;
-  if (existing !== undefined) {
-    return {
-      version: existing,
-      versionFrom: "kept from the ddat framework already in the folder (pass --version to change it)",
-    };
-  }
-  const roles = tables.find((t) => recogniseDdatFile(t) === "roles") ?? tables[0];
-  if (!roles) throw new ImportError("IMPORT_INPUTS", "give the DDaT CSV file(s) to import");
-  const { mtime } = await stat(roles.file);
-  const version = mtime.toISOString().slice(0, 10);
-  return {
-    version,
-    versionFrom: `is the date ${roles.name} was last modified, as the data carries no release date (pass --version to set it)`,
-  };
 }
 
 function summarise(
@@ -200,8 +173,4 @@ function describeCounts(verb: string, counts: KindCounts): string {
 function countOf(n: number, pluralLabel: string): string {
   if (n !== 1) return `${n.toLocaleString("en-GB")} ${pluralLabel}`;
   return `1 ${pluralLabel.replace(/ies$/, "y").replace(/s$/, "")}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

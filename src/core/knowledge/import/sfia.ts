@@ -14,7 +14,7 @@ import {
   wrongColumns,
 } from "./columns.ts";
 import { ImportError } from "./errors.ts";
-import type { ImportPlan, PlannedFile } from "./plan.ts";
+import type { Importer, ImportPlan, PlannedFile } from "./plan.ts";
 import type { CsvTable } from "./read-csv.ts";
 import { cleanText, plural, slugify } from "./text.ts";
 import { checkVersion } from "./version.ts";
@@ -319,3 +319,9 @@ function isWebAddress(text: string): boolean {
 function withoutEmpty<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== "" && v !== undefined)) as T;
 }
+
+export const sfiaImporter: Importer = {
+  name: "sfia",
+  summary: "import SFIA's official CSV export (skills, levels, attributes files)",
+  plan: async (tables, { version }) => planSfiaImport(tables, version !== undefined ? { version } : {}),
+};

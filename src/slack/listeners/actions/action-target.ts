@@ -1,6 +1,7 @@
 // Where a button's new answer goes: the same place the button was. Ephemeral replies are replaced
 // through response_url, bot messages with chat.update, the Home tab with views.publish.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { SLACK_USER_MENTION } from "../../../slack-ids.ts";
 import { SHARED_BY_BLOCK_ID } from "../../render/answer.ts";
 import { type AnswerTarget, ephemeralTarget, homeTarget, messageUpdateTarget } from "../../targets.ts";
 import type { ListenerDeps } from "../deps.ts";
@@ -42,6 +43,6 @@ function sharedByIn(blocks: unknown): string | undefined {
     | { elements?: Array<{ text?: unknown }> }
     | undefined;
   const text = block?.elements?.[0]?.text;
-  const match = typeof text === "string" ? /<@([UW][A-Z0-9]+)>/.exec(text) : null;
+  const match = typeof text === "string" ? SLACK_USER_MENTION.exec(text) : null;
   return match?.[1];
 }

@@ -1,9 +1,10 @@
 // The Details button on a framework update, and Next/Previous on a page of details: the full list of
 // changes, shown only to whoever pressed it. The channel's message is never replaced; a page of details
 // replaces the page it was pressed on.
-import { showChangeDetails } from "../../../notify/details.ts";
+
 import { NOTIFICATIONS_OFF } from "../../messages.ts";
 import { ephemeralTarget } from "../../targets.ts";
+import { showChangeDetails } from "../../updates/details.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded } from "../guard.ts";
 import type { BlockActionArgs } from "./action-target.ts";

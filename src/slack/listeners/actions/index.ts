@@ -2,8 +2,8 @@
 // Next and Previous buttons of framework updates (see notify/message.ts), behind one Bolt listener
 // (see ../dispatch.ts).
 import type { App, BlockAction } from "@slack/bolt";
-import { CHANGE_DETAILS_ACTION_ID, CHANGE_DETAILS_PREVIOUS_ACTION_ID } from "../../../notify/message.ts";
 import { ACTIONS, actionIdPattern } from "../../ids.ts";
+import { CHANGE_DETAILS_ACTION_ID, CHANGE_DETAILS_PREVIOUS_ACTION_ID } from "../../updates/message.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { anyOf } from "../dispatch.ts";
 import type { BlockActionArgs } from "./action-target.ts";

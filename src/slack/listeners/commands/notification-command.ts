@@ -1,7 +1,9 @@
 // What the subscription and reload subcommands share: a short ephemeral reply, the notifications wiring
 // (absent when the app runs without a store), and turning a permission verdict into a reply.
-import type { Logger } from "../../logging.ts";
-import { fill, NOTIFICATIONS_OFF, PERMISSION_CHECK_FAILED } from "../../messages.ts";
+
+import { fill } from "../../../core/text/template.ts";
+import type { Logger } from "../../../log.ts";
+import { NOTIFICATIONS_OFF, PERMISSION_CHECK_FAILED } from "../../messages.ts";
 import type { PermissionVerdict } from "../../permissions.ts";
 import { escapeMrkdwn } from "../../render/escape.ts";
 import type { ListenerDeps, NotificationDeps } from "../deps.ts";

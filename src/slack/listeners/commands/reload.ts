@@ -1,9 +1,9 @@
 // /role reload: publishes the knowledge folder now, as a file edit or SIGHUP would, and says what came of
 // it. Admins only: a publish notifies every subscribed channel.
-import { problemList } from "../../../notify/admin-alert.ts";
+
+import { fill } from "../../../core/text/template.ts";
 import type { PublishOutcome } from "../../../notify/publisher.ts";
 import {
-  fill,
   RELOAD_BASELINE,
   RELOAD_CONFLICT,
   RELOAD_FAILED,
@@ -12,6 +12,7 @@ import {
   RELOAD_REFUSED,
   RELOAD_UNCHANGED,
 } from "../../messages.ts";
+import { problemList } from "../../updates/admin-alert.ts";
 import type { Subcommand } from "./command-listener.ts";
 import { notificationsOf, permitted, replier } from "./notification-command.ts";
 

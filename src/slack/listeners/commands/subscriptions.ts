@@ -1,20 +1,22 @@
 // /role subscribe [what], /role unsubscribe [what] and /role subscriptions: which framework updates a
 // channel gets. Changing them takes permission (see permissions.ts); listing them does not. A channel is
 // only subscribed once Rolecall has posted there, so a channel it cannot post in never looks subscribed.
+
 import {
   commandTextFor,
   describeFilter,
+  findFollowed,
   type KnowledgeSource,
   resolveSubscriptionTarget,
   sameFilter,
-} from "../../../notify/subscription-target.ts";
-import { STORE_LIMITS } from "../../../store/input.ts";
+} from "../../../core/changes/subscription-target.ts";
+import { fill } from "../../../core/text/template.ts";
+import { planSubscribe } from "../../../store/subscription-rules.ts";
 import type { Subscription, SubscriptionFilter } from "../../../store/types.ts";
 import { classifyError } from "../../errors.ts";
 import {
   ALREADY_SUBSCRIBED,
   CHANNEL_SUBSCRIPTIONS_TITLE,
-  fill,
   NO_CHANNEL_SUBSCRIPTIONS,
   NOT_SUBSCRIBED_TO,
   SUBSCRIBE_IN_DM,
@@ -52,12 +54,10 @@ export const subscribeCommand: Subcommand = async (context) => {
   if (!filter) return;
 
   const existing = await notifications.store.listSubscriptions({ teamId, channelId, includeDisabled: true });
-  const same = existing.find((s) => sameFilter(s.filter, filter));
+  const plan = planSubscribe(existing, filter, sameFilter);
   const what = escapeMrkdwn(describeFilter(filter, source.knowledge));
-  if (same && !same.disabledAt) return say(fill(ALREADY_SUBSCRIBED, { what }));
-  if (!same && existing.length >= STORE_LIMITS.maxSubscriptionsPerChannel) {
-    return say(fill(TOO_MANY_SUBSCRIPTIONS, { max: STORE_LIMITS.maxSubscriptionsPerChannel }));
-  }
+  if (plan.action === "keep") return say(fill(ALREADY_SUBSCRIBED, { what }));
+  if (plan.action === "refuse") return say(fill(TOO_MANY_SUBSCRIPTIONS, { max: plan.max }));
   try {
     await args.client.chat.postMessage({
       channel: channelId,
@@ -91,7 +91,7 @@ export const unsubscribeCommand: Subcommand = async (context) => {
     deps.logger.info("channel unsubscribed from everything", { channel: channelId, user: userId, removed });
     return say(fill(UNSUBSCRIBED_ALL, { count: removed }));
   }
-  const match = findSubscription(rest, existing, deps.rolecall);
+  const match = findFollowed(rest, existing, deps.rolecall);
   if (!match) {
     const resolution = resolveSubscriptionTarget(rest, deps.rolecall);
     const what =
@@ -164,32 +164,6 @@ async function filterFromText(
 function commandOption(filter: SubscriptionFilter, source: KnowledgeSource): string {
   const command = `\`/role subscribe ${escapeMrkdwn(commandTextFor(filter, source))}\``;
   return `${command} (${escapeMrkdwn(describeFilter(filter, source.knowledge))})`;
-}
-
-/**
- * The channel's subscription the words name: read against the knowledge first, then against what is
- * stored (id, code, label), so a subscription to something since removed from the knowledge can still go.
- */
-function findSubscription(
-  text: string,
-  existing: readonly Subscription[],
-  source: KnowledgeSource,
-): Subscription | undefined {
-  const resolution = resolveSubscriptionTarget(text, source);
-  const resolved =
-    resolution.status === "all"
-      ? { kind: "all" as const }
-      : resolution.status === "found"
-        ? resolution.filter
-        : undefined;
-  const byKnowledge = resolved && existing.find((s) => sameFilter(s.filter, resolved));
-  if (byKnowledge) return byKnowledge;
-  const words = text.trim().toLowerCase();
-  return existing.find(({ filter }) => {
-    if (filter.kind === "all") return false;
-    const code = filter.id.slice(filter.id.indexOf(":") + 1);
-    return [filter.id, code, filter.label].some((name) => name.toLowerCase() === words);
-  });
 }
 
 function subscriptionLine(subscription: Subscription, source: KnowledgeSource): string {

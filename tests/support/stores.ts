@@ -5,8 +5,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createStore, redactConnectionString } from "../../../src/store/index.ts";
-import type { Store } from "../../../src/store/types.ts";
+import { createStore, redactConnectionString } from "../../src/store/index.ts";
+import type { Store } from "../../src/store/types.ts";
 
 export interface TempSqlite {
   dataDir: string;

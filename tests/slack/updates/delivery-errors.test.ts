@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyDeliveryError, DEFAULT_RETRY_AFTER_MS } from "../../src/notify/delivery-errors.ts";
+import { classifyDeliveryError, DEFAULT_RETRY_AFTER_MS } from "../../../src/slack/updates/delivery-errors.ts";
 
 const platform = (error: string) => ({ code: "slack_webapi_platform_error", data: { ok: false, error } });
 

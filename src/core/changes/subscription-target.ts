@@ -2,12 +2,12 @@
 // ("SFIA", "DDaT"), a skill ("ITMG", "IT management", "sfia:ITMG") or a role ("IT service manager"), read
 // against the knowledge being served now. Exact names only: a guess is offered as a suggestion, never
 // subscribed to, since a channel following the wrong thing fails silently.
-import type { SubjectKind } from "../core/answer/types.ts";
-import type { KnowledgeBase } from "../core/knowledge/model.ts";
-import type { SearchIndex } from "../core/search/build.ts";
-import type { NameEntry, NameVia } from "../core/search/names.ts";
-import { canonical } from "../core/text/normalize.ts";
-import type { SubscriptionFilter } from "../store/types.ts";
+import type { SubjectKind } from "../answer/types.ts";
+import type { KnowledgeBase } from "../knowledge/model.ts";
+import type { SearchIndex } from "../search/build.ts";
+import type { NameEntry, NameVia } from "../search/names.ts";
+import { canonical } from "../text/normalize.ts";
+import type { FollowedFilter as SubscriptionFilter } from "./subscription.ts";
 
 export type FollowFilter = Exclude<SubscriptionFilter, { kind: "all" }>;
 
@@ -133,6 +133,32 @@ export function sameFilter(a: SubscriptionFilter | undefined, b: SubscriptionFil
   if (!a || !b || a.kind !== b.kind) return false;
   if (a.kind === "all" || b.kind === "all") return true;
   return a.id.toLowerCase() === b.id.toLowerCase();
+}
+
+/**
+ * The channel's subscription the words name: read against the knowledge first, then against what is
+ * stored (id, code, label), so a subscription to something since removed from the knowledge can still go.
+ */
+export function findFollowed<T extends { filter: SubscriptionFilter }>(
+  text: string,
+  existing: readonly T[],
+  source: KnowledgeSource,
+): T | undefined {
+  const resolution = resolveSubscriptionTarget(text, source);
+  const resolved =
+    resolution.status === "all"
+      ? { kind: "all" as const }
+      : resolution.status === "found"
+        ? resolution.filter
+        : undefined;
+  const byKnowledge = resolved && existing.find((s) => sameFilter(s.filter, resolved));
+  if (byKnowledge) return byKnowledge;
+  const words = text.trim().toLowerCase();
+  return existing.find(({ filter }) => {
+    if (filter.kind === "all") return false;
+    const code = filter.id.slice(filter.id.indexOf(":") + 1);
+    return [filter.id, code, filter.label].some((name) => name.toLowerCase() === words);
+  });
 }
 
 function resolvedFilter(text: string, source: KnowledgeSource): SubscriptionFilter | undefined {

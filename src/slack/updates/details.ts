@@ -1,9 +1,9 @@
 // What the Details button shows: the stored changes of one publish, narrowed to what the channel follows,
 // one page at a time. The Slack action handler calls showChangeDetails with the button's value.
 import { z } from "zod";
-import { CHANGE_KINDS, type Change, matchesSubscription } from "../core/changes/index.ts";
-import { sectionBlock } from "../slack/render/blocks.ts";
-import type { Store } from "../store/types.ts";
+import { CHANGE_KINDS, type Change, matchesSubscription } from "../../core/changes/index.ts";
+import type { Store } from "../../store/types.ts";
+import { sectionBlock } from "../render/blocks.ts";
 import { ChangeDetailsValueError, decodeDetailsValue } from "./details-value.ts";
 import { renderChangeDetails, type SlackMessage } from "./message.ts";
 import { DETAILS_GONE, DETAILS_INVALID } from "./messages.ts";

@@ -1,9 +1,10 @@
-// Keeps count of listener work still running after the ack, so a shutdown can let it finish.
+// Keeps count of work still running in the background (listener work after the ack, admin DMs, publishes
+// started by triggers), so a shutdown can let it finish.
 
 export interface WorkTracker {
   track<T>(work: Promise<T>): Promise<T>;
-  /** resolves true when no work is running, or false if timeoutMs passes first */
-  idle(timeoutMs: number): Promise<boolean>;
+  /** resolves true when no work is running, or false if timeoutMs (when given) passes first */
+  idle(timeoutMs?: number): Promise<boolean>;
   readonly running: number;
 }
 
@@ -20,15 +21,16 @@ export function createWorkTracker(): WorkTracker {
       return work;
     },
     async idle(timeoutMs) {
+      const drained = (async () => {
+        while (running.size > 0) await Promise.all([...running]);
+        return true as const;
+      })();
+      if (timeoutMs === undefined) return drained;
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), timeoutMs);
         timer.unref();
       });
-      const drained = (async () => {
-        while (running.size > 0) await Promise.all([...running]);
-        return true as const;
-      })();
       const result = await Promise.race([drained, timeout]);
       clearTimeout(timer);
       return result;

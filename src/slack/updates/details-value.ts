@@ -3,8 +3,8 @@
 // carrying the diff, so it stays small and works after a restart. Values come back from Slack as
 // untrusted text and are validated here.
 import { z } from "zod";
-import type { SubscriptionFilter } from "../core/changes/index.ts";
-import { SLACK_LIMITS } from "../slack/render/limits.ts";
+import type { SubscriptionFilter } from "../../core/changes/index.ts";
+import { SLACK_LIMITS } from "../render/limits.ts";
 
 export const MAX_DETAILS_PAGE = 1000;
 

@@ -33,9 +33,3 @@ export const KNOWLEDGE_INVALID_DM =
 
 /** The last line of a cut-short problem list. */
 export const MORE_PROBLEMS = "…and {count} more";
-
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
-}

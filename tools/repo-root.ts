@@ -1,5 +1,5 @@
-// The repository's root folder, whether this code runs as TypeScript from bench/ or compiled from
-// dist/bench/ (as every measured child process does): the nearest folder up holding package.json.
+// The repository's root folder, whether this code runs as TypeScript or compiled into dist/ (as every
+// measured benchmark child process does): the nearest folder up holding package.json.
 import { existsSync } from "node:fs";
 import path from "node:path";
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { showChangeDetails } from "../../src/notify/details.ts";
-import { DETAILS_GONE, DETAILS_INVALID } from "../../src/notify/messages.ts";
-import { parsePayload } from "../../src/notify/payload.ts";
-import { createPublisher, type PublishedOutcome } from "../../src/notify/publisher.ts";
-import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "./support/knowledge.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { openTempSqlite, type TempSqlite } from "./support/stores.ts";
+import { createPublisher, type PublishedOutcome } from "../../../src/notify/publisher.ts";
+import { showChangeDetails } from "../../../src/slack/updates/details.ts";
+import { DETAILS_GONE, DETAILS_INVALID } from "../../../src/slack/updates/messages.ts";
+import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../../support/knowledge.ts";
+import { createMemoryLogger } from "../../support/logger.ts";
+import { messageOf } from "../../support/outbox.ts";
+import { openTempSqlite, type TempSqlite } from "../../support/stores.ts";
 
 let db: TempSqlite;
 let knowledge: TempKnowledge;
@@ -14,7 +14,7 @@ let published: PublishedOutcome;
 /** The value of the Details button in the message a channel got. */
 async function detailsValue(channelId: string): Promise<string> {
   const [row] = await db.store.listOutbox({ channelId });
-  const actions = parsePayload(row?.payload).blocks.at(-1);
+  const actions = messageOf(row).blocks.at(-1);
   if (actions?.type !== "actions") throw new Error("the message has no buttons");
   const details = actions.elements[0] as { value?: string };
   return details.value ?? "";

@@ -1,14 +1,14 @@
 // Reading what follows /role subscribe against the shipped knowledge.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
-import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import {
   commandTextFor,
   describeFilter,
   resolveSubscriptionTarget,
   sameFilter,
-} from "../../src/notify/subscription-target.ts";
-import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+} from "../../../src/core/changes/subscription-target.ts";
+import { createRolecall, type Rolecall } from "../../../src/core/engine.ts";
+import { loadKnowledge } from "../../../src/core/knowledge/load.ts";
+import { SHIPPED_KNOWLEDGE } from "../../support/app-process.ts";
 
 let rolecall: Rolecall;
 beforeAll(async () => {

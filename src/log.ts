@@ -1,7 +1,7 @@
-// The injected logger: one line per entry on stderr, with secrets and tokens redacted and long
-// messages cut short, so neither a token nor a full request body can reach the log.
-import type { Logger as BoltLogger } from "@slack/bolt";
-import { LogLevel as BoltLogLevel } from "@slack/bolt";
+// The one logger every part of Rolecall is given: one line per entry on stderr, with secrets and tokens
+// redacted and long messages cut short, so neither a token nor a full request body can reach the log.
+// Also the shared ways of logging an error: its fields, and the reference a person can quote.
+import { randomBytes } from "node:crypto";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -73,61 +73,6 @@ export function createLogger(options: LoggerOptions): Logger {
   };
 }
 
-/** Bolt, the Web API client and the Socket Mode client log through this, so they get the same redaction. */
-export function createBoltLogger(logger: Logger, name = "bolt"): BoltLogger {
-  let prefix = name;
-  let level: BoltLogLevel = BoltLogLevel.INFO;
-  const render = (parts: unknown[]) => `[${prefix}] ${omitBodies(parts.map(describePart).join(" "))}`;
-  // Bolt calls debug several times a request; a line nobody will see is not rendered at all.
-  const at =
-    (severity: LogLevel) =>
-    (...parts: unknown[]) => {
-      if (logger.isEnabled(severity)) logger[severity](render(parts));
-    };
-  return {
-    debug: at("debug"),
-    info: at("info"),
-    warn: at("warn"),
-    error: at("error"),
-    setLevel: (next: BoltLogLevel) => {
-      level = next;
-    },
-    getLevel: () => level,
-    setName: (next: string) => {
-      prefix = next;
-    },
-  };
-}
-
-export function boltLogLevel(level: LogLevel): BoltLogLevel {
-  const levels: Record<LogLevel, BoltLogLevel> = {
-    debug: BoltLogLevel.DEBUG,
-    info: BoltLogLevel.INFO,
-    warn: BoltLogLevel.WARN,
-    error: BoltLogLevel.ERROR,
-  };
-  return levels[level];
-}
-
-/** Debug lines in which Bolt, the Web API client or the Socket Mode client dump a whole payload. */
-const BODY_DUMPS =
-  /^(http request body|http request result|Received a message on the WebSocket|Sending a WebSocket message|Calling ack\(\)|ack\(\) (?:call begins|response sent|response stored)|stored response)\b.*$/s;
-
-/** Keeps the line saying what happened but drops the payload itself. */
-export function omitBodies(message: string): string {
-  return message.replace(BODY_DUMPS, "$1 (payload omitted)");
-}
-
-function describePart(part: unknown): string {
-  if (typeof part === "string") return part;
-  if (part instanceof Error) return `${part.name}: ${part.message}`;
-  try {
-    return JSON.stringify(part) ?? String(part);
-  } catch {
-    return String(part);
-  }
-}
-
 function formatValue(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);
   const text = cut(value, MAX_FIELD);
@@ -140,4 +85,46 @@ function oneLine(text: string): string {
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+/** Logs nothing: for tools and tests that have no use for the lines. */
+export const silentLogger: Logger = Object.freeze({
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  isEnabled: () => false,
+});
+
+/** The same logger with its info and debug lines dropped: for screens that are for answers. */
+export function problemsOnly(logger: Logger): Logger {
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: logger.warn,
+    error: logger.error,
+    isEnabled: (level) => (level === "warn" || level === "error") && logger.isEnabled(level),
+  };
+}
+
+/** A short reference a person can quote and an operator can find in the log. */
+export function newErrorRef(): string {
+  return randomBytes(4).toString("hex").toUpperCase();
+}
+
+/** Log fields describing an error: its code, Slack's error string and message, and the stack's top. */
+export function errorFields(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { error: String(error) };
+  const e = error as Error & { code?: unknown; data?: { error?: unknown }; statusCode?: unknown };
+  return {
+    error_code: typeof e.code === "string" ? e.code : undefined,
+    slack_error: typeof e.data?.error === "string" ? e.data.error : undefined,
+    status: typeof e.statusCode === "number" ? e.statusCode : undefined,
+    error: e.message,
+    stack: e.stack
+      ?.split("\n")
+      .slice(1, 6)
+      .map((l) => l.trim())
+      .join(" | "),
+  };
 }

@@ -1,10 +1,9 @@
 // Puts notifications in the outbox the way a publish does: each channel subscribed (to everything, by
-// U0SUBSCRIBER) and one rendered update message per channel.
+// U0SUBSCRIBER) and one notice per channel; and the Slack message a stored row is posted as.
 import { randomUUID } from "node:crypto";
-import type { Change } from "../../../src/core/changes/index.ts";
-import { renderChangeMessage } from "../../../src/notify/message.ts";
-import { toPayload } from "../../../src/notify/payload.ts";
-import type { OutboxRow, Store } from "../../../src/store/types.ts";
+import { type Change, noticeFor, parseNotice, toNoticePayload } from "../../src/core/changes/index.ts";
+import { renderChangeNotice, type SlackMessage } from "../../src/slack/updates/message.ts";
+import type { OutboxRow, Store } from "../../src/store/types.ts";
 
 export const TEAM_ID = "T0TEAM";
 export const SUBSCRIBER = "U0SUBSCRIBER";
@@ -41,12 +40,12 @@ export async function seedUpdate(
       filter: { kind: "all" },
       createdBy: SUBSCRIBER,
     });
-    const message = renderChangeMessage({ changes, snapshotId, following: [subscription.filter] });
+    const notice = noticeFor(changes, [subscription.filter], {});
     deliveries.push({
       teamId: TEAM_ID,
       channelId,
       subscriptionIds: [subscription.id],
-      payload: toPayload(message),
+      payload: notice && toNoticePayload(notice),
     });
   }
   const latest = await store.latestSnapshot();
@@ -72,4 +71,10 @@ export function manualClock(start: Date) {
       now += ms;
     },
   };
+}
+
+/** The Slack message the delivery worker posts for a stored row. */
+export function messageOf(row: OutboxRow | undefined): SlackMessage {
+  if (!row) throw new Error("no outbox row");
+  return renderChangeNotice(row.snapshotId, parseNotice(row.payload));
 }

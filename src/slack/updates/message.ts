@@ -1,12 +1,20 @@
-// Framework-update messages for Slack: one bounded message per channel and publish, and the full list of
+// Framework-update messages for Slack, rendered from the outbox's plain-data notices: one bounded message per channel and publish, and the full list of
 // changes behind its Details button, page by page. Every piece of knowledge text is escaped for mrkdwn, so
 // a name or summary can never ping @channel, mention someone or smuggle in a link.
-import { type Change, type ChangeGroup, summariseChanges } from "../core/changes/index.ts";
-import type { Button, KnownBlock } from "../slack/render/block-kit.ts";
-import { button, contextBlock, headerBlock, sectionBlock } from "../slack/render/blocks.ts";
-import { clampMrkdwn, clampPlain, escapeMrkdwn } from "../slack/render/escape.ts";
-import { SLACK_LIMITS } from "../slack/render/limits.ts";
-import type { SubscriptionFilter as StoredFilter } from "../store/types.ts";
+
+import {
+  type Change,
+  type ChangeGroup,
+  type ChangeNotice,
+  excerptParts,
+  type FollowedFilter as StoredFilter,
+  summariseChanges,
+} from "../../core/changes/index.ts";
+import { capitalise } from "../../core/text/template.ts";
+import type { Button, KnownBlock } from "../render/block-kit.ts";
+import { button, contextBlock, headerBlock, sectionBlock } from "../render/blocks.ts";
+import { clampMrkdwn, clampPlain, escapeFormatted, escapeMrkdwn } from "../render/escape.ts";
+import { SLACK_LIMITS } from "../render/limits.ts";
 import { type ChangeDetailsRef, encodeDetailsValue } from "./details-value.ts";
 
 /** The Details button on a notification, and "Next" on a page of details. */
@@ -42,6 +50,16 @@ export interface ChangeMessageInput {
   frameworkNames?: ReadonlyMap<string, string>;
   /** the channel's subscriptions that matched, to say why the message came */
   following?: readonly StoredFilter[];
+}
+
+/** The message for an outbox row: its stored notice, rendered for Slack. */
+export function renderChangeNotice(snapshotId: string, notice: ChangeNotice): SlackMessage {
+  return renderChangeMessage({
+    changes: notice.changes,
+    snapshotId,
+    frameworkNames: new Map(Object.entries(notice.frameworkNames)),
+    following: notice.following,
+  });
 }
 
 /** The message a subscribed channel gets for one publish. */
@@ -254,8 +272,23 @@ function subjectLabel(group: ChangeGroup, names: ReadonlyMap<string, string>): s
 
 function changeLine(change: Change): string {
   const summary = `• ${escapeMrkdwn(change.summary)}`;
-  const line = change.excerpt ? `${summary}\n      ↳ ${escapeMrkdwn(change.excerpt)}` : summary;
+  const line = change.excerpt ? `${summary}\n      ↳ ${changedWords(change.excerpt)}` : summary;
   return clampMrkdwn(line, NOTIFY_LIMITS.lineChars);
+}
+
+/**
+ * An excerpt as Slack readers understand an edit: removed words struck through, added words in bold, a
+ * replacement as ~old~ → *new*. Every piece is escaped, so knowledge text can neither ping nor format.
+ */
+export function changedWords(excerpt: string): string {
+  return excerptParts(excerpt)
+    .map((part) => {
+      if (part.kind === "same") return escapeFormatted(part.text);
+      const removed = part.removed?.trim() ? `~${escapeFormatted(part.removed.trim())}~` : "";
+      const added = part.added?.trim() ? `*${escapeFormatted(part.added.trim())}*` : "";
+      return removed && added ? `${removed} → ${added}` : removed || added;
+    })
+    .join("");
 }
 
 function followingLine(filters: readonly StoredFilter[], names: ReadonlyMap<string, string>): string {
@@ -293,8 +326,4 @@ function slackDate(date: Date): string {
   const seconds = Math.floor(date.getTime() / 1000);
   const fallback = `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return `<!date^${seconds}^Published {date_short_pretty} at {time}|Published ${fallback}>`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

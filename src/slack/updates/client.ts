@@ -1,7 +1,7 @@
 // The Web API client the delivery worker posts with. The outbox owns retrying, so the client does not
 // retry and reports a 429 at once (with Retry-After) instead of pausing every other call behind it.
 import { LogLevel, webApi } from "@slack/bolt";
-import { DELIVERY_DEFAULTS } from "./delivery.ts";
+import { DELIVERY_DEFAULTS } from "../../notify/delivery.ts";
 
 export interface DeliveryClientOptions {
   /** the bot token (xoxb-…) */

@@ -2,10 +2,11 @@
 // which file, line and column, and that the last good knowledge is still being served. The publisher calls
 // onInvalid once per broken text, so saving the same mistake twice does not DM twice.
 import type { webApi } from "@slack/bolt";
-import { formatProblem, type KnowledgeProblem } from "../core/knowledge/problems.ts";
-import { clampMrkdwn, escapeMrkdwn } from "../slack/render/escape.ts";
-import { errorFields, type NotifyLogger } from "./logger.ts";
-import { fill, KNOWLEDGE_INVALID_DM, MORE_PROBLEMS } from "./messages.ts";
+import { formatProblem, type KnowledgeProblem } from "../../core/knowledge/problems.ts";
+import { fill } from "../../core/text/template.ts";
+import { errorFields, type Logger } from "../../log.ts";
+import { clampMrkdwn, escapeMrkdwn } from "../render/escape.ts";
+import { KNOWLEDGE_INVALID_DM, MORE_PROBLEMS } from "./messages.ts";
 
 export const PROBLEM_LIST_LIMITS = Object.freeze({
   /** problems listed; the rest are counted */
@@ -33,7 +34,7 @@ export interface AdminAlertOptions {
   client: Pick<webApi.WebClient, "chat">;
   /** Slack user ids (ROLECALL_ADMINS) */
   admins: readonly string[];
-  logger: NotifyLogger;
+  logger: Logger;
 }
 
 /** The publisher's onInvalid. DMs each admin; failures are logged, never thrown. */

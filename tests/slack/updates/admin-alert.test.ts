@@ -1,14 +1,14 @@
 // Telling ROLECALL_ADMINS by DM that an edit of the knowledge cannot be loaded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KnowledgeProblem } from "../../src/core/knowledge/problems.ts";
-import { createAdminAlert, knowledgeProblemsText } from "../../src/notify/admin-alert.ts";
-import { createDeliveryClient } from "../../src/notify/client.ts";
-import { createMemoryLogger } from "./support/logger.ts";
-import { SlackWebApiStandIn } from "./support/slack-web-api.ts";
+import type { KnowledgeProblem } from "../../../src/core/knowledge/problems.ts";
+import { createAdminAlert, knowledgeProblemsText } from "../../../src/slack/updates/admin-alert.ts";
+import { createDeliveryClient } from "../../../src/slack/updates/client.ts";
+import { createMemoryLogger } from "../../support/logger.ts";
+import { SlackApiStandIn } from "../../support/slack-api-stand-in.ts";
 
-let slack: SlackWebApiStandIn;
+let slack: SlackApiStandIn;
 beforeAll(async () => {
-  slack = await SlackWebApiStandIn.start();
+  slack = await SlackApiStandIn.start();
 });
 afterAll(async () => {
   await slack?.close();
@@ -46,7 +46,7 @@ describe("the DM about knowledge problems", () => {
 
 describe("createAdminAlert", () => {
   it("DMs every admin, and one admin's failure does not stop the others", async () => {
-    slack.failNext("U0FIRST", { error: "user_not_found" });
+    slack.failNextPostTo("U0FIRST", { error: "user_not_found" });
     const logger = createMemoryLogger();
     const alert = createAdminAlert({
       client: createDeliveryClient({ token: "xoxb-admin-alert", apiUrl: slack.apiUrl }),

@@ -1,52 +1,21 @@
 import { describe, expect, it } from "vitest";
-import type { Change } from "../../src/core/changes/index.ts";
-import { decodeDetailsValue, encodeDetailsValue } from "../../src/notify/details-value.ts";
+import type { Change } from "../../../src/core/changes/index.ts";
+import type { KnownBlock } from "../../../src/slack/render/block-kit.ts";
+import { SLACK_LIMITS } from "../../../src/slack/render/limits.ts";
+import { decodeDetailsValue, encodeDetailsValue } from "../../../src/slack/updates/details-value.ts";
 import {
   CHANGE_DETAILS_ACTION_ID,
   CHANGE_DETAILS_PREVIOUS_ACTION_ID,
+  changedWords,
   renderChangeDetails,
   renderChangeMessage,
-} from "../../src/notify/message.ts";
-import type { KnownBlock } from "../../src/slack/render/block-kit.ts";
-import { SLACK_LIMITS } from "../../src/slack/render/limits.ts";
+} from "../../../src/slack/updates/message.ts";
+import { levelText, raciDescription, rename, versionMove } from "../../support/changes.ts";
 
 const SFIA = new Map([
   ["sfia", "SFIA"],
   ["org", "Our organisation"],
 ]);
-
-const versionMove: Change = {
-  type: "framework_version_changed",
-  kind: "framework",
-  id: "sfia",
-  name: "SFIA",
-  framework: "sfia",
-  before: "7",
-  after: "8",
-  summary: "SFIA moved from version 7 to 8",
-};
-
-const rename: Change = {
-  type: "skill_renamed",
-  kind: "skill",
-  id: "sfia:ITMG",
-  name: "Technology service management",
-  framework: "sfia",
-  before: "IT management",
-  after: "Technology service management",
-  summary: "ITMG renamed from IT management to Technology service management",
-};
-
-const levelText: Change = {
-  type: "level_text_changed",
-  kind: "skill",
-  id: "sfia:ITMG",
-  name: "Technology service management",
-  framework: "sfia",
-  level: 5,
-  summary: "ITMG level 5 description changed",
-  excerpt: "Runs the IT operation {+every+} day [-to day-], making sure…",
-};
 
 /** n RACI rows, each with one change whose summary is about `length` characters long. */
 function manyChanges(n: number, length = 80): Change[] {
@@ -90,7 +59,7 @@ describe("a change message", () => {
             "*Technology service management* · SFIA skill ITMG\n" +
             "• ITMG renamed from IT management to Technology service management\n" +
             "• ITMG level 5 description changed\n" +
-            "      ↳ Runs the IT operation {+every+} day [-to day-], making sure…",
+            "      ↳ Runs the IT operation *every* day ~to day~, making sure…",
           verbatim: true,
         },
       },
@@ -112,6 +81,52 @@ describe("a change message", () => {
         ],
       },
     ]);
+  });
+
+  it("is exactly this Block Kit for changed words: ~old~ → *new*, escaped, never diff markup", () => {
+    const approval: Change = {
+      ...raciDescription,
+      excerpt: "Tell <!channel> the CAB [-approves-]{+signs off+} each *normal* change",
+    };
+    const message = renderChangeMessage({ changes: [approval], snapshotId: "snap-2", frameworkNames: SFIA });
+    expect(message.blocks).toEqual([
+      { type: "header", text: { type: "plain_text", text: "Framework update: 1 change to RACI" } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text:
+            "*Change management* · RACI\n" +
+            "• Change management: description changed\n" +
+            "      ↳ Tell &lt;!channel&gt; the CAB ~approves~ → *signs off* each *\u200bnormal*\u200b change",
+          verbatim: true,
+        },
+      },
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            text: { type: "plain_text", text: "Details" },
+            action_id: CHANGE_DETAILS_ACTION_ID,
+            value: '{"s":"snap-2"}',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("shows a text that appeared whole in bold, and one that went struck through", () => {
+    expect(changedWords("{+Leads the service desk+}")).toBe("*Leads the service desk*");
+    expect(changedWords("[-Leads the service desk-]")).toBe("~Leads the service desk~");
+  });
+
+  it("leaves no diff markup in any message or page of details", () => {
+    const message = renderChangeMessage({ changes: [levelText], snapshotId: "s", frameworkNames: SFIA });
+    const details = renderChangeDetails({ changes: [levelText], ref: { snapshotId: "s", page: 1 } });
+    for (const blocks of [message.blocks, details.blocks]) {
+      expect(JSON.stringify(blocks)).not.toMatch(/\[-|-\]|\{\+|\+\}/);
+    }
   });
 
   it("has a plain fallback text with the headline and every summary", () => {

@@ -1,0 +1,13 @@
+// The shapes of Slack's ids, for the places that check one before trusting it: configuration
+// (ROLECALL_ADMINS), mentions in rendered text, and DMs to subscribers. Imports nothing.
+
+const USER_ID = "[UW][A-Z0-9]{2,}";
+
+/** A user id: U… or, on Enterprise Grid, W… */
+export const SLACK_USER_ID = new RegExp(`^${USER_ID}$`);
+
+/** The first user mention in mrkdwn (<@U0123>), with the id as group 1. */
+export const SLACK_USER_MENTION = new RegExp(`<@(${USER_ID})>`);
+
+/** A channel id: public (C…), private (G…) or a DM (D…) */
+export const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;

@@ -1,0 +1,76 @@
+// Delivers framework updates to Slack for the delivery worker (src/notify/delivery.ts): renders an outbox
+// row's notice as Block Kit and posts it, sorts Slack's errors into what the outbox does next, and DMs the
+// subscribers of a channel Slack refuses for good.
+import type { webApi } from "@slack/bolt";
+import type { ChangeNotice } from "../../core/changes/index.ts";
+import { fill } from "../../core/text/template.ts";
+import { errorFields, type Logger } from "../../log.ts";
+import type { Courier, PermanentProblem } from "../../notify/delivery.ts";
+import { SLACK_CHANNEL_ID, SLACK_USER_ID } from "../../slack-ids.ts";
+import type { OutboxRow, Subscription } from "../../store/types.ts";
+import { escapeMrkdwn } from "../render/escape.ts";
+import { classifyDeliveryError } from "./delivery-errors.ts";
+import { renderChangeNotice } from "./message.ts";
+import {
+  SUBSCRIPTION_DISABLED_DM,
+  SUBSCRIPTION_DISABLED_OTHER_REASON,
+  SUBSCRIPTION_DISABLED_REASONS,
+} from "./messages.ts";
+
+export interface SlackCourierOptions {
+  /** a WebClient with retries off and rate-limited calls rejected: see createDeliveryClient */
+  client: Pick<webApi.WebClient, "chat">;
+  logger: Logger;
+}
+
+export function createSlackCourier(options: SlackCourierOptions): Courier {
+  const { client, logger } = options;
+  return {
+    async post(row: OutboxRow, notice: ChangeNotice) {
+      const message = renderChangeNotice(row.snapshotId, notice);
+      const result = await client.chat.postMessage({
+        channel: row.channelId,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return typeof result.ts === "string" && result.ts ? { messageTs: result.ts } : {};
+    },
+    classify: classifyDeliveryError,
+    async tellSubscribers(channelId, subscriptions, problem) {
+      const users = [...new Set(subscriptions.map((s) => s.createdBy))].filter((u) => SLACK_USER_ID.test(u));
+      const text = subscriptionDisabledText(channelId, subscriptions, problem);
+      for (const user of users) {
+        try {
+          await client.chat.postMessage({ channel: user, text, unfurl_links: false, unfurl_media: false });
+        } catch (error) {
+          logger.warn("could not tell a subscriber their channel's subscriptions were switched off", {
+            user,
+            channel: channelId,
+            ...errorFields(error),
+          });
+        }
+      }
+    },
+  };
+}
+
+/** The DM a subscriber gets when Slack refuses their channel for good. */
+export function subscriptionDisabledText(
+  channelId: string,
+  subscriptions: readonly Subscription[],
+  problem: Pick<PermanentProblem, "code" | "reason">,
+): string {
+  const channel = SLACK_CHANNEL_ID.test(channelId) ? `<#${channelId}>` : escapeMrkdwn(channelId);
+  const reason =
+    SUBSCRIPTION_DISABLED_REASONS[problem.reason] ??
+    fill(SUBSCRIPTION_DISABLED_OTHER_REASON, { code: escapeMrkdwn(problem.code) });
+  const following = subscriptions
+    .map(({ filter }) =>
+      filter.kind === "all" ? "all updates" : `${filter.kind} ${filter.label || filter.id}`,
+    )
+    .map(escapeMrkdwn)
+    .join(", ");
+  return fill(SUBSCRIPTION_DISABLED_DM, { channel, reason, following });
+}
