@@ -1,4 +1,5 @@
 // What a question was understood to ask. Produced by understand(), consumed by the answer builders.
+import type { SubjectKind } from "../answer/types.ts";
 import type { RaciLetter } from "../knowledge/model.ts";
 import type { NameVia } from "../search/names.ts";
 
@@ -27,7 +28,7 @@ export interface Recognition {
 
 /** Another subject of the same name, offered beside the answer ("Also in DDaT: Problem management"). */
 export interface AlsoIn {
-  kind: "skill" | "level" | "role" | "process" | "practice" | "tool";
+  kind: SubjectKind;
   id: string;
   name: string;
 }

@@ -274,7 +274,7 @@ function invalidResult(problems: string[]): ImportError {
   );
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
     return true;

@@ -5,6 +5,7 @@ import { constants } from "node:fs";
 import { copyFile, mkdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath, listYamlFiles } from "../load.ts";
+import { exists } from "./apply.ts";
 import { ImportError } from "./errors.ts";
 import { SCHEMA_FILE } from "./render.ts";
 
@@ -74,15 +75,6 @@ async function yamlFilesIn(dir: string): Promise<string[]> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 
