@@ -163,6 +163,40 @@ describe("the layering of src/", () => {
   });
 });
 
+describe("inside the core", () => {
+  const CORE = path.join(SRC, "core");
+  /** What each folder of the core may import from the rest of it: one direction, answer on top. */
+  const CORE_ALLOWED: Record<string, readonly string[]> = {
+    text: ["text"],
+    knowledge: ["knowledge", "text"],
+    subjects: ["knowledge"],
+    search: ["search", "subjects", "knowledge", "text"],
+    query: ["query", "search", "subjects", "knowledge", "text"],
+    changes: ["changes", "search", "subjects", "knowledge", "text"],
+    answer: ["answer", "query", "search", "subjects", "knowledge", "text"],
+    engine: ["answer", "query", "search", "subjects", "knowledge", "text"],
+  };
+  const folderOf = (file: string) =>
+    path
+      .relative(CORE, file)
+      .split(path.sep)[0]
+      ?.replace(/\.[cm]?[jt]s$/, "") ?? "";
+
+  it("has search and query import answer for nothing, and each folder import only those below it", () => {
+    const wrong: string[] = [];
+    for (const file of sourceFiles(CORE)) {
+      const from = folderOf(file);
+      for (const specifier of importedModules(readFileSync(file, "utf8"))) {
+        if (!specifier.startsWith(".")) continue;
+        const to = folderOf(path.resolve(path.dirname(file), specifier));
+        if (!(CORE_ALLOWED[from] ?? []).includes(to))
+          wrong.push(`${path.relative(SRC, file)} imports ${specifier}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("the layering rules", () => {
   const at = (file: string) => path.join(SRC, file);
 

@@ -1,7 +1,7 @@
 // "What is the difference between the IT manager and the IT service manager": how two roles relate,
 // and what each is accountable and responsible for that the other is not.
 import type { KnowledgeBase, RaciLetter, Role } from "../knowledge/model.ts";
-import { roleSource } from "../search/build.ts";
+import { roleSource } from "../subjects.ts";
 import { followUp, listWords, makeAnswer } from "./build.ts";
 import type { Answer, Section } from "./types.ts";
 

@@ -4,7 +4,7 @@ import { diffWords } from "diff";
 import type { KnowledgeBase, Skill } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
 import type { Recognition } from "../query/types.ts";
-import { levelSource, skillSource, skillSubject } from "../search/build.ts";
+import { levelSource, skillSource, skillSubject } from "../subjects.ts";
 import { STOPWORDS, stem, words } from "../text/normalize.ts";
 import { capitalise, followUp, listWords, makeAnswer, skillHandle, skillLabel } from "./build.ts";
 import { frameworkLevels } from "./level.ts";

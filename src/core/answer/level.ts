@@ -3,7 +3,7 @@
 import type { KnowledgeBase } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
 import type { LevelStep } from "../query/types.ts";
-import { levelSource } from "../search/build.ts";
+import { levelSource } from "../subjects.ts";
 import { followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
 import type { Answer, FollowUp, Section } from "./types.ts";
 

@@ -1,9 +1,9 @@
 // Career steps: what changes from one role level to the next, the path to a role level, and which role
 // levels need a skill. Built from the skills each DDaT role level lists, with their levels.
 import type { KnowledgeBase, Role } from "../knowledge/model.ts";
-import { levelId } from "../knowledge/model.ts";
+import { frameworkOfSkill, levelId } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
-import { roleSource } from "../search/build.ts";
+import { roleSource } from "../subjects.ts";
 import { followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
 import type { Answer, Progression, Section, SkillChange, Subject, Table } from "./types.ts";
 
@@ -29,7 +29,7 @@ export function stepFrom(step: LadderStep, direction: "next" | "previous"): Ladd
 }
 
 function levelName(kb: KnowledgeBase, ref: RoleSkill): string | undefined {
-  return ref.levelName ?? kb.levels.get(levelId(ref.skill.slice(0, ref.skill.indexOf(":")), ref.level))?.name;
+  return ref.levelName ?? kb.levels.get(levelId(frameworkOfSkill(ref.skill), ref.level))?.name;
 }
 
 function levelLabel(kb: KnowledgeBase, ref: RoleSkill): string {

@@ -1,7 +1,7 @@
 // RACI answers: who is R/A/C/I for a process, practice or tool, and the reverse, what a role is R/A/C/I for.
 import type { KnowledgeBase, RaciLetter, RaciRow, Role } from "../knowledge/model.ts";
 import { RACI_LETTERS } from "../knowledge/model.ts";
-import { raciSource, roleSource } from "../search/build.ts";
+import { raciSource, roleSource } from "../subjects.ts";
 import { capitalise, followUp, listWords, makeAnswer } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, RaciSummary, Section, Subject } from "./types.ts";

@@ -1,9 +1,9 @@
 // A role's profile (or one aspect of it), and a role level within a ladder.
 import type { KnowledgeBase, Role } from "../knowledge/model.ts";
-import { levelId } from "../knowledge/model.ts";
+import { frameworkOfSkill, levelId } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
 import { ROLE_ASPECTS, type RoleAspect } from "../query/types.ts";
-import { roleSource } from "../search/build.ts";
+import { roleSource } from "../subjects.ts";
 import { capitalise, followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
 import type { Answer, Fact, Section } from "./types.ts";
 
@@ -12,7 +12,7 @@ type RoleSkillRef = NonNullable<Role["skills"]>[number];
 function skillItems(kb: KnowledgeBase, refs: readonly RoleSkillRef[]): string[] {
   return refs.map((ref) => {
     const skill = kb.skills.get(ref.skill);
-    const framework = ref.skill.split(":")[0] ?? "";
+    const framework = frameworkOfSkill(ref.skill);
     const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
     const name = skill ? skillLabel(skill) : ref.skill;
     const detail = ref.description ?? skill?.levels.find((l) => l.level === ref.level)?.description;
@@ -142,7 +142,7 @@ function skillSummary(kb: KnowledgeBase, role: Role): Section[] {
   if (refs.length === 0) return [];
   const items = refs.map((ref) => {
     const skill = kb.skills.get(ref.skill);
-    const framework = ref.skill.split(":")[0] ?? "";
+    const framework = frameworkOfSkill(ref.skill);
     const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
     return `${skill ? skillLabel(skill) : ref.skill}: level ${ref.level}${levelName ? ` – ${levelName}` : ""}`;
   });

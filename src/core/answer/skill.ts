@@ -3,7 +3,7 @@
 import type { KnowledgeBase, Skill } from "../knowledge/model.ts";
 import { levelId } from "../knowledge/model.ts";
 import type { Recognition } from "../query/types.ts";
-import { skillSource, skillSubject } from "../search/build.ts";
+import { skillSource, skillSubject } from "../subjects.ts";
 import { capitalise, followUp, listWords, makeAnswer, skillHandle, skillLabel } from "./build.ts";
 import { frameworkLevels } from "./level.ts";
 import type { Answer, Fact, FollowUp, Section, SourceRef, Subject } from "./types.ts";

@@ -12,40 +12,13 @@ export const INTENTS = [
 ] as const;
 export type Intent = (typeof INTENTS)[number];
 
-export type SubjectKind = "skill" | "level" | "role" | "process" | "practice" | "tool";
+export type { Passage, SourceRef, Subject, SubjectKind } from "../subjects.ts";
 
-export interface Subject {
-  kind: SubjectKind;
-  id: string;
-  name: string;
-  level?: number;
-  framework?: string;
-}
-
-export interface SourceRef {
-  /** id of a knowledge source, when the answer comes from one */
-  id?: string;
-  title: string;
-  framework?: string;
-  version?: string;
-  code?: string;
-  level?: number;
-  url?: string;
-}
+import type { Passage, SourceRef, Subject } from "../subjects.ts";
 
 export interface Fact {
   label: string;
   value: string;
-}
-
-/** A passage of knowledge text with the words that matched the question marked as [start, end) ranges. */
-export interface Passage {
-  text: string;
-  marks: Array<[number, number]>;
-  subject?: Subject;
-  source?: SourceRef;
-  /** where in the subject the passage sits, e.g. "Level 5" or "Responsibilities" */
-  location?: string;
 }
 
 export interface Section {

@@ -2,10 +2,11 @@
 // ("SFIA", "DDaT"), a skill ("ITMG", "IT management", "sfia:ITMG") or a role ("IT service manager"), read
 // against the knowledge being served now. Exact names only: a guess is offered as a suggestion, never
 // subscribed to, since a channel following the wrong thing fails silently.
-import type { SubjectKind } from "../answer/types.ts";
+
 import type { KnowledgeBase } from "../knowledge/model.ts";
 import type { SearchIndex } from "../search/build.ts";
 import type { NameEntry, NameVia } from "../search/names.ts";
+import type { SubjectKind } from "../subjects.ts";
 import { canonical } from "../text/normalize.ts";
 import type { FollowedFilter as SubscriptionFilter } from "./subscription.ts";
 

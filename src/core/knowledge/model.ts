@@ -61,3 +61,14 @@ export function skillId(framework: string, code: string): string {
 export function levelId(framework: string, level: number): string {
   return `${framework}:${level}`;
 }
+
+/** The framework and level a level id names: "ddat:3" is DDaT level 3. */
+export function parseLevelId(id: string): { framework: string; level: number } {
+  const at = id.lastIndexOf(":");
+  return { framework: id.slice(0, at), level: Number(id.slice(at + 1)) };
+}
+
+/** The framework a skill id belongs to: "sfia:ITMG" is SFIA's. */
+export function frameworkOfSkill(id: string): string {
+  return id.slice(0, id.indexOf(":"));
+}

@@ -1,7 +1,8 @@
 // What a question was understood to ask. Produced by understand(), consumed by the answer builders.
-import type { SubjectKind } from "../answer/types.ts";
+
 import type { RaciLetter } from "../knowledge/model.ts";
 import type { NameVia } from "../search/names.ts";
+import type { SubjectKind } from "../subjects.ts";
 
 export const ROLE_ASPECTS = [
   "responsibilities",

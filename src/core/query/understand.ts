@@ -1,10 +1,11 @@
 // Turns free text into a Query. Exact names are resolved first (longest match wins); only the words left
 // over are matched fuzzily, so a fuzzy hit can never outrank an exact one.
-import type { SubjectKind } from "../answer/types.ts";
-import type { RaciLetter } from "../knowledge/model.ts";
+
+import { parseLevelId, type RaciLetter } from "../knowledge/model.ts";
 import { groupKey, type RaciWords, type SearchIndex } from "../search/build.ts";
 import type { FuzzyHit, NameEntry, WordMemo } from "../search/names.ts";
-import { SEARCH_SETTINGS } from "../search/settings.ts";
+import { NUMBERED_LEVELS_FRAMEWORK, SEARCH_SETTINGS } from "../search/settings.ts";
+import type { SubjectKind } from "../subjects.ts";
 import { containsAsWord } from "../text/contains-word.ts";
 import { fold, STOPWORDS, stem, words } from "../text/normalize.ts";
 import { digitLevels } from "./level-numbers.ts";
@@ -48,7 +49,8 @@ export function understand(
   memo: WordMemo = new Map(),
   options: UnderstandOptions = {},
 ): Query {
-  const trimmed = question.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, " ").trim();
+  // Slack's markup (mentions, links) is read into plain words by the Slack adapter, not here.
+  const trimmed = question.trim();
   const length = [...trimmed].length;
   if (length > SEARCH_SETTINGS.maxQuestionLength) return { type: "too_long", length };
   const tokens = digitLevels(words(trimmed), isLevelWord);
@@ -250,7 +252,7 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
   }
   const extreme = EXTREME_WORDS.get(analysis.tokens.find((t) => EXTREME_WORDS.has(t)) ?? "");
   if (extreme && entities.length === 0 && levels.length === 0 && analysis.tokens.some(isLevelWord)) {
-    const fw = framework ?? options.defaultFramework ?? "sfia";
+    const fw = framework ?? options.defaultFramework ?? NUMBERED_LEVELS_FRAMEWORK;
     const scale = index.frameworkLevels.get(fw) ?? [];
     const level = extreme === "highest" ? scale[scale.length - 1] : scale[0];
     if (level !== undefined) return { type: "generic_level", framework: fw, level };
@@ -262,7 +264,12 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
   if (listKind === "skill" && entities.length === 0 && levels.length === 1) {
     const rest = residual.filter((t) => !LIST_FILLER.has(t) && !LIST_WORDS.some(([word]) => word === t));
     if (rest.length === 0)
-      return { type: "list", kind: "skill", framework: framework ?? "sfia", level: levels[0] };
+      return {
+        type: "list",
+        kind: "skill",
+        framework: framework ?? options.defaultFramework ?? NUMBERED_LEVELS_FRAMEWORK,
+        level: levels[0],
+      };
   }
 
   const all = (kind: SubjectKind) => entities.filter((e) => e.entry.ref.kind === kind);
@@ -373,7 +380,7 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
   // Only a question with nothing else left unexplained is about a generic level: "IT management level 6"
   // with no such skill is a search, not SFIA level 6.
   if (from !== undefined && residual.length === 0) {
-    const fw = framework ?? options.defaultFramework ?? "sfia";
+    const fw = framework ?? options.defaultFramework ?? NUMBERED_LEVELS_FRAMEWORK;
     if (to !== undefined && to !== from) {
       return { type: "compare_generic", framework: fw, from: Math.min(from, to), to: Math.max(from, to) };
     }
@@ -463,7 +470,8 @@ function chooseSkill(
     if (wanted.framework && shape.framework === wanted.framework) score += 8;
     if (wanted.levels.length > 0 && wanted.levels.every((l) => shape.levels.has(l))) score += 4;
     if (wanted.defaultFramework && shape.framework === wanted.defaultFramework) score += 2;
-    else if (!wanted.defaultFramework && wanted.numeric && shape.framework === "sfia") score += 0.5;
+    else if (!wanted.defaultFramework && wanted.numeric && shape.framework === NUMBERED_LEVELS_FRAMEWORK)
+      score += 0.5;
     if (!best || score > best.score) best = { entity, score };
   }
   return best?.entity;
@@ -582,12 +590,12 @@ function listKindWord(kind: ListKind): string {
   return LIST_WORDS.find(([, k]) => k === kind)?.[0] ?? kind;
 }
 
-function levelOf(levelId: string): number {
-  return Number(levelId.slice(levelId.lastIndexOf(":") + 1));
+function levelOf(id: string): number {
+  return parseLevelId(id).level;
 }
 
-function frameworkOf(levelId: string): string {
-  return levelId.slice(0, levelId.lastIndexOf(":"));
+function frameworkOf(id: string): string {
+  return parseLevelId(id).framework;
 }
 
 /**

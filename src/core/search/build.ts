@@ -1,7 +1,16 @@
 // Builds the search index from a knowledge base: names for exact and fuzzy lookups, passages for free search.
-import type { SourceRef, Subject } from "../answer/types.ts";
+
 import type { GenericLevel, KnowledgeBase, RaciRow, Role, Skill } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
+import {
+  levelSource,
+  raciSource,
+  roleSource,
+  type SourceRef,
+  type Subject,
+  skillSource,
+  skillSubject,
+} from "../subjects.ts";
 import { STOPWORDS, stem, words } from "../text/normalize.ts";
 import { NameIndex } from "./names.ts";
 import { type PassageDoc, PassageIndex } from "./passages.ts";
@@ -210,54 +219,6 @@ export function groupKey(name: string): string {
 }
 
 type AddPassage = (text: string | undefined, subject: Subject, location: string, source?: SourceRef) => void;
-
-export function skillSubject(skill: Skill, level?: number): Subject {
-  return {
-    kind: "skill",
-    id: skill.id,
-    name: skill.name,
-    framework: skill.framework,
-    ...(level === undefined ? {} : { level }),
-  };
-}
-
-export function skillSource(kb: KnowledgeBase, skill: Skill, level?: number): SourceRef {
-  const framework = kb.frameworks.get(skill.framework);
-  const firstSource = skill.sources?.[0] ? kb.sources.get(skill.sources[0]) : undefined;
-  return {
-    title: firstSource?.title ?? framework?.fullName ?? framework?.name ?? skill.framework,
-    framework: framework?.name ?? skill.framework,
-    version: skill.version ?? framework?.version,
-    code: skill.code,
-    ...(level === undefined ? {} : { level }),
-    ...(skill.url ? { url: skill.url } : firstSource?.url ? { url: firstSource.url } : {}),
-  };
-}
-
-export function roleSource(kb: KnowledgeBase, role: Role): SourceRef {
-  const framework = role.framework ? kb.frameworks.get(role.framework) : undefined;
-  const firstSource = role.sources?.[0] ? kb.sources.get(role.sources[0]) : undefined;
-  return {
-    title: firstSource?.title ?? framework?.fullName ?? role.name,
-    ...(framework ? { framework: framework.name, version: framework.version } : {}),
-    ...(firstSource?.url ? { url: firstSource.url } : {}),
-  };
-}
-
-export function raciSource(kb: KnowledgeBase, row: RaciRow): SourceRef {
-  const firstSource = row.sources?.[0] ? kb.sources.get(row.sources[0]) : undefined;
-  return { title: firstSource?.title ?? "RACI", ...(firstSource?.url ? { url: firstSource.url } : {}) };
-}
-
-export function levelSource(kb: KnowledgeBase, level: GenericLevel): SourceRef {
-  const framework = kb.frameworks.get(level.framework);
-  return {
-    title: framework?.fullName ?? framework?.name ?? level.framework,
-    framework: framework?.name ?? level.framework,
-    ...(framework ? { version: framework.version } : {}),
-    level: level.level,
-  };
-}
 
 function indexSkill(kb: KnowledgeBase, skill: Skill, names: NameIndex, add: AddPassage): void {
   const subject = skillSubject(skill);

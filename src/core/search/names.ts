@@ -2,7 +2,7 @@
 // first, and fuzzily only on a small candidate set: names whose words align with the phrase's words, or,
 // for arbitrary misspellings, names sharing the phrase's rarer trigrams.
 import Fuse from "fuse.js";
-import type { SubjectKind } from "../answer/types.ts";
+import type { SubjectKind } from "../subjects.ts";
 import { canonical, trigrams } from "../text/normalize.ts";
 import { wordsAlign } from "../text/spelling.ts";
 import { NameWords } from "./name-words.ts";

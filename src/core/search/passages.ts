@@ -1,7 +1,7 @@
 // Free-text search over every passage of knowledge: an inverted index with BM25 ranking, and
 // fuse.js correcting misspelt words against the index's own vocabulary.
 import Fuse from "fuse.js";
-import type { Passage, SourceRef, Subject } from "../answer/types.ts";
+import type { Passage, SourceRef, Subject } from "../subjects.ts";
 import { fold, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
 import { allowedEdits, editDistance } from "../text/spelling.ts";
 import { SEARCH_SETTINGS } from "./settings.ts";

@@ -29,3 +29,9 @@ export const SEARCH_SETTINGS = Object.freeze({
   /** longest question answered; longer gets a clear message */
   maxQuestionLength: 500,
 });
+
+/**
+ * The framework a bare level number means when neither the question nor ROLECALL_DEFAULT_FRAMEWORK says:
+ * SFIA numbers its levels of responsibility, DDaT names its skill levels.
+ */
+export const NUMBERED_LEVELS_FRAMEWORK = "sfia";
