@@ -37,9 +37,7 @@ export function followUp(kind: FollowUp["kind"], label: string, question: string
 
 export { listWords } from "../text/list-words.ts";
 
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { capitalise } from "../text/template.ts";
 
 /** How to name a skill in a follow-up question: its code where it has a short one (ITMG), else its name. */
 export function skillHandle(skill: { code: string; name: string }): string {
