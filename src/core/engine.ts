@@ -57,8 +57,20 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
         answerQuery(knowledge, index, query, question, memo),
         query,
       );
-      return withDidYouMean(withSeeAlso(knowledge, index, answer), query.didYouMean ?? []);
+      const ranked = withNearSubjects(answer, query.nearSubjects ?? []);
+      return withDidYouMean(withSeeAlso(knowledge, index, ranked), query.didYouMean ?? []);
     },
+  };
+}
+
+/** Names a misspelling may also have meant rank right after the subject answered. */
+function withNearSubjects(answer: Answer, near: readonly Subject[]): Answer {
+  const [first, ...rest] = answer.subjects;
+  if (!first || near.length === 0) return answer;
+  const others = near.filter((n) => n.id !== first.id);
+  return {
+    ...answer,
+    subjects: [first, ...others, ...rest.filter((s) => !others.some((o) => o.id === s.id))],
   };
 }
 

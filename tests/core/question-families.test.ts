@@ -91,7 +91,18 @@ const combined: Family[] = [
     question: "Sznior user researcher",
     intent: "role",
     top: { kind: "role", id: "ddat-senior-user-researcher" },
+  }, // a cue word ("development") inside a misspelt name, and a shorter exact name inside a longer one
+  {
+    question: "Organizational cppability development",
+    intent: "level",
+    top: { kind: "skill", id: "sfia:OCDV" },
   },
+  {
+    question: "Programmicg and bulid (data engineering)",
+    intent: "level",
+    top: { kind: "skill", id: "ddat:programming-and-build-data-engineering" },
+  },
+
   {
     question: "compare IT service manager and senior IT service manager",
     intent: "compare",

@@ -43,7 +43,11 @@ export interface LevelStep {
 }
 
 /** What a question asks, plus longer names it may have meant ("Junuor digital evaluator"). */
-export type Query = QueryBody & { didYouMean?: string[] };
+export type Query = QueryBody & {
+  didYouMean?: string[];
+  /** the subjects a misspelling may also have meant, ranked after the one answered */
+  nearSubjects?: AlsoIn[];
+};
 
 export type QueryBody =
   | { type: "help" }

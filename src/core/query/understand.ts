@@ -73,8 +73,16 @@ export function understand(
     : decided;
   const didYouMean = takeover
     ? [...new Set(takeover.match.entries.map((e) => e.ref.name))]
-    : [...new Set(longer.map((l) => l.hit.entry.ref.name))];
-  return didYouMean.length > 0 ? { ...query, didYouMean } : query;
+    : [...new Set([...longer.map((l) => l.hit.entry.ref.name), ...nearNames(answered, query)])];
+  const id = subjectIdOf(query);
+  const nearSubjects = answered.runnersUp
+    .filter((e) => e.ref.id !== id)
+    .map((e) => ({ kind: e.ref.kind, id: e.ref.id, name: e.ref.name }));
+  return {
+    ...query,
+    ...(didYouMean.length > 0 ? { didYouMean } : {}),
+    ...(nearSubjects.length > 0 ? { nearSubjects } : {}),
+  };
 }
 
 /** Everything read from the question before deciding what it asks. */
@@ -92,6 +100,8 @@ interface Analysis {
   residual: string[];
   residualPositions: number[];
   entities: Array<{ entry: NameEntry; recognition: Recognition }>;
+  /** where the subject was found by a misspelling, the next closest names */
+  runnersUp: NameEntry[];
 }
 
 function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex, memo: WordMemo): Analysis {
@@ -154,6 +164,7 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
   const residual = residualPositions.map((i) => tokens[i] ?? "");
   // Initials made from a role's name give way to a name or alias someone wrote: ITSCM is the process
   // the RACI calls so, not the IT service continuity manager (still offered beside it).
+  const runnersUp: NameEntry[] = [];
   let entities = matches.flatMap((m) => {
     const written = m.entries.filter((e) => e.via !== "acronym");
     return (written.length > 0 ? written : m.entries).map((entry) => ({ entry, recognition: exact(entry) }));
@@ -174,12 +185,17 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
         : freePositions
             .filter((i) => residualPositions.includes(i) || isLevelWord(tokens[i] ?? ""))
             .map((i) => tokens[i] ?? "");
-    const fuzzyHit = fuzzyEntity(index, fuzzyWords, memo, {
-      levels: levels.length > 0,
-      kindsWanted,
-      levelContext,
-    });
-    entities = fuzzyHit;
+    // A cue word may be part of the misspelt name: "Organizational cppability development".
+    const withCues = freePositions
+      .filter((i) => !levelPositions.has(i) && !STOPWORDS.has(tokens[i] ?? ""))
+      .map((i) => tokens[i] ?? "");
+    entities = fuzzyEntity(
+      index,
+      fuzzyWords,
+      memo,
+      { levels: levels.length > 0, kindsWanted, levelContext, whole: withCues.join(" ") },
+      runnersUp,
+    );
   }
 
   return {
@@ -194,6 +210,7 @@ function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex,
     residual,
     residualPositions,
     entities,
+    runnersUp,
   };
 }
 
@@ -630,6 +647,13 @@ function subjectIdOf(query: QueryBody): string | undefined {
   }
 }
 
+/** The runners-up of a misspelt subject, once the answer is about the best of them. */
+function nearNames(analysis: Analysis, query: QueryBody): string[] {
+  const id = subjectIdOf(query);
+  if (id === undefined) return [];
+  return analysis.runnersUp.filter((e) => e.ref.id !== id).map((e) => e.ref.name);
+}
+
 interface LongerName {
   match: Match;
   hit: FuzzyHit;
@@ -640,7 +664,8 @@ interface LongerName {
 function longerNames(index: SearchIndex, analysis: Analysis, memo: WordMemo): LongerName[] {
   const found: LongerName[] = [];
   for (const match of analysis.matches) {
-    const near = analysis.residualPositions.filter((i) => i >= match.start - 2 && i < match.end + 2);
+    // Words on either side may belong to the longer name: "Programmicg and bulid (data engineering)".
+    const near = analysis.residualPositions;
     if (near.length === 0) continue;
     const span = Array.from({ length: match.end - match.start }, (_, k) => match.start + k);
     const phrase = [...near, ...span]
@@ -823,10 +848,18 @@ function fuzzyEntity(
   index: SearchIndex,
   residual: readonly string[],
   memo: WordMemo,
-  context: { levels: boolean; kindsWanted: readonly SubjectKind[]; levelContext: boolean },
+  context: {
+    levels: boolean;
+    kindsWanted: readonly SubjectKind[];
+    levelContext: boolean;
+    /** every content word of the question, cue words included */
+    whole?: string;
+  },
+  runnersUp: NameEntry[] = [],
 ): Entity[] {
   if (residual.length === 0) return [];
   const phrases = new Set<string>([residual.join(" ")]);
+  if (context.whole && context.whole.length > residual.join(" ").length) phrases.add(context.whole);
   for (let n = Math.min(residual.length - 1, 5); n >= 1; n--) {
     for (let start = 0; start + n <= residual.length; start++) {
       const phrase = residual.slice(start, start + n).join(" ");
@@ -834,6 +867,7 @@ function fuzzyEntity(
     }
   }
   let best: { entry: NameEntry; score: number } | undefined;
+  const scored = new Map<string, { entry: NameEntry; score: number }>();
   const residualLength = residual.join(" ").length;
   const largestBonus = (context.levels ? 0.05 : 0) + (context.kindsWanted.length > 0 ? 0.05 : 0);
   for (const phrase of phrases) {
@@ -841,7 +875,7 @@ function fuzzyEntity(
     // "management" alone names nothing: "banana management" is not IT management.
     if (phrase.split(" ").every((w) => GENERIC_NAME_WORDS.has(w))) continue;
     // A phrase that covers only part of the question is a weaker signal than the whole residual.
-    const shortfall = (1 - phrase.length / residualLength) * 0.25;
+    const shortfall = Math.max(0, 1 - phrase.length / residualLength) * 0.25;
     // Even a perfect hit on this phrase could not beat the best so far: no need to look it up.
     if (best && shortfall - largestBonus >= best.score) continue;
     for (const hit of index.names.aligned(phrase, SUBJECT_MATCH, memo)) {
@@ -852,9 +886,19 @@ function fuzzyEntity(
       if (context.levels && hit.entry.ref.kind === "skill") score -= 0.05;
       if (context.kindsWanted.includes(hit.entry.ref.kind)) score -= 0.05;
       if (!best || score < best.score) best = { entry: hit.entry, score };
+      const seen = scored.get(hit.entry.ref.id);
+      if (!seen || score < seen.score) scored.set(hit.entry.ref.id, { entry: hit.entry, score });
     }
   }
   if (!best || best.score > SEARCH_SETTINGS.acceptScore) return [];
+  // The next closest names, for "did you mean" beside the answer: a misspelling can mean more than one.
+  runnersUp.push(
+    ...[...scored.values()]
+      .filter((s) => s.entry.ref.id !== best?.entry.ref.id && s.score <= SEARCH_SETTINGS.acceptScore)
+      .sort((a, b) => a.score - b.score)
+      .slice(0, 2)
+      .map((s) => s.entry),
+  );
   const score = best.score;
   // Every subject of that name, so a misspelt name in two frameworks is decided as the exact name is.
   const sameKey = rankEntries(index.names.lookupKey(best.entry.key));
