@@ -5,7 +5,6 @@ import type { SearchIndex } from "../search/build.ts";
 import type { WordMemo } from "../search/names.ts";
 import { SEARCH_SETTINGS } from "../search/settings.ts";
 import { STOPWORDS, words } from "../text/normalize.ts";
-import { wordsAlign } from "../text/spelling.ts";
 import { followUp, makeAnswer, skillHandle } from "./build.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, FollowUp, SourceRef, Subject } from "./types.ts";
@@ -86,15 +85,12 @@ export function suggestions(
   const options = { limit: 3, threshold: SEARCH_SETTINGS.suggestScore };
   for (const phrase of phrases) {
     if (!phrase) continue;
-    const hits =
-      reach === "aligned"
-        ? index.names.aligned(phrase, { ...options, prefixes: true }, memo)
-        : index.names.fuzzy(phrase, options);
+    // Shared letters are not enough to suggest a name: its words must read as misspellings of the
+    // phrase's ("incidnet" for Incident manager), never "Expert" for "asdfghjkl qwerty". The aligned
+    // lookup finds only such names, and scores few of them.
+    const hits = index.names.aligned(phrase, { ...options, prefixes: true }, memo);
     for (const hit of hits) {
       if (hit.score > SEARCH_SETTINGS.suggestScore) continue;
-      // Shared letters are not enough to suggest a name: it must read as a misspelling of the words
-      // ("incidnet" for Incident manager), never "Expert" for "asdfghjkl qwerty".
-      if (reach === "any" && !wordsAlign(phrase, hit.entry.key, { prefixes: true })) continue;
       const key = `${hit.entry.ref.kind}:${hit.entry.ref.id}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -1,6 +1,5 @@
-// Free-text search over every passage of knowledge: an inverted index with BM25 ranking, and
-// fuse.js correcting misspelt words against the index's own vocabulary.
-import Fuse from "fuse.js";
+// Free-text search over every passage of knowledge: an inverted index with BM25 ranking, a lift for
+// passages the question quotes, and misspelt words corrected against the index's own vocabulary.
 import type { Passage, SourceRef, Subject } from "../subjects.ts";
 import { fold, STOPWORDS, stem, trigrams, words } from "../text/normalize.ts";
 import { allowedEdits, editDistance } from "../text/spelling.ts";
@@ -214,19 +213,20 @@ export class PassageIndex {
     const candidates = [...overlap]
       .sort((a, b) => b[1] - a[1])
       .slice(0, SEARCH_SETTINGS.vocabularyCandidates)
-      .map(([candidate]) => ({ candidate }));
-    if (candidates.length === 0) return undefined;
-    const fuse = new Fuse(candidates, { keys: ["candidate"], includeScore: true, threshold: 0.34 });
-    // fuse.js ranks by shared letters; a correction must also be a plausible typo ("plorf" is not "explore").
+      .map(([candidate]) => candidate);
+    // A correction is a plausible typo ("plorf" is not "explore") that keeps the word's first letter or
+    // swaps the first two ("ofrecast"): "kxcd" is not "code". The fewest edits win, then the most
+    // shared trigrams.
     const allowed = allowedEdits(term);
-    // Typos keep a word's first letter, or swap the first two ("ofrecast"): "kxcd" is not "code".
     const opensAlike = (candidate: string) =>
       candidate[0] === term[0] || (candidate[0] === term[1] && candidate[1] === term[0]);
-    return fuse
-      .search(term)
-      .find(
-        (hit) => opensAlike(hit.item.candidate) && editDistance(term, hit.item.candidate, allowed) <= allowed,
-      )?.item.candidate;
+    let best: { candidate: string; edits: number } | undefined;
+    for (const candidate of candidates) {
+      if (!opensAlike(candidate)) continue;
+      const edits = editDistance(term, candidate, allowed);
+      if (edits <= allowed && (!best || edits < best.edits)) best = { candidate, edits };
+    }
+    return best?.candidate;
   }
 
   private indexVocabulary(term: string): void {
