@@ -238,7 +238,14 @@ function slackConnection(config: Config): SlackConnection | undefined {
   const { botToken, appToken, signingSecret } = config.slack;
   if (config.mode === "socket" && botToken && appToken) return { mode: "socket", botToken, appToken };
   if (config.mode === "http" && botToken && signingSecret) {
-    return { mode: "http", botToken, signingSecret, port: config.port };
+    return {
+      mode: "http",
+      botToken,
+      signingSecret,
+      port: config.port,
+      maxConnections: config.http.maxConnections,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+    };
   }
   return undefined;
 }
