@@ -2,7 +2,8 @@
 // This receiver authenticates every request, and Bolt's HTTPReceiver does the rest (parsing,
 // url_verification, acks). Checking here adds what Bolt 5 lacks: a 413 body limit applied before
 // anything is parsed, refusing timestamps from the future as well as the past, and a 400 for signed
-// bodies that are not a JSON object or form (Bolt would throw on a body such as `null`). As every request
+// bodies that are not a JSON object or form, or events that are not objects (Bolt would throw on a body
+// such as `null` or an `"event": null`). As every request
 // Bolt sees has passed that check, Bolt's own signature check is switched off: one HMAC a request.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -283,10 +284,16 @@ function isObjectBody(req: BufferedIncomingMessage, body: string): boolean {
   if (header(req, "content-type") === FORM && !hasFormField(body, "payload")) return true;
   try {
     const parsed: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+    if (!isObject(parsed)) return false;
+    // An Events API delivery whose event is not an object (`"event": null`) would throw inside Bolt.
+    return parsed.type !== "event_callback" || isObject(parsed.event);
   } catch {
     return false;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function respondEmpty(res: ServerResponse, status: number, close = false): void {

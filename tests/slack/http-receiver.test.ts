@@ -207,6 +207,16 @@ describe("the HTTP endpoint, as npm start serves it", () => {
     ["a broken interactivity payload", "application/x-www-form-urlencoded", "payload=%7Bnot-json"],
     ["an interactivity payload of null", "application/x-www-form-urlencoded", "payload=null"],
     ["a payload array after other fields", "application/x-www-form-urlencoded", "token=t&payload=%5B1%5D"],
+    [
+      "an event_callback whose event is null",
+      "application/json",
+      '{"type":"event_callback","team_id":"T0","event_id":"Ev0NULL","event":null}',
+    ],
+    [
+      "an event_callback whose event is a string",
+      "application/json",
+      '{"type":"event_callback","team_id":"T0","event_id":"Ev0TEXT","event":"message"}',
+    ],
   ] as const)(
     "refuses a signed but malformed body (%s) with 400 and keeps serving",
     async (_name, contentType, body) => {
