@@ -35,7 +35,7 @@ import {
   UNSUBSCRIBED_ALL,
 } from "../../messages.ts";
 import { sectionBlock } from "../../render/blocks.ts";
-import { clampMrkdwn, escapeMrkdwn, mentionUser, splitMrkdwn } from "../../render/escape.ts";
+import { clampMrkdwn, echoTyped, escapeMrkdwn, mentionUser, splitMrkdwn } from "../../render/escape.ts";
 import { SLACK_LIMITS } from "../../render/limits.ts";
 import type { Subcommand, SubcommandContext } from "./command-listener.ts";
 import { notificationsOf, permitted, replier } from "./notification-command.ts";
@@ -100,8 +100,8 @@ export const unsubscribeCommand: Subcommand = async (context) => {
             resolution.status === "all" ? { kind: "all" } : resolution.filter,
             deps.rolecall.knowledge,
           )
-        : `“${rest.trim()}”`;
-    return say(fill(NOT_SUBSCRIBED_TO, { what: escapeMrkdwn(what) }));
+        : undefined;
+    return say(fill(NOT_SUBSCRIBED_TO, { what: what ? escapeMrkdwn(what) : `“${echoTyped(rest)}”` }));
   }
   await notifications.store.removeSubscriptions(teamId, channelId, match.filter);
   deps.logger.info("channel unsubscribed", {
@@ -137,7 +137,7 @@ async function filterFromText(
   say: (text: string) => Promise<void>,
 ): Promise<SubscriptionFilter | undefined> {
   const resolution = resolveSubscriptionTarget(text, source);
-  const typed = escapeMrkdwn(text.trim());
+  const typed = echoTyped(text);
   switch (resolution.status) {
     case "all":
       return { kind: "all" };
