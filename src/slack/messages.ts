@@ -73,6 +73,16 @@ export const SUBSCRIBE_IN_DM =
 export const SUBSCRIBE_INVITE =
   "I'm not a member of this channel, so I can't post updates here. Invite me with `/invite @Rolecall`, then run the command again. Nothing was subscribed.";
 
+/** {reason} is one of STORE_FAILURE_REASONS; {ref} is the error reference in the log. */
+export const SUBSCRIBE_STORE_FAILED =
+  "I couldn't save the subscription because {reason}, so nothing was subscribed and nothing was announced in the channel. Try again in a moment; if it keeps failing, give your Rolecall admin this reference: {ref}.";
+
+export const STORE_FAILURE_REASONS = Object.freeze({
+  unavailable: "Rolecall's database can't be reached",
+  limit: "it would go over one of the database's limits",
+  refused: "Rolecall's database refused the write",
+});
+
 /** Posted in the channel. {user} mentions who subscribed it; {what} is what it follows, escaped. */
 export const SUBSCRIBED_ANNOUNCEMENT =
   "{user} subscribed this channel to Rolecall's knowledge updates about {what}. Each update comes as one message, with a Details button for the full list of changes.";
