@@ -177,7 +177,7 @@ describe("/role subscribe when the store fails the write", () => {
 
   beforeAll(() => {
     // The running bot's own database, made to refuse new subscriptions as a full disk would.
-    db = new Database(path.join(app.process.cwd, "data", SQLITE_FILE_NAME));
+    db = new Database(path.join(running.app.process.cwd, "data", SQLITE_FILE_NAME));
     db.exec(`CREATE TRIGGER refuse_subscriptions BEFORE INSERT ON subscriptions
       BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;`);
   });
@@ -193,7 +193,7 @@ describe("/role subscribe when the store fails the write", () => {
     expect(reply).toEqual(
       ephemeral(fill(SUBSCRIBE_STORE_FAILED, { reason: STORE_FAILURE_REASONS.refused, ref })),
     );
-    await app.process.waitForLog(new RegExp(`ERROR Could not store a subscription ref=${ref}`));
+    await running.app.process.waitForLog(new RegExp(`ERROR Could not store a subscription ref=${ref}`));
   });
 
   it("announces nothing in the channel", () => {
