@@ -7,7 +7,8 @@ import path from "node:path";
 import { makeDirs } from "../make-dirs.ts";
 import { type KnowledgeFile, knowledgeJsonSchema } from "./schema.ts";
 
-const FORMAT = 1;
+// 2: files with control characters are refused, so entries cached before that check are not trusted.
+const FORMAT = 2;
 
 export interface ParsedFileCache {
   get(file: string, hash: string): KnowledgeFile | undefined;
