@@ -147,5 +147,9 @@ export const RELOAD_INVALID =
 export const RELOAD_FAILED =
   "The new knowledge is being served, but I couldn't record the publish, so nobody was notified yet. I'll try again shortly; the log says why.";
 
+/** {error} is the store's reason, e.g. "knowledge is 40000000 bytes as JSON; the limit is 33554432 bytes". */
+export const RELOAD_REJECTED =
+  "The new knowledge is being served, but it can't be recorded as a snapshot ({error}), so no channel is told about it. Make the knowledge smaller; I won't try this version again until a file changes.";
+
 export const RELOAD_CONFLICT =
   "Another Rolecall instance kept publishing at the same moment. I'll try again shortly.";
