@@ -46,7 +46,7 @@ export async function readAndBuildKnowledge(
 ): Promise<{ texts: KnowledgeText[]; kb: KnowledgeBase; problems: KnowledgeProblem[]; contentHash: string }> {
   const { texts, problems } = await readKnowledgeDir(dir);
   const cache = options.cacheFile ? await KnowledgeFileCache.open(options.cacheFile) : undefined;
-  const result = buildKnowledge(texts, { cache });
+  const result = await buildKnowledgeInTurns(texts, { cache });
   const all = [...problems, ...result.problems];
   // The cache only speeds up the next load; a read-only disk must not stop this one.
   if (all.length === 0) await cache?.save().catch(() => undefined);
@@ -161,12 +161,32 @@ export function buildKnowledge(
   texts: readonly KnowledgeText[],
   options: { cache?: ParsedFileCache } = {},
 ): { kb: KnowledgeBase; problems: KnowledgeProblem[] } {
-  const parsed = texts.map((t) => parseKnowledgeText(t.file, t.text, options.cache));
+  return merged(texts.map((t) => parseKnowledgeText(t.file, t.text, options.cache)));
+}
+
+function merged(parsed: readonly ParsedFile[]): { kb: KnowledgeBase; problems: KnowledgeProblem[] } {
   const problems = parsed.flatMap((p) => p.problems);
   const merger = new Merger();
   for (const file of parsed) if (file.data) merger.add(file);
   merger.checkReferences();
   return { kb: merger.kb, problems: [...problems, ...merger.problems] };
+}
+
+/**
+ * buildKnowledge, letting the event loop run between files: loading a large folder (an imported framework
+ * is hundreds of files) must not keep a running bot from answering for the whole load. One file is still
+ * parsed in one go.
+ */
+export async function buildKnowledgeInTurns(
+  texts: readonly KnowledgeText[],
+  options: { cache?: ParsedFileCache } = {},
+): Promise<{ kb: KnowledgeBase; problems: KnowledgeProblem[] }> {
+  const parsed: ParsedFile[] = [];
+  for (const t of texts) {
+    parsed.push(parseKnowledgeText(t.file, t.text, options.cache));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return merged(parsed);
 }
 
 interface Located {

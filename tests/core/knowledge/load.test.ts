@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildKnowledge, loadKnowledge } from "../../../src/core/knowledge/load.ts";
+import { buildKnowledge, buildKnowledgeInTurns, loadKnowledge } from "../../../src/core/knowledge/load.ts";
 import { KnowledgeError, type KnowledgeProblem } from "../../../src/core/knowledge/problems.ts";
 
 const BASE = `frameworks:
@@ -255,5 +255,26 @@ describe("control characters in knowledge text", () => {
 
   it("leave tabs alone", () => {
     expect(problemsOf(["roles.yaml", BASE.replace("Runs IT.", '"Runs\\tIT."')])).toEqual([]);
+  });
+});
+
+describe("building a large folder", () => {
+  it("lets the event loop run between files, so a running bot keeps answering", async () => {
+    const texts = Array.from({ length: 20 }, (_, i) => ({
+      file: `roles-${i}.yaml`,
+      text: `roles:\n  - id: role-${i}\n    name: Role ${i}\n    summary: Does ${i}.\n`,
+    }));
+    let turns = 0;
+    let building = true;
+    const count = () => {
+      turns += 1;
+      if (building) setImmediate(count);
+    };
+    setImmediate(count);
+    const { kb, problems } = await buildKnowledgeInTurns(texts);
+    building = false;
+    expect(problems).toEqual([]);
+    expect(kb.roles.size).toBe(20);
+    expect(turns).toBeGreaterThanOrEqual(texts.length - 1);
   });
 });
