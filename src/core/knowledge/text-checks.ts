@@ -4,6 +4,7 @@
 import { isUtf8 } from "node:buffer";
 
 /** C0 controls other than tab, line feed and carriage return, and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export interface TextPosition {
@@ -86,7 +87,7 @@ export function stringsWithControlCharacters(
     const match = CONTROL.exec(value);
     if (match) found.push({ path, name: codePointName(match[0]) });
   } else if (Array.isArray(value)) {
-    value.forEach((item, index) => stringsWithControlCharacters(item, [...path, index], found));
+    for (const [index, item] of value.entries()) stringsWithControlCharacters(item, [...path, index], found);
   } else if (typeof value === "object" && value !== null) {
     for (const [key, item] of Object.entries(value)) {
       if (CONTROL.test(key))
