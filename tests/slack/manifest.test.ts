@@ -57,7 +57,9 @@ describe("the HTTP-mode instructions", () => {
     ["README.md", readme],
     ["manifest.yml", comment],
   ])("in %s name url for slash commands and request_url for events and interactivity", (_name, text) => {
-    expect(text).toMatch(/(?<!request_)`?url: https:\/\/<your-host>\/slack\/events`? to (each|every) slash command/);
+    expect(text).toMatch(
+      /(?<!request_)`?url: https:\/\/<your-host>\/slack\/events`? to (each|every) slash command/,
+    );
     expect(text).toMatch(
       /`?request_url: https:\/\/<your-host>\/slack\/events`? to `?(settings\.)?event_subscriptions`? and to `?(settings\.)?interactivity/,
     );
