@@ -1,7 +1,11 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DDAT_ATTRIBUTION, type ImportSummary } from "../../../../src/core/knowledge/import/index.ts";
+import {
+  DDAT_ATTRIBUTION,
+  ImportError,
+  type ImportSummary,
+} from "../../../../src/core/knowledge/import/index.ts";
 import { loadKnowledge } from "../../../../src/core/knowledge/load.ts";
 import type { KnowledgeBase, Role } from "../../../../src/core/knowledge/model.ts";
 import { KNOWLEDGE_LIMITS } from "../../../../src/core/knowledge/parse.ts";
@@ -192,11 +196,15 @@ describe("choosing the DDaT version", () => {
     expect(summary.notes.join(" ")).toContain("kept from the ddat framework already in the folder");
   });
 
-  it("falls back to the role content file's date and says so", async () => {
-    const { summary } = await importRealData("ddat");
-    const date = (await stat(DDAT.roles)).mtime.toISOString().slice(0, 10);
-    expect(summary.framework.version).toBe(date);
-    expect(summary.notes.join(" ")).toContain("pass --version to set it");
+  it("asks for --version rather than citing the file's modification date as one", async () => {
+    const out = await tempDir("rolecall-ddat-no-version-");
+    const error = await importRealData("ddat", { out }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({
+      code: "IMPORT_VERSION_REQUIRED",
+      message: expect.stringMatching(/pass --version/),
+    });
+    expect(await readdir(out)).toEqual([]);
   });
 });
 
