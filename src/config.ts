@@ -378,7 +378,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     issues.push({
       code: "INVALID_VALUE",
       variable: "ROLECALL_DEFAULT_FRAMEWORK",
-      message: `ROLECALL_DEFAULT_FRAMEWORK must be a framework id from the knowledge, such as sfia or ddat (got "${clip(env.ROLECALL_DEFAULT_FRAMEWORK)}").`,
+      message: `ROLECALL_DEFAULT_FRAMEWORK must be a framework id from the knowledge, such as sfia or ddat (got ${clip(env.ROLECALL_DEFAULT_FRAMEWORK)}).`,
     });
   }
   return issues;

@@ -197,6 +197,11 @@ describe("a secret put in the wrong variable", () => {
       "3f1c9d0e7a6b5c4d",
     ],
     ["a secret in ROLECALL_ADMINS", { ROLECALL_ADMINS: `U0AAA,${SECRET}` }, SECRET],
+    [
+      "a rotating token in ROLECALL_DEFAULT_FRAMEWORK",
+      { ROLECALL_DEFAULT_FRAMEWORK: "xoxe.xoxb-1-rotating" },
+      "xoxe.xoxb-1-rotating",
+    ],
     ["a URL with a password in SLACK_API_URL", { SLACK_API_URL: "ftp://u:hunter2@h/" }, "hunter2"],
   ])("%s is named, not echoed, in any part of the error", (_name, env, secret) => {
     const error = configError(env);
@@ -208,6 +213,9 @@ describe("a secret put in the wrong variable", () => {
   it("ordinary mistakes are still echoed", () => {
     expect(configError({ SLACK_API_URL: "slack.com/api" }).message).toContain('(got "slack.com/api")');
     expect(configError({ PORT: "eighty" }).message).toContain('(got "eighty")');
+    expect(configError({ ROLECALL_DEFAULT_FRAMEWORK: "not a framework" }).message).toContain(
+      '(got "not a framework")',
+    );
   });
 });
 
