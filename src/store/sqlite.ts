@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { makeDirsSync } from "../core/make-dirs.ts";
+import { makeDirsSync } from "../core/knowledge/make-dirs.ts";
 import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { makeDirs } from "../make-dirs.ts";
+import { makeDirs } from "./make-dirs.ts";
 import { type KnowledgeFile, knowledgeJsonSchema } from "./schema.ts";
 
 // 2: files with control characters are refused, so entries cached before that check are not trusted.

@@ -4,8 +4,8 @@
 import { constants } from "node:fs";
 import { copyFile, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { makeDirs } from "../../make-dirs.ts";
 import { displayPath, listYamlFiles } from "../load.ts";
+import { makeDirs } from "../make-dirs.ts";
 import { exists } from "./apply.ts";
 import { ImportError } from "./errors.ts";
 import { SCHEMA_FILE } from "./render.ts";

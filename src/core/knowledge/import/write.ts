@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { makeDirs } from "../../make-dirs.ts";
+import { makeDirs } from "../make-dirs.ts";
 
 export interface WrittenFiles {
   dir: string;

@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeDirs, makeDirsSync } from "../../src/core/make-dirs.ts";
+import { makeDirs, makeDirsSync } from "../../../src/core/knowledge/make-dirs.ts";
 
 let scratch: string;
 
