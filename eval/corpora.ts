@@ -15,7 +15,10 @@ export type CorpusName = (typeof CORPORA)[number];
 /** The nearest folder up holding package.json, whether this runs from eval/ or compiled from dist/eval/. */
 export { REPO_ROOT };
 export const SHIPPED_KNOWLEDGE = path.join(REPO_ROOT, "knowledge");
-export const REALDATA = path.resolve(REPO_ROOT, "../shared/realdata");
+/** ROLECALL_REALDATA points at another copy, as it does for the tests. */
+export const REALDATA = process.env.ROLECALL_REALDATA
+  ? path.resolve(process.env.ROLECALL_REALDATA)
+  : path.resolve(REPO_ROOT, "../shared/realdata");
 
 export const SFIA9_FILES = [
   path.join(REALDATA, "sfia9/sfia-9_skills_en_US_250129.cp1252.csv"),

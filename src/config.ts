@@ -30,6 +30,8 @@ export interface Config {
     apiUrl: string;
   };
   port: number;
+  /** HTTP mode's defences against clients that connect and never finish a request */
+  http: HttpLimits;
   knowledgeDir: string;
   logLevel: LogLevel;
   /** where the embedded store keeps its files (notifications) */
@@ -43,6 +45,18 @@ export interface Config {
   /** the framework answered when a name is in two and the question doesn't say which (e.g. sfia) */
   defaultFramework?: string;
 }
+
+export interface HttpLimits {
+  /** open connections at most; past it, the oldest connection with no request being answered is closed */
+  maxConnections: number;
+  /** how long a client may take to send a whole request, headers and body, before it is cut off */
+  requestTimeoutMs: number;
+}
+
+export const HTTP_DEFAULTS: Readonly<HttpLimits> = Object.freeze({
+  maxConnections: 1000,
+  requestTimeoutMs: 10_000,
+});
 
 export const SUBSCRIBER_POLICIES = ["admins", "everyone"] as const;
 export type SubscriberPolicy = (typeof SUBSCRIBER_POLICIES)[number];
@@ -125,6 +139,8 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: optional,
   PORT: optional,
+  HTTP_MAX_CONNECTIONS: optional,
+  HTTP_REQUEST_TIMEOUT_MS: optional,
   KNOWLEDGE_DIR: optional,
   LOG_LEVEL: optional,
   DATA_DIR: optional,
@@ -176,6 +192,14 @@ export function readConfig(env: Env): Config {
       apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : DEFAULTS.slackApiUrl,
     },
     port: e.PORT === undefined ? DEFAULTS.port : Number(e.PORT),
+    http: {
+      maxConnections:
+        e.HTTP_MAX_CONNECTIONS === undefined ? HTTP_DEFAULTS.maxConnections : Number(e.HTTP_MAX_CONNECTIONS),
+      requestTimeoutMs:
+        e.HTTP_REQUEST_TIMEOUT_MS === undefined
+          ? HTTP_DEFAULTS.requestTimeoutMs
+          : Number(e.HTTP_REQUEST_TIMEOUT_MS),
+    },
     knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir,
     logLevel: (e.LOG_LEVEL?.toLowerCase() as LogLevel | undefined) ?? DEFAULTS.logLevel,
     dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
@@ -217,6 +241,14 @@ function modeOf(env: RawEnv): RunMode {
 
 function checkEnv(env: RawEnv): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
+  // A secret put in the wrong variable must not be repeated in the error meant to point at it.
+  const secrets = [
+    env.SLACK_BOT_TOKEN,
+    env.SLACK_APP_TOKEN,
+    env.SLACK_SIGNING_SECRET,
+    env.DATABASE_URL,
+  ].filter((s): s is string => s !== undefined && s.length >= 8);
+  const clip = (value: string) => shown(value, secrets);
   const bot = env.SLACK_BOT_TOKEN;
   const app = env.SLACK_APP_TOKEN;
 
@@ -266,21 +298,39 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       issues.push({
         code: "NOT_A_NUMBER",
         variable: "PORT",
-        message: `PORT must be a whole number such as 3000 (got "${clip(env.PORT)}").`,
+        message: `PORT must be a whole number such as 3000 (got ${clip(env.PORT)}).`,
       });
     } else if (Number(env.PORT) > 65535) {
       issues.push({
         code: "OUT_OF_RANGE",
         variable: "PORT",
-        message: `PORT must be between 0 and 65535 (got ${env.PORT}).`,
+        message: `PORT must be between 0 and 65535 (got ${clip(env.PORT)}).`,
       });
     }
   }
+  const whole = (
+    variable: "HTTP_MAX_CONNECTIONS" | "HTTP_REQUEST_TIMEOUT_MS",
+    min: number,
+    max: number,
+    hint: string,
+  ) => {
+    const value = env[variable];
+    if (value === undefined) return;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      issues.push({
+        code: /^\d+$/.test(value) ? "OUT_OF_RANGE" : "NOT_A_NUMBER",
+        variable,
+        message: `${variable} must be a whole number from ${min} to ${max} ${hint} (got ${clip(value)}).`,
+      });
+    }
+  };
+  whole("HTTP_MAX_CONNECTIONS", 2, 1_000_000, "(open connections HTTP mode accepts at once)");
+  whole("HTTP_REQUEST_TIMEOUT_MS", 100, 300_000, "(milliseconds a client may take to send a request)");
   if (env.SLACK_API_URL !== undefined && !isHttpUrl(env.SLACK_API_URL)) {
     issues.push({
       code: "INVALID_URL",
       variable: "SLACK_API_URL",
-      message: `SLACK_API_URL must be an http(s) URL such as ${DEFAULTS.slackApiUrl} (got "${clip(env.SLACK_API_URL)}").`,
+      message: `SLACK_API_URL must be an http(s) URL such as ${DEFAULTS.slackApiUrl} (got ${clip(env.SLACK_API_URL)}).`,
     });
   }
   if (
@@ -290,7 +340,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     issues.push({
       code: "INVALID_VALUE",
       variable: "LOG_LEVEL",
-      message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got "${clip(env.LOG_LEVEL)}").`,
+      message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${clip(env.LOG_LEVEL)}).`,
     });
   }
   if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
@@ -306,7 +356,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       issues.push({
         code: "INVALID_VALUE",
         variable: "ROLECALL_ADMINS",
-        message: `ROLECALL_ADMINS must list Slack user ids such as U0123ABCD, separated by commas (not ${bad.map((b) => `"${clip(b)}"`).join(", ")}).`,
+        message: `ROLECALL_ADMINS must list Slack user ids such as U0123ABCD, separated by commas (not ${bad.map((b) => clip(b)).join(", ")}).`,
       });
     }
   }
@@ -317,7 +367,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     issues.push({
       code: "INVALID_VALUE",
       variable: "ROLECALL_SUBSCRIBERS",
-      message: `ROLECALL_SUBSCRIBERS must be admins (workspace admins, owners and ROLECALL_ADMINS may change a channel's subscriptions) or everyone (got "${clip(env.ROLECALL_SUBSCRIBERS)}").`,
+      message: `ROLECALL_SUBSCRIBERS must be admins (workspace admins, owners and ROLECALL_ADMINS may change a channel's subscriptions) or everyone (got ${clip(env.ROLECALL_SUBSCRIBERS)}).`,
     });
   }
   if (
@@ -328,7 +378,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     issues.push({
       code: "INVALID_VALUE",
       variable: "ROLECALL_DEFAULT_FRAMEWORK",
-      message: `ROLECALL_DEFAULT_FRAMEWORK must be a framework id from the knowledge, such as sfia or ddat (got "${clip(env.ROLECALL_DEFAULT_FRAMEWORK)}").`,
+      message: `ROLECALL_DEFAULT_FRAMEWORK must be a framework id from the knowledge, such as sfia or ddat (got ${clip(env.ROLECALL_DEFAULT_FRAMEWORK)}).`,
     });
   }
   return issues;
@@ -368,7 +418,27 @@ function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
-/** Non-secret values are echoed back, shortened. */
-function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+export const HIDDEN_VALUE = "a value that looks like a token or secret, not shown here";
+
+/**
+ * A value as an error may repeat it: quoted and shortened, and never when it is one of the configured secrets, holds
+ * one, or looks like a token or secret itself (a Slack token, a long unbroken run of letters and digits).
+ */
+export function shown(value: string, secrets: readonly string[] = []): string {
+  if (looksSecret(value, secrets)) return HIDDEN_VALUE;
+  return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+}
+
+function looksSecret(value: string, secrets: readonly string[]): boolean {
+  if (secrets.some((secret) => value.includes(secret) || (value.length >= 8 && secret.includes(value)))) {
+    return true;
+  }
+  if (/xox[abpersc]-|xapp-|xoxe\.|bearer\s/i.test(value)) return true;
+  // Signing secrets are 32 hex digits; client secrets and API keys are similar runs. Words and URLs have
+  // separators or few digits.
+  for (const run of value.match(/[A-Za-z0-9+/_=-]{16,}/g) ?? []) {
+    if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
+  }
+  // a URL with a password in it
+  return /:\/\/[^/@\s]*:[^/@\s]+@/.test(value);
 }

@@ -13,7 +13,7 @@ import { createNotificationRuntime } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createSlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
 import { createPermissions } from "./slack/permissions.ts";
-import { createAdminAlert } from "./slack/updates/admin-alert.ts";
+import { createAdminAlert, createTooLargeAlert } from "./slack/updates/admin-alert.ts";
 import { createDeliveryClient } from "./slack/updates/client.ts";
 import { createSlackCourier } from "./slack/updates/courier.ts";
 import { createStore } from "./store/index.ts";
@@ -151,6 +151,7 @@ async function runSlack(
     onKnowledge: (kb) => live.swap(kb),
     courier: createSlackCourier({ client, logger }),
     alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
+    alertTooLarge: createTooLargeAlert({ client, admins: config.admins, logger }),
   });
   const openStore = store;
   const slack = createSlackApp({
@@ -238,7 +239,14 @@ function slackConnection(config: Config): SlackConnection | undefined {
   const { botToken, appToken, signingSecret } = config.slack;
   if (config.mode === "socket" && botToken && appToken) return { mode: "socket", botToken, appToken };
   if (config.mode === "http" && botToken && signingSecret) {
-    return { mode: "http", botToken, signingSecret, port: config.port };
+    return {
+      mode: "http",
+      botToken,
+      signingSecret,
+      port: config.port,
+      maxConnections: config.http.maxConnections,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+    };
   }
   return undefined;
 }

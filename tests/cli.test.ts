@@ -139,6 +139,32 @@ describe("rolecall import into a new folder, as the README's recipe does", () =>
   });
 });
 
+describe("a DATA_DIR under /proc, where no folder can be made", () => {
+  const env = { DATA_DIR: "/proc/rolecall-test/data" };
+
+  it("rolecall publish fails at once with one line naming the store", async () => {
+    const result = await runCli(["publish"], { env });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^rolecall publish: Cannot use the store at \/proc\/rolecall-test\/data\//);
+  });
+
+  it("rolecall import fails at once naming the folder it could not make", async () => {
+    const csv = path.join(scratch, "proc-skills.csv");
+    await writeFile(csv, sfiaSkillsCsv(TWO_SKILLS));
+    const result = await runCli(["import", "sfia", csv, "--out", "/proc/rolecall-test/knowledge"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("/proc/rolecall-test");
+  });
+
+  it("rolecall ask still answers: the cache there is only a speed-up", async () => {
+    const result = await runCli(["ask", "ITMG 5"], { env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("ITMG level 5");
+  });
+});
+
 describe("rolecall schema", () => {
   it("the committed JSON Schema is the one the code generates", async () => {
     const committed = JSON.parse(await readFile(path.join(ROOT, "knowledge/rolecall.schema.json"), "utf8"));

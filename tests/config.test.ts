@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULTS, loadConfig, readConfig, secretsOf } from "../src/config.ts";
+import { ConfigError, DEFAULTS, HIDDEN_VALUE, loadConfig, readConfig, secretsOf } from "../src/config.ts";
 
 const BOT = "xoxb-1234-5678-abcdefghijkl";
 const APP = "xapp-1-A0ROLECALL-1234-abcdef";
@@ -55,6 +55,7 @@ describe("defaults", () => {
         signingSecret: undefined,
       },
       port: 3000,
+      http: { maxConnections: 1000, requestTimeoutMs: 10_000 },
       knowledgeDir: "./knowledge",
       logLevel: "info",
       dataDir: "./data",
@@ -74,9 +75,12 @@ describe("defaults", () => {
       DATABASE_URL: "postgres://rolecall@db/rolecall",
       ROLECALL_ADMINS: "U0AAA, W0BBB U0CCC",
       ROLECALL_SUBSCRIBERS: "Everyone",
+      HTTP_MAX_CONNECTIONS: "50",
+      HTTP_REQUEST_TIMEOUT_MS: "2000",
     });
     expect(config).toMatchObject({
       port: 8080,
+      http: { maxConnections: 50, requestTimeoutMs: 2000 },
       slack: { apiUrl: "http://127.0.0.1:9999/api/" },
       knowledgeDir: "/srv/knowledge",
       logLevel: "debug",
@@ -130,6 +134,8 @@ describe("mistakes get one line naming the variable", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL", "INVALID_VALUE", /one of debug, info, warn, error/],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL", "INVALID_URL", /PostgreSQL URL/],
     [{ ROLECALL_ADMINS: "U0AAA,@bob" }, "ROLECALL_ADMINS", "INVALID_VALUE", /"@bob"/],
+    [{ HTTP_MAX_CONNECTIONS: "many" }, "HTTP_MAX_CONNECTIONS", "NOT_A_NUMBER", /whole number from 2/],
+    [{ HTTP_REQUEST_TIMEOUT_MS: "5" }, "HTTP_REQUEST_TIMEOUT_MS", "OUT_OF_RANGE", /from 100 to 300000/],
     [{ ROLECALL_SUBSCRIBERS: "owners" }, "ROLECALL_SUBSCRIBERS", "INVALID_VALUE", /admins .* or everyone/],
     [
       { ROLECALL_DEFAULT_FRAMEWORK: "SFIA 9!" },
@@ -167,6 +173,49 @@ describe("mistakes get one line naming the variable", () => {
     expect(error.message).not.toContain(token);
     expect(error.message).not.toContain("xoxb-8888-bot");
     expect(error.message).not.toContain("pw123456");
+  });
+});
+
+describe("a secret put in the wrong variable", () => {
+  it.each([
+    ["the bot token in SLACK_API_URL", { SLACK_API_URL: BOT }, BOT],
+    ["the app token in LOG_LEVEL", { LOG_LEVEL: APP }, APP],
+    ["the signing secret in PORT", { PORT: SECRET }, SECRET],
+    [
+      "the signing secret in PORT while SLACK_SIGNING_SECRET holds it too",
+      { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: "k9-notlong", PORT: "k9-notlong" },
+      "k9-notlong",
+    ],
+    [
+      "a token in HTTP_MAX_CONNECTIONS",
+      { HTTP_MAX_CONNECTIONS: "xoxe.xoxb-1-rotating" },
+      "xoxe.xoxb-1-rotating",
+    ],
+    [
+      "a client secret in ROLECALL_SUBSCRIBERS",
+      { ROLECALL_SUBSCRIBERS: "3f1c9d0e7a6b5c4d" },
+      "3f1c9d0e7a6b5c4d",
+    ],
+    ["a secret in ROLECALL_ADMINS", { ROLECALL_ADMINS: `U0AAA,${SECRET}` }, SECRET],
+    [
+      "a rotating token in ROLECALL_DEFAULT_FRAMEWORK",
+      { ROLECALL_DEFAULT_FRAMEWORK: "xoxe.xoxb-1-rotating" },
+      "xoxe.xoxb-1-rotating",
+    ],
+    ["a URL with a password in SLACK_API_URL", { SLACK_API_URL: "ftp://u:hunter2@h/" }, "hunter2"],
+  ])("%s is named, not echoed, in any part of the error", (_name, env, secret) => {
+    const error = configError(env);
+    expect(error.message).not.toContain(secret);
+    expect(error.message).not.toContain(secret.slice(0, 8));
+    expect(error.message).toContain(HIDDEN_VALUE);
+  });
+
+  it("ordinary mistakes are still echoed", () => {
+    expect(configError({ SLACK_API_URL: "slack.com/api" }).message).toContain('(got "slack.com/api")');
+    expect(configError({ PORT: "eighty" }).message).toContain('(got "eighty")');
+    expect(configError({ ROLECALL_DEFAULT_FRAMEWORK: "not a framework" }).message).toContain(
+      '(got "not a framework")',
+    );
   });
 });
 

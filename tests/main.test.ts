@@ -250,6 +250,36 @@ describe("a notifications store that cannot be used", () => {
   });
 });
 
+describe("a DATA_DIR under /proc, where no folder can be made", () => {
+  // Node's recursive mkdir never returns there; these would hang until the test timed out.
+  it("stops the bot at once with the usual one line naming DATA_DIR", async () => {
+    const app = launchRolecall({
+      env: {
+        SLACK_BOT_TOKEN: BOT,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: api.apiUrl,
+        KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+        DATA_DIR: "/proc/rolecall-test/data",
+      },
+    });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines.at(-1)).toMatch(
+      /^DATA_DIR: Cannot use the store at \/proc\/rolecall-test\/data\/rolecall\.db: .*Point DATA_DIR at a folder Rolecall can create and write to\.$/,
+    );
+    noStackTrace(app.logLines);
+  });
+
+  it("lets the local console answer, saying edits wait for a restart", async () => {
+    const app = launchRolecall({
+      env: { KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, DATA_DIR: "/proc/rolecall-test/data" },
+    });
+    app.child.stdin.end("ITMG 5\n");
+    expect((await app.exited).code).toBe(0);
+    expect(app.stdout()).toContain("ITMG level 5: IT management (SFIA 7)");
+    expect(app.logLines[1]).toMatch(/WARN {2}Knowledge edits will not be picked up until Rolecall restarts /);
+  });
+});
+
 describe("a port already in use", () => {
   it("is named in one clear line", async () => {
     const busy = createServer();

@@ -15,6 +15,7 @@ import { buildKnowledge, readAndBuildKnowledge } from "../core/knowledge/load.ts
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
 import { errorFields, type Logger } from "../log.ts";
+import { StoreError } from "../store/errors.ts";
 import type { Snapshot, Store } from "../store/types.ts";
 import { planDeliveries } from "./fan-out.ts";
 
@@ -37,7 +38,13 @@ export type PublishOutcome =
   /** other instances kept publishing first, every attempt; their publishes already announced the news */
   | { status: "conflict"; reason: PublishReason; hash: string }
   /** the store failed; the knowledge is served, and the next publish announces the changes */
-  | { status: "failed"; reason: PublishReason; error: Error };
+  | { status: "failed"; reason: PublishReason; error: Error }
+  /**
+   * The store refuses this knowledge for good (a snapshot over its size cap): it is served, but not
+   * recorded or announced, and not tried again until the folder changes. The next publish that is stored
+   * announces everything since the last stored snapshot.
+   */
+  | { status: "rejected"; reason: PublishReason; error: StoreError };
 
 export type PublishedOutcome = Extract<PublishOutcome, { status: "published" }>;
 
@@ -63,6 +70,8 @@ export interface PublisherOptions {
   servedContentHash?: string;
   /** the knowledge folder has problems (each with file:line:col); the last good knowledge is still served */
   onInvalid?: (problems: readonly KnowledgeProblem[]) => void;
+  /** the store refused the knowledge for good (see the "rejected" outcome); called once per content */
+  onRejected?: (error: StoreError) => void;
   /** after outbox rows were written: wire to the delivery worker's wake() */
   onPublished?: (outcome: PublishedOutcome) => void;
   now?: () => Date;
@@ -86,6 +95,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
   const now = options.now ?? (() => new Date());
   let servedContent: string | undefined = options.servedContentHash;
   let reportedInvalidContent: string | undefined;
+  /** the folder content the store refused for good, and why: not offered to it again */
+  let rejected: { content: string; error: StoreError } | undefined;
   let active: Promise<PublishOutcome> | undefined;
   let followUp: Promise<PublishOutcome> | undefined;
 
@@ -117,9 +128,25 @@ export function createPublisher(options: PublisherOptions): Publisher {
     if (loaded.problems.length > 0) return invalid(reason, loaded);
     reportedInvalidContent = undefined;
     serve(loaded);
+    if (rejected?.content === loaded.contentHash) {
+      // Building and offering the same snapshot again would freeze the process for nothing.
+      logger.info("knowledge not published: still too large for the store; waiting for an edit", { reason });
+      return { status: "rejected", reason, error: rejected.error };
+    }
+    rejected = undefined;
     try {
+      await turn();
       return await record(reason, loaded.kb);
     } catch (error) {
+      if (isPermanent(error)) {
+        rejected = { content: loaded.contentHash, error };
+        logger.error("knowledge not published: the store refuses it, and will until the folder changes", {
+          reason,
+          ...errorFields(error),
+        });
+        guard("onRejected", () => options.onRejected?.(error));
+        return { status: "rejected", reason, error };
+      }
       return failed(reason, error);
     }
   };
@@ -148,6 +175,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
 
   const record = async (reason: PublishReason, kb: KnowledgeBase): Promise<PublishOutcome> => {
     const snapshot = toSnapshot(kb);
+    await turn();
     const hash = snapshotHash(snapshot);
     for (let attempt = 1; attempt <= MAX_STALE_ATTEMPTS; attempt++) {
       const latest = await store.latestSnapshot();
@@ -156,7 +184,9 @@ export function createPublisher(options: PublisherOptions): Publisher {
         return { status: "unchanged", reason, snapshotId: latest.id, hash };
       }
       const before = previousSnapshot(latest);
+      await turn();
       const changes = before ? diffSnapshots(before, snapshot) : [];
+      await turn();
       const snapshotId = randomUUID();
       const subscriptions = changes.length > 0 ? await store.listSubscriptions() : [];
       const deliveries = planDeliveries({
@@ -260,6 +290,18 @@ interface Loaded {
   problems: readonly KnowledgeProblem[];
   /** sha256 over every file's name and text */
   contentHash: string;
+}
+
+/** Errors that the same knowledge would meet again on every retry. */
+function isPermanent(error: unknown): error is StoreError {
+  return (
+    error instanceof StoreError && (error.code === "STORE_TOO_LARGE" || error.code === "STORE_INVALID_INPUT")
+  );
+}
+
+/** Lets waiting requests be answered between the long steps of a publish. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function load(dir: string, cacheFile: string | undefined): Promise<Loaded> {

@@ -27,6 +27,8 @@ export interface NotificationRuntimeOptions {
   courier?: Courier;
   /** tells the admins about a knowledge edit that cannot be loaded (src/slack/updates/admin-alert.ts) */
   alertAdmins?: (problems: readonly KnowledgeProblem[]) => Promise<void>;
+  /** tells the admins, once per content, that the store refuses the knowledge for good (too large) */
+  alertTooLarge?: (error: Error) => Promise<void>;
   /** publish on SIGHUP (default true) */
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
@@ -43,7 +45,7 @@ export interface NotificationRuntime {
 }
 
 export function createNotificationRuntime(options: NotificationRuntimeOptions): NotificationRuntime {
-  const { logger, store, courier, alertAdmins } = options;
+  const { logger, store, courier, alertAdmins, alertTooLarge } = options;
   const worker = courier
     ? createDeliveryWorker({
         store,
@@ -66,6 +68,9 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     ...(options.servedContentHash ? { servedContentHash: options.servedContentHash } : {}),
     onInvalid: (problems) => {
       if (alertAdmins) track(alertAdmins(problems));
+    },
+    onRejected: (error) => {
+      if (alertTooLarge) track(alertTooLarge(error));
     },
     onPublished: () => worker?.wake(),
   });

@@ -13,7 +13,15 @@ import type { FrameworkSummary } from "./render/home.ts";
 
 export type SlackConnection =
   | { mode: "socket"; botToken: string; appToken: string }
-  | { mode: "http"; botToken: string; signingSecret: string; port: number };
+  | {
+      mode: "http";
+      botToken: string;
+      signingSecret: string;
+      port: number;
+      /** see HttpLimits in config.ts; the receiver's defaults when left out */
+      maxConnections?: number;
+      requestTimeoutMs?: number;
+    };
 
 export interface SlackAppOptions {
   connection: SlackConnection;
@@ -63,7 +71,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
 
   const receiver =
     connection.mode === "http"
-      ? createSlackHttpReceiver({ signingSecret: connection.signingSecret, logger, boltLogger })
+      ? createSlackHttpReceiver({
+          signingSecret: connection.signingSecret,
+          logger,
+          boltLogger,
+          ...(connection.maxConnections ? { maxConnections: connection.maxConnections } : {}),
+          ...(connection.requestTimeoutMs ? { requestTimeoutMs: connection.requestTimeoutMs } : {}),
+        })
       : undefined;
   const bolt = new App({
     token: connection.botToken,

@@ -2,11 +2,12 @@
 // This receiver authenticates every request, and Bolt's HTTPReceiver does the rest (parsing,
 // url_verification, acks). Checking here adds what Bolt 5 lacks: a 413 body limit applied before
 // anything is parsed, refusing timestamps from the future as well as the past, and a 400 for signed
-// bodies that are not a JSON object or form (Bolt would throw on a body such as `null`). As every request
+// bodies that are not a JSON object or form, or events that are not objects (Bolt would throw on a body
+// such as `null` or an `"event": null`). As every request
 // Bolt sees has passed that check, Bolt's own signature check is switched off: one HMAC a request.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { parse as parseQuery } from "node:querystring";
 import {
   type App,
@@ -17,6 +18,7 @@ import {
   type Receiver,
 } from "@slack/bolt";
 import type { Logger } from "../log.ts";
+import { createLogTally, type LogTally } from "./log-tally.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
@@ -25,6 +27,9 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 /** Slack's replay window: requests more than five minutes from our clock, either way, are refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 const STOP_GRACE_MS = 3000;
+/** Slack waits 3 s for an ack; a client still sending its request after this is not Slack. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_CONNECTIONS = 1000;
 /** Slack's signature: the version, then the HMAC-SHA256 in lowercase hex. */
 const V0_SIGNATURE = /^v0=[0-9a-f]{64}$/;
 
@@ -33,6 +38,10 @@ export interface SlackHttpReceiverOptions {
   logger: Logger;
   boltLogger: BoltLogger;
   bodyLimit?: number;
+  /** open connections at most; a new one past it closes the oldest connection not being answered */
+  maxConnections?: number;
+  /** how long a client may take to send its headers and body */
+  requestTimeoutMs?: number;
   /** milliseconds since the epoch; injectable for tests of the replay window */
   now?: () => number;
 }
@@ -68,6 +77,12 @@ export class SlackHttpReceiver implements Receiver {
   private readonly signingSecret: string;
   private readonly bodyLimit: number;
   private readonly now: () => number;
+  private readonly maxConnections: number;
+  private readonly requestTimeoutMs: number;
+  /** every open connection, oldest first; true while a request on it is being answered */
+  private readonly connections = new Map<Socket, boolean>();
+  /** refusals and evictions come in floods under attack: one line for the first, then a count */
+  private readonly tally: LogTally;
   private server: Server | undefined;
 
   constructor(options: SlackHttpReceiverOptions) {
@@ -75,6 +90,9 @@ export class SlackHttpReceiver implements Receiver {
     this.signingSecret = options.signingSecret;
     this.bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     this.now = options.now ?? Date.now;
+    this.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.tally = createLogTally(options.logger);
     this.bolt = new HTTPReceiver({
       signingSecret: options.signingSecret,
       // receive() verifies the signature (and more) before handing Bolt a request, and answers ssl_check
@@ -92,7 +110,17 @@ export class SlackHttpReceiver implements Receiver {
 
   start(port: number): Promise<Server> {
     if (this.server) return Promise.reject(new Error("the HTTP receiver is already started"));
-    const server = createServer((req, res) => this.route(req, res));
+    // Node's defaults hold a connection that sends headers and then nothing for five minutes, and check
+    // only every 30 s; a few thousand such clients made the bot unreachable.
+    const server = createServer(
+      {
+        headersTimeout: this.requestTimeoutMs,
+        requestTimeout: this.requestTimeoutMs,
+        connectionsCheckingInterval: Math.min(1000, this.requestTimeoutMs),
+      },
+      (req, res) => this.route(req, res),
+    );
+    server.on("connection", (socket) => this.admit(socket));
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once("error", reject);
@@ -107,6 +135,7 @@ export class SlackHttpReceiver implements Receiver {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.tally.flush();
     // Requests already acknowledged finish quickly; a client that never finishes its request must not
     // hold the shutdown open.
     const force = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
@@ -121,6 +150,42 @@ export class SlackHttpReceiver implements Receiver {
   get port(): number | undefined {
     const address = this.server?.address();
     return address && typeof address === "object" ? (address as AddressInfo).port : undefined;
+  }
+
+  /**
+   * Keeps at most maxConnections open. Rather than refusing the newcomer (which under a flood of idle
+   * clients would refuse Slack too), it closes the oldest connection that has no request being answered:
+   * an idle keep-alive, or a client still dribbling its request. Slack's requests arrive whole at once, so
+   * they are the ones that get through.
+   */
+  private admit(socket: Socket): void {
+    this.connections.set(socket, false);
+    socket.once("close", () => this.connections.delete(socket));
+    if (this.connections.size <= this.maxConnections) return;
+    for (const [open, answering] of this.connections) {
+      if (answering || open === socket) continue;
+      this.connections.delete(open);
+      open.destroy();
+      this.tally.warn("Closed a stalled or idle connection to make room for a new one", {
+        max_connections: this.maxConnections,
+      });
+      return;
+    }
+    // Every other connection is being answered: this one waits for no one.
+    this.connections.delete(socket);
+    socket.destroy();
+    this.tally.warn("Refused a connection: every connection is busy answering", {
+      max_connections: this.maxConnections,
+    });
+  }
+
+  private answering(req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket;
+    if (!this.connections.has(socket)) return;
+    this.connections.set(socket, true);
+    res.once("close", () => {
+      if (this.connections.has(socket)) this.connections.set(socket, false);
+    });
   }
 
   private route(req: IncomingMessage, res: ServerResponse): void {
@@ -153,13 +218,14 @@ export class SlackHttpReceiver implements Receiver {
         HTTPModuleFunctions.isRawBodyError(error) &&
         ((error as { type?: string }).type === "entity.too.large" ||
           (error as { statusCode?: number }).statusCode === 413);
-      this.logger.warn(tooLarge ? "Refused an oversized request" : "Refused an unreadable request", {
+      this.tally.warn(tooLarge ? "Refused an oversized request" : "Refused an unreadable request", {
         limit: this.bodyLimit,
       });
       respondEmpty(res, tooLarge ? 413 : 400, true);
       return;
     }
 
+    this.answering(req, res);
     const body = buffered.rawBody.toString("utf8");
     if (isSslCheck(req, body)) {
       // Slack's unsigned reachability check: answered here, as whatever else the body holds is unsigned.
@@ -174,12 +240,12 @@ export class SlackHttpReceiver implements Receiver {
       nowMs: this.now(),
     });
     if (problem) {
-      this.logger.warn("Refused a request that is not from Slack", { reason: problem });
+      this.tally.warn("Refused a request that is not from Slack", { reason: problem });
       respondEmpty(res, 401);
       return;
     }
     if (!isObjectBody(buffered, body)) {
-      this.logger.warn("Refused a malformed request body", { content_type: header(req, "content-type") });
+      this.tally.warn("Refused a malformed request body", { content_type: header(req, "content-type") });
       respondEmpty(res, 400);
       return;
     }
@@ -218,10 +284,16 @@ function isObjectBody(req: BufferedIncomingMessage, body: string): boolean {
   if (header(req, "content-type") === FORM && !hasFormField(body, "payload")) return true;
   try {
     const parsed: unknown = HTTPModuleFunctions.parseHTTPRequestBody(req);
-    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+    if (!isObject(parsed)) return false;
+    // An Events API delivery whose event is not an object (`"event": null`) would throw inside Bolt.
+    return parsed.type !== "event_callback" || isObject(parsed.event);
   } catch {
     return false;
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function respondEmpty(res: ServerResponse, status: number, close = false): void {

@@ -73,6 +73,16 @@ export const SUBSCRIBE_IN_DM =
 export const SUBSCRIBE_INVITE =
   "I'm not a member of this channel, so I can't post updates here. Invite me with `/invite @Rolecall`, then run the command again. Nothing was subscribed.";
 
+/** {reason} is one of STORE_FAILURE_REASONS; {ref} is the error reference in the log. */
+export const SUBSCRIBE_STORE_FAILED =
+  "I couldn't save the subscription because {reason}, so nothing was subscribed and nothing was announced in the channel. Try again in a moment; if it keeps failing, give your Rolecall admin this reference: {ref}.";
+
+export const STORE_FAILURE_REASONS = Object.freeze({
+  unavailable: "Rolecall's database can't be reached",
+  limit: "it would go over one of the database's limits",
+  refused: "Rolecall's database refused the write",
+});
+
 /** Posted in the channel. {user} mentions who subscribed it; {what} is what it follows, escaped. */
 export const SUBSCRIBED_ANNOUNCEMENT =
   "{user} subscribed this channel to Rolecall's knowledge updates about {what}. Each update comes as one message, with a Details button for the full list of changes.";
@@ -136,6 +146,10 @@ export const RELOAD_INVALID =
 
 export const RELOAD_FAILED =
   "The new knowledge is being served, but I couldn't record the publish, so nobody was notified yet. I'll try again shortly; the log says why.";
+
+/** {error} is the store's reason, e.g. "knowledge is 40000000 bytes as JSON; the limit is 33554432 bytes". */
+export const RELOAD_REJECTED =
+  "The new knowledge is being served, but it can't be recorded as a snapshot ({error}), so no channel is told about it. Make the knowledge smaller; I won't try this version again until a file changes.";
 
 export const RELOAD_CONFLICT =
   "Another Rolecall instance kept publishing at the same moment. I'll try again shortly.";

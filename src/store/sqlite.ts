@@ -1,9 +1,10 @@
 // The embedded store: one SQLite file (WAL) per data folder. Every write runs in a BEGIN IMMEDIATE
 // transaction, so several processes sharing the file take turns instead of interleaving.
 import { randomUUID } from "node:crypto";
-import { closeSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { makeDirsSync } from "../core/knowledge/make-dirs.ts";
 import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,
@@ -62,7 +63,7 @@ export async function createSqliteStore(options: { dataDir: string }): Promise<S
   let db: Database.Database;
   try {
     // The file holds Slack installation tokens: private to the bot's user from the moment it exists.
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeDirsSync(path.dirname(file), 0o700);
     closeSync(openSync(file, "a", 0o600));
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
+import { needsRealData } from "../support/real-data.ts";
 import { importRealData, readSourceCsv, SFIA9 } from "./knowledge/import/real-data.ts";
 import { removeTempDirs, tempDir } from "./knowledge/import/synthetic.ts";
 
@@ -18,7 +19,7 @@ function sfiaLevelText(code: string, level: number): string {
   return (row?.[levelColumn] ?? "").trim();
 }
 
-describe("on SFIA 9 and DDaT imported into an empty folder", () => {
+describe.skipIf(needsRealData())("on SFIA 9 and DDaT imported into an empty folder", () => {
   let rolecall: Rolecall;
 
   beforeAll(async () => {
@@ -105,7 +106,7 @@ describe("on SFIA 9 and DDaT imported into an empty folder", () => {
   });
 });
 
-describe("after importing SFIA 9 over the shipped knowledge", () => {
+describe.skipIf(needsRealData())("after importing SFIA 9 over the shipped knowledge", () => {
   let rolecall: Rolecall;
 
   beforeAll(async () => {

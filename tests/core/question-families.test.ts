@@ -8,6 +8,7 @@ import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
 import { combinedKnowledge } from "../support/combined-corpus.ts";
+import { needsRealData } from "../support/real-data.ts";
 
 interface Family {
   question: string;
@@ -173,7 +174,7 @@ function expectFamily(rolecall: () => Rolecall, family: Family): void {
   family.check?.(answer);
 }
 
-describe("over the combined corpus", () => {
+describe.skipIf(needsRealData())("over the combined corpus", () => {
   let rolecall: Rolecall;
   beforeAll(async () => {
     rolecall = createRolecall(await combinedKnowledge());

@@ -7,6 +7,7 @@ import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { KnowledgeError } from "../../src/core/knowledge/problems.ts";
 import { combinedCorpus } from "../support/combined-corpus.ts";
+import { needsRealData } from "../support/real-data.ts";
 import { removeTempDirs, tempDir } from "./knowledge/import/synthetic.ts";
 
 async function withFile(name: string, text: string): Promise<string> {
@@ -19,7 +20,7 @@ async function withFile(name: string, text: string): Promise<string> {
 
 afterAll(removeTempDirs);
 
-describe("see-also links over the combined corpus", () => {
+describe.skipIf(needsRealData())("see-also links over the combined corpus", () => {
   let rolecall: Rolecall;
   beforeAll(async () => {
     const dir = await withFile(
@@ -55,7 +56,7 @@ describe("see-also links over the combined corpus", () => {
   });
 });
 
-describe("a see-also link to something the knowledge does not hold", () => {
+describe.skipIf(needsRealData())("a see-also link to something the knowledge does not hold", () => {
   it("is a problem naming the file, the field and the nearest id", async () => {
     const dir = await withFile(
       "bad-link.yaml",

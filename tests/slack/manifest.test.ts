@@ -42,6 +42,31 @@ const manifestText = readFileSync(path.join(REPO_ROOT, "manifest.yml"), "utf8");
 const manifest = parse(manifestText) as Manifest;
 const sorted = (values: Iterable<string>) => [...values].sort();
 
+describe("the HTTP-mode instructions", () => {
+  // Slack's manifest schema: features.slash_commands[].url, settings.event_subscriptions.request_url and
+  // settings.interactivity.request_url. A request_url on a command is rejected when the manifest is saved.
+  const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8").replace(/\s+/g, " ");
+  const comment = manifestText
+    .split("\n")
+    .filter((line) => line.startsWith("#"))
+    .join(" ")
+    .replace(/#\s*/g, "")
+    .replace(/\s+/g, " ");
+
+  it.each([
+    ["README.md", readme],
+    ["manifest.yml", comment],
+  ])("in %s name url for slash commands and request_url for events and interactivity", (_name, text) => {
+    expect(text).toMatch(
+      /(?<!request_)`?url: https:\/\/<your-host>\/slack\/events`? to (each|every) slash command/,
+    );
+    expect(text).toMatch(
+      /`?request_url: https:\/\/<your-host>\/slack\/events`? to `?(settings\.)?event_subscriptions`? and to `?(settings\.)?interactivity/,
+    );
+    expect(text).not.toMatch(/request_url[^.]*to (each|every) slash command/);
+  });
+});
+
 describe("manifest.yml and the code", () => {
   it("declare the same slash commands, each with a listener", () => {
     const declared = sorted(manifest.features.slash_commands.map((c) => c.command));

@@ -1,5 +1,7 @@
 // /role subscribe, unsubscribe, subscriptions and reload, and the App Home's subscriptions, end to end over
 // signed HTTP against the app as npm start runs it, with users.info saying who is a workspace admin.
+import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fill } from "../../src/core/text/template.ts";
 import {
@@ -9,9 +11,11 @@ import {
   PERMISSION_CHECK_FAILED,
   RELOAD_REFUSED,
   RELOAD_UNCHANGED,
+  STORE_FAILURE_REASONS,
   SUBSCRIBE_IN_DM,
   SUBSCRIBE_INVITE,
   SUBSCRIBE_REFUSED,
+  SUBSCRIBE_STORE_FAILED,
   SUBSCRIBED,
   SUBSCRIBED_ANNOUNCEMENT,
   TARGET_NOT_FOLLOWABLE,
@@ -19,6 +23,7 @@ import {
   UNSUBSCRIBED,
   UNSUBSCRIBED_ALL,
 } from "../../src/slack/messages.ts";
+import { SQLITE_FILE_NAME } from "../../src/store/sqlite.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
 import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import { useSlackApp } from "../support/slack-app.ts";
@@ -163,6 +168,44 @@ describe("a channel Rolecall cannot post in", () => {
   it("a direct message cannot be subscribed", async () => {
     expect(await role("subscribe", ADMIN, "D0ADMIN")).toEqual(ephemeral(SUBSCRIBE_IN_DM));
     expect(postsTo("D0ADMIN")).toEqual([]);
+  });
+});
+
+describe("/role subscribe when the store fails the write", () => {
+  const channel = "C0STOREFAILS";
+  let db: Database.Database;
+
+  beforeAll(() => {
+    // The running bot's own database, made to refuse new subscriptions as a full disk would.
+    db = new Database(path.join(running.app.process.cwd, "data", SQLITE_FILE_NAME));
+    db.exec(`CREATE TRIGGER refuse_subscriptions BEFORE INSERT ON subscriptions
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;`);
+  });
+
+  afterAll(() => {
+    db?.exec("DROP TRIGGER IF EXISTS refuse_subscriptions");
+    db?.close();
+  });
+
+  it("tells the person what failed, with a reference the log also has", async () => {
+    const reply = await role("subscribe ITMG", ADMIN, channel);
+    const ref = /reference: ([0-9A-F]{8})/.exec(String(reply.text))?.[1] ?? "no ref";
+    expect(reply).toEqual(
+      ephemeral(fill(SUBSCRIBE_STORE_FAILED, { reason: STORE_FAILURE_REASONS.refused, ref })),
+    );
+    await running.app.process.waitForLog(new RegExp(`ERROR Could not store a subscription ref=${ref}`));
+  });
+
+  it("announces nothing in the channel", () => {
+    expect(postsTo(channel)).toEqual([]);
+  });
+
+  it("subscribes and announces once the store takes writes again", async () => {
+    db.exec("DROP TRIGGER refuse_subscriptions");
+    expect(await role("subscribe ITMG", ADMIN, channel)).toEqual(
+      ephemeral(fill(SUBSCRIBED, { what: ITMG, command: "ITMG" })),
+    );
+    expect(postsTo(channel)).toHaveLength(1);
   });
 });
 

@@ -3,16 +3,15 @@
 // a field Slack never sends; the values are realistic ones chosen per test.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { HAS_REAL_DATA, REALDATA } from "./real-data.ts";
 import { formBody, interactivityBody, type SlackBody } from "./slack-signer.ts";
 
-export const PAYLOAD_SHAPES_DIR = path.resolve(
-  import.meta.dirname,
-  "../../../shared/realdata/slack-payload-shapes",
-);
+export const PAYLOAD_SHAPES_DIR = path.join(REALDATA, "slack-payload-shapes");
 
 const shapeCache = new Map<string, unknown>();
 
 export function loadShape(relative: string): unknown {
+  if (!HAS_REAL_DATA) return undefined;
   let shape = shapeCache.get(relative);
   if (shape === undefined) {
     shape = JSON.parse(
@@ -23,7 +22,11 @@ export function loadShape(relative: string): unknown {
   return shape;
 }
 
-/** Throws if value has a field that none of the shapes has at the same place. Block lists are not checked. */
+/**
+ * Throws if value has a field that none of the shapes has at the same place. Block lists are not checked.
+ * Without the recorded shapes (no ../shared/realdata) there is nothing to check against: the payloads are
+ * still built, and CI, which has the shapes, checks them.
+ */
 export function assertSlackFields(value: unknown, shapes: unknown[], where: string): void {
   if (!isObject(value)) return;
   const objectShapes = shapes.filter(isObject);
@@ -158,8 +161,8 @@ export function messageEvent(options: MessageEventOptions): Record<string, unkno
   assertSlackFields(
     event,
     [
-      (loadShape("events/MessagePayload.json") as { event: unknown }).event,
-      (loadShape("events/MessageBotPayload.json") as { event: unknown }).event,
+      (loadShape("events/MessagePayload.json") as { event?: unknown } | undefined)?.event,
+      (loadShape("events/MessageBotPayload.json") as { event?: unknown } | undefined)?.event,
     ],
     "message",
   );
@@ -188,7 +191,7 @@ export function appMentionEvent(options: MentionOptions): Record<string, unknown
   };
   assertSlackFields(
     event,
-    [(loadShape("events/AppMentionPayload.json") as { event: unknown }).event],
+    [(loadShape("events/AppMentionPayload.json") as { event?: unknown } | undefined)?.event],
     "app_mention",
   );
   return event;

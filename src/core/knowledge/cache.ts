@@ -2,11 +2,13 @@
 // Parsing YAML is most of start-up on full frameworks (about 0.5 s for SFIA 9 + DDaT); an unchanged file
 // read back from JSON costs milliseconds. A changed file, or a changed schema, misses and is parsed afresh.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeDirs } from "./make-dirs.ts";
 import { type KnowledgeFile, knowledgeJsonSchema } from "./schema.ts";
 
-const FORMAT = 1;
+// 2: files with control characters are refused, so entries cached before that check are not trusted.
+const FORMAT = 2;
 
 export interface ParsedFileCache {
   get(file: string, hash: string): KnowledgeFile | undefined;
@@ -78,7 +80,7 @@ export class KnowledgeFileCache implements ParsedFileCache {
       schema: currentSchemaFingerprint(),
       entries: this.used,
     };
-    await mkdir(path.dirname(this.location), { recursive: true });
+    await makeDirs(path.dirname(this.location));
     const temporary = `${this.location}.${process.pid}.tmp`;
     await writeFile(temporary, JSON.stringify(document));
     await rename(temporary, this.location);

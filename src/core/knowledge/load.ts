@@ -18,6 +18,7 @@ import {
 import { KNOWLEDGE_LIMITS, type Locate, type ParsedFile, parseKnowledgeText } from "./parse.ts";
 import { KnowledgeError, type KnowledgeProblem, pathToField } from "./problems.ts";
 import type { RoleInput } from "./schema.ts";
+import { invalidUtf8 } from "./text-checks.ts";
 
 export interface KnowledgeText {
   file: string;
@@ -45,7 +46,7 @@ export async function readAndBuildKnowledge(
 ): Promise<{ texts: KnowledgeText[]; kb: KnowledgeBase; problems: KnowledgeProblem[]; contentHash: string }> {
   const { texts, problems } = await readKnowledgeDir(dir);
   const cache = options.cacheFile ? await KnowledgeFileCache.open(options.cacheFile) : undefined;
-  const result = buildKnowledge(texts, { cache });
+  const result = await buildKnowledgeInTurns(texts, { cache });
   const all = [...problems, ...result.problems];
   // The cache only speeds up the next load; a read-only disk must not stop this one.
   if (all.length === 0) await cache?.save().catch(() => undefined);
@@ -66,8 +67,9 @@ export async function readKnowledgeDir(
   const texts: KnowledgeText[] = [];
   const shown = displayPath(dir);
   let files: string[];
+  let deadLinks: string[];
   try {
-    files = await listYamlFiles(dir);
+    ({ files, deadLinks } = await findYamlFiles(dir));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "folder not found" : String(error);
     throw new KnowledgeError([
@@ -75,9 +77,11 @@ export async function readKnowledgeDir(
     ]);
   }
   if (files.length === 0) {
-    throw new KnowledgeError([
-      { file: shown, line: 1, column: 1, field: "", message: "no knowledge files (*.yaml) in this folder" },
-    ]);
+    const first = deadLinks[0];
+    const message = first
+      ? `no knowledge files (*.yaml) in this folder: ${deadLinks.length === 1 ? "the symbolic link" : `${deadLinks.length} symbolic links, such as`} ${displayPath(first)} ${deadLinks.length === 1 ? "leads" : "lead"} to no readable file`
+      : "no knowledge files (*.yaml) in this folder";
+    throw new KnowledgeError([{ file: shown, line: 1, column: 1, field: "", message }]);
   }
   for (const absolute of files) {
     const file = displayPath(absolute);
@@ -92,18 +96,55 @@ export async function readKnowledgeDir(
       });
       continue;
     }
-    texts.push({ file, text: await readFile(absolute, "utf8") });
+    const bytes = await readFile(absolute);
+    const invalid = invalidUtf8(bytes);
+    if (invalid) {
+      problems.push({
+        file,
+        line: invalid.line,
+        column: invalid.column,
+        field: "",
+        message: `not valid UTF-8 (byte 0x${invalid.byte.toString(16).padStart(2, "0")}); save the file as UTF-8`,
+      });
+      continue;
+    }
+    texts.push({ file, text: bytes.toString("utf8") });
   }
   return { texts, problems };
 }
 
-/** Every knowledge file below dir, sorted: *.yaml and *.yml, skipping hidden files. */
+/**
+ * Every knowledge file below dir, sorted: *.yaml and *.yml, skipping hidden files and folders. A symbolic
+ * link counts when it leads to a regular file (a folder of links into a checkout, or a Kubernetes
+ * ConfigMap); links to folders are not followed, so a link loop cannot make the walk endless.
+ */
 export async function listYamlFiles(dir: string): Promise<string[]> {
+  return (await findYamlFiles(dir)).files;
+}
+
+async function findYamlFiles(dir: string): Promise<{ files: string[]; deadLinks: string[] }> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name) && !e.name.startsWith("."))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  const files: string[] = [];
+  const deadLinks: string[] = [];
+  for (const entry of entries) {
+    if (!/\.ya?ml$/i.test(entry.name)) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    if (
+      path
+        .relative(dir, absolute)
+        .split(path.sep)
+        .some((part) => part.startsWith("."))
+    )
+      continue;
+    if (entry.isFile()) {
+      files.push(absolute);
+    } else if (entry.isSymbolicLink()) {
+      const target = await stat(absolute).catch(() => undefined);
+      if (target?.isFile()) files.push(absolute);
+      else deadLinks.push(absolute);
+    }
+  }
+  return { files: files.sort(), deadLinks: deadLinks.sort() };
 }
 
 export function displayPath(absolute: string): string {
@@ -120,12 +161,32 @@ export function buildKnowledge(
   texts: readonly KnowledgeText[],
   options: { cache?: ParsedFileCache } = {},
 ): { kb: KnowledgeBase; problems: KnowledgeProblem[] } {
-  const parsed = texts.map((t) => parseKnowledgeText(t.file, t.text, options.cache));
+  return merged(texts.map((t) => parseKnowledgeText(t.file, t.text, options.cache)));
+}
+
+function merged(parsed: readonly ParsedFile[]): { kb: KnowledgeBase; problems: KnowledgeProblem[] } {
   const problems = parsed.flatMap((p) => p.problems);
   const merger = new Merger();
   for (const file of parsed) if (file.data) merger.add(file);
   merger.checkReferences();
   return { kb: merger.kb, problems: [...problems, ...merger.problems] };
+}
+
+/**
+ * buildKnowledge, letting the event loop run between files: loading a large folder (an imported framework
+ * is hundreds of files) must not keep a running bot from answering for the whole load. One file is still
+ * parsed in one go.
+ */
+export async function buildKnowledgeInTurns(
+  texts: readonly KnowledgeText[],
+  options: { cache?: ParsedFileCache } = {},
+): Promise<{ kb: KnowledgeBase; problems: KnowledgeProblem[] }> {
+  const parsed: ParsedFile[] = [];
+  for (const t of texts) {
+    parsed.push(parseKnowledgeText(t.file, t.text, options.cache));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return merged(parsed);
 }
 
 interface Located {

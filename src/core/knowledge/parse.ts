@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { contentHash, type ParsedFileCache } from "./cache.ts";
 import { type KnowledgeProblem, pathToField } from "./problems.ts";
 import { type KnowledgeFile, knowledgeFileSchema } from "./schema.ts";
+import { controlCharacter, stringsWithControlCharacters } from "./text-checks.ts";
 
 export const KNOWLEDGE_LIMITS = Object.freeze({
   /** Larger files are refused unread: knowledge is hand-edited or imported in per-family files. */
@@ -47,6 +48,17 @@ function lazyLocator(text: string): Locate {
 }
 
 function parseFresh(file: string, text: string): ParsedFile {
+  const control = controlCharacter(text);
+  if (control) {
+    const problem = {
+      file,
+      line: control.line,
+      column: control.column,
+      field: "",
+      message: controlMessage(control.name),
+    };
+    return { file, locate: lazyLocator(text), problems: [problem] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const locate = createLocator(doc, lineCounter);
@@ -88,6 +100,11 @@ function parseFresh(file: string, text: string): ParsedFile {
   if (raw === null || raw === undefined) {
     return { file, locate, data: {}, problems };
   }
+  // Escapes such as "\u0000" or "\x01" in a quoted string make control characters the raw text lacks.
+  for (const { path, name } of stringsWithControlCharacters(raw)) {
+    problems.push({ file, ...locate(path), field: pathToField(path), message: controlMessage(name) });
+  }
+  if (problems.length > 0) return { file, locate, problems };
   const result = knowledgeFileSchema.safeParse(raw);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -96,6 +113,10 @@ function parseFresh(file: string, text: string): ParsedFile {
     return { file, locate, problems };
   }
   return { file, locate, data: result.data, problems };
+}
+
+function controlMessage(name: string): string {
+  return `control character ${name} is not allowed in knowledge text (it would be posted to Slack as is); remove it`;
 }
 
 function describeYamlError(code: string, message: string): string {

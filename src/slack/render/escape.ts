@@ -1,5 +1,6 @@
 // Text from knowledge files and from people is escaped before it reaches Slack mrkdwn, so it can never
 // ping @channel, @here or a person, or smuggle in a link: Slack only treats <...> as a mention or link.
+import { clipCodePoints } from "../../core/text/length.ts";
 import { SLACK_USER_ID } from "../../slack-ids.ts";
 
 /** Escapes &, < and > for Slack mrkdwn. Apply to every piece of knowledge or user text, exactly once. */
@@ -98,4 +99,14 @@ function safeCut(text: string, max: number): string {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return text.slice(0, end);
+}
+
+/** Characters of what someone typed that a reply may quote back. */
+export const ECHO_LIMIT = 100;
+
+/** What someone typed, as a reply quotes it: trimmed, cut to ECHO_LIMIT characters with an ellipsis, escaped. */
+export function echoTyped(text: string): string {
+  const trimmed = text.trim();
+  const clipped = clipCodePoints(trimmed, ECHO_LIMIT);
+  return escapeMrkdwn(clipped === trimmed ? trimmed : `${clipped}…`);
 }

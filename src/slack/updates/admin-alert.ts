@@ -1,12 +1,13 @@
 // Tells Rolecall's admins (ROLECALL_ADMINS) by DM when an edit to the knowledge folder cannot be loaded:
-// which file, line and column, and that the last good knowledge is still being served. The publisher calls
-// onInvalid once per broken text, so saving the same mistake twice does not DM twice.
+// which file, line and column, and that the last good knowledge is still being served; or when the store
+// refuses the knowledge for good (too large). The publisher calls onInvalid once per broken text and
+// onRejected once per refused content, so saving the same thing twice does not DM twice.
 import type { webApi } from "@slack/bolt";
 import { formatProblem, type KnowledgeProblem } from "../../core/knowledge/problems.ts";
 import { fill } from "../../core/text/template.ts";
 import { errorFields, type Logger } from "../../log.ts";
 import { clampMrkdwn, escapeMrkdwn } from "../render/escape.ts";
-import { KNOWLEDGE_INVALID_DM, MORE_PROBLEMS } from "./messages.ts";
+import { KNOWLEDGE_INVALID_DM, KNOWLEDGE_TOO_LARGE_DM, MORE_PROBLEMS } from "./messages.ts";
 
 export const PROBLEM_LIST_LIMITS = Object.freeze({
   /** problems listed; the rest are counted */
@@ -41,25 +42,36 @@ export interface AdminAlertOptions {
 export function createAdminAlert(
   options: AdminAlertOptions,
 ): (problems: readonly KnowledgeProblem[]) => Promise<void> {
+  const tell = createAdminMessage(options, {
+    about: "about the knowledge problems",
+    nobody: "the knowledge problems were not sent to anyone: set ROLECALL_ADMINS to have them DMed",
+  });
+  return (problems) => tell(knowledgeProblemsText(problems), { problems: problems.length });
+}
+
+/** The publisher's onRejected: the knowledge is too large to store, told once per content. */
+export function createTooLargeAlert(options: AdminAlertOptions): (error: Error) => Promise<void> {
+  const tell = createAdminMessage(options, {
+    about: "that the knowledge is too large to publish",
+    nobody: "nobody was told that the knowledge is too large to publish: set ROLECALL_ADMINS to have it DMed",
+  });
+  return (error) => tell(fill(KNOWLEDGE_TOO_LARGE_DM, { error: escapeMrkdwn(error.message) }));
+}
+
+function createAdminMessage(options: AdminAlertOptions, log: { about: string; nobody: string }) {
   const { client, admins, logger } = options;
-  return async (problems) => {
+  return async (text: string, fields: Record<string, number> = {}): Promise<void> => {
     if (admins.length === 0) {
-      logger.warn("the knowledge problems were not sent to anyone: set ROLECALL_ADMINS to have them DMed", {
-        problems: problems.length,
-      });
+      logger.warn(log.nobody, fields);
       return;
     }
-    const text = knowledgeProblemsText(problems);
     await Promise.all(
       admins.map(async (admin) => {
         try {
           await client.chat.postMessage({ channel: admin, text, unfurl_links: false, unfurl_media: false });
-          logger.info("told an admin about the knowledge problems", { user: admin });
+          logger.info(`told an admin ${log.about}`, { user: admin });
         } catch (error) {
-          logger.warn("could not tell an admin about the knowledge problems", {
-            user: admin,
-            ...errorFields(error),
-          });
+          logger.warn(`could not tell an admin ${log.about}`, { user: admin, ...errorFields(error) });
         }
       }),
     );

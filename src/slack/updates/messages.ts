@@ -31,5 +31,9 @@ export const DETAILS_INVALID = "That button no longer works.";
 export const KNOWLEDGE_INVALID_DM =
   "The knowledge folder has {count}, so I haven't published the edit and I'm still answering from the last good knowledge. Fix the file and save it again; I'll pick it up on my own.\n{problems}";
 
+/** DMed to ROLECALL_ADMINS once per content the store refuses for good. {error} is the store's reason. */
+export const KNOWLEDGE_TOO_LARGE_DM =
+  "The knowledge folder loads and I'm answering from it, but it's too large to record as a snapshot ({error}), so no channel is told about this edit. I won't try this version again; make the knowledge smaller (for example, import fewer frameworks into this folder) and save a file, and the next publish announces everything since the last one recorded.";
+
 /** The last line of a cut-short problem list. */
 export const MORE_PROBLEMS = "…and {count} more";

@@ -1,8 +1,8 @@
-import { mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildKnowledge, loadKnowledge } from "../../../src/core/knowledge/load.ts";
+import { buildKnowledge, buildKnowledgeInTurns, loadKnowledge } from "../../../src/core/knowledge/load.ts";
 import { KnowledgeError, type KnowledgeProblem } from "../../../src/core/knowledge/problems.ts";
 
 const BASE = `frameworks:
@@ -179,10 +179,102 @@ describe("loading a folder", () => {
   });
 
   it("reads files in sub-folders", async () => {
-    const { mkdir } = await import("node:fs/promises");
     await mkdir(path.join(dir, "org"));
     await writeFile(path.join(dir, "org", "roles.yml"), BASE);
     const kb = await loadKnowledge(dir);
     expect(kb.roles.has("it-manager")).toBe(true);
+  });
+
+  it("refuses bytes that are not UTF-8, naming the file, line and column", async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from(`${BASE}  - id: cafe\n    name: Caf`),
+      Buffer.from([0xe9]),
+      Buffer.from("\n"),
+    ]);
+    await writeFile(path.join(dir, "roles.yaml"), latin1);
+    const error = (await loadKnowledge(dir).catch((e: unknown) => e)) as KnowledgeError;
+    expect(error.problems).toEqual([
+      {
+        file: expect.stringMatching(/roles\.yaml$/),
+        line: 13,
+        column: 14,
+        field: "",
+        message: "not valid UTF-8 (byte 0xe9); save the file as UTF-8",
+      },
+    ]);
+  });
+
+  it("follows symbolic links to files", async () => {
+    const elsewhere = await mkdtemp(path.join(tmpdir(), "rolecall-knowledge-target-"));
+    try {
+      await writeFile(path.join(elsewhere, "roles.yaml"), BASE);
+      await symlink(path.join(elsewhere, "roles.yaml"), path.join(dir, "roles.yaml"));
+      const kb = await loadKnowledge(dir);
+      expect(kb.roles.has("it-manager")).toBe(true);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("loads a Kubernetes ConfigMap mount once: links beside a hidden folder of the files", async () => {
+    await mkdir(path.join(dir, "..2026_12_01"));
+    await writeFile(path.join(dir, "..2026_12_01", "roles.yaml"), BASE);
+    await symlink("..2026_12_01", path.join(dir, "..data"));
+    await symlink(path.join("..data", "roles.yaml"), path.join(dir, "roles.yaml"));
+    const kb = await loadKnowledge(dir);
+    expect([...kb.roles.keys()]).toEqual(["change-manager", "it-manager"]);
+  });
+
+  it("says so when the only files are links that lead nowhere", async () => {
+    await symlink(path.join(dir, "gone.yaml"), path.join(dir, "roles.yaml"));
+    const error = (await loadKnowledge(dir).catch((e: unknown) => e)) as KnowledgeError;
+    expect(error.problems[0]?.message).toMatch(
+      /^no knowledge files \(\*\.yaml\) in this folder: the symbolic link .*roles\.yaml leads to no readable file$/,
+    );
+  });
+});
+
+describe("control characters in knowledge text", () => {
+  it("are refused raw in the file, at their line and column", () => {
+    const [problem] = problemsOf(["roles.yaml", `${BASE.replace("Runs IT.", "Runs\u0000\u0001 IT.")}`]);
+    expect(problem).toEqual({
+      file: "roles.yaml",
+      line: 11,
+      column: 18,
+      field: "",
+      message:
+        "control character U+0000 is not allowed in knowledge text (it would be posted to Slack as is); remove it",
+    });
+  });
+
+  it("are refused when written as escapes in a quoted string, naming the field", () => {
+    const [problem] = problemsOf(["roles.yaml", BASE.replace("Runs IT.", '"Runs\\u0000\\u0001 IT."')]);
+    expect(problem).toMatchObject({ file: "roles.yaml", line: 11, column: 14, field: "roles[1].summary" });
+    expect(problem?.message).toMatch(/^control character U\+0000 is not allowed/);
+  });
+
+  it("leave tabs alone", () => {
+    expect(problemsOf(["roles.yaml", BASE.replace("Runs IT.", '"Runs\\tIT."')])).toEqual([]);
+  });
+});
+
+describe("building a large folder", () => {
+  it("lets the event loop run between files, so a running bot keeps answering", async () => {
+    const texts = Array.from({ length: 20 }, (_, i) => ({
+      file: `roles-${i}.yaml`,
+      text: `roles:\n  - id: role-${i}\n    name: Role ${i}\n    summary: Does ${i}.\n`,
+    }));
+    let turns = 0;
+    let building = true;
+    const count = () => {
+      turns += 1;
+      if (building) setImmediate(count);
+    };
+    setImmediate(count);
+    const { kb, problems } = await buildKnowledgeInTurns(texts);
+    building = false;
+    expect(problems).toEqual([]);
+    expect(kb.roles.size).toBe(20);
+    expect(turns).toBeGreaterThanOrEqual(texts.length - 1);
   });
 });

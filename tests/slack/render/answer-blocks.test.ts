@@ -6,6 +6,7 @@ import { loadKnowledge } from "../../../src/core/knowledge/load.ts";
 import { renderAnswer } from "../../../src/slack/render/answer.ts";
 import { SHIPPED_KNOWLEDGE } from "../../support/app-process.ts";
 import { combinedKnowledge } from "../../support/combined-corpus.ts";
+import { needsRealData } from "../../support/real-data.ts";
 
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text, verbatim: true });
 const button = (text: string, index: number, question: string) => ({
@@ -80,7 +81,7 @@ describe("a RACI answer in Slack", () => {
   });
 });
 
-describe("a name in the RACI, SFIA and DDaT", () => {
+describe.skipIf(needsRealData())("a name in the RACI, SFIA and DDaT", () => {
   let rolecall: Rolecall;
   beforeAll(async () => {
     rolecall = createRolecall(await combinedKnowledge());
@@ -129,7 +130,7 @@ describe("a name in the RACI, SFIA and DDaT", () => {
   });
 });
 
-describe("a career path in Slack", () => {
+describe.skipIf(needsRealData())("a career path in Slack", () => {
   let rolecall: Rolecall;
   beforeAll(async () => {
     rolecall = createRolecall(await combinedKnowledge());

@@ -1,7 +1,6 @@
 // Turns the UK Government Digital and Data Profession Capability Framework (DDaT) CSV downloads (role
 // content, and optionally skill descriptions; recognised by header) into knowledge: the framework, its
 // skills, and one file of roles per role family, each role with its ladder of role levels.
-import { stat } from "node:fs/promises";
 import type {
   FrameworkInput,
   GenericLevelInput,
@@ -489,17 +488,17 @@ export const ddatImporter: Importer = {
   name: "ddat",
   summary: "import the DDaT capability framework CSVs (role content, skill descriptions)",
   plan: async (tables, { version, folder }) =>
-    planDdatImport(tables, await chooseDdatVersion(version, folder, tables)),
+    planDdatImport(tables, await chooseDdatVersion(version, folder)),
 };
 
 /**
  * The DDaT downloads carry no release date or version: --version wins, then the version of the ddat
- * framework already in the folder (a refresh is not a new release), then the role content file's date.
+ * framework already in the folder (a refresh is not a new release). Otherwise the import asks for one:
+ * a file's modification date is only when it was downloaded, and answers would cite it as the version.
  */
 async function chooseDdatVersion(
   option: string | undefined,
   folder: KnowledgeFolder,
-  tables: readonly CsvTable[],
 ): Promise<{ version: string; versionFrom: string }> {
   if (option !== undefined) return { version: checkVersion(option), versionFrom: "given with --version" };
   const existing = folder.frameworks.get("ddat")?.version;
@@ -509,12 +508,8 @@ async function chooseDdatVersion(
       versionFrom: "kept from the ddat framework already in the folder (pass --version to change it)",
     };
   }
-  const roles = tables.find((t) => recogniseDdatFile(t) === "roles") ?? tables[0];
-  if (!roles) throw new ImportError("IMPORT_INPUTS", "give the DDaT CSV file(s) to import");
-  const { mtime } = await stat(roles.file);
-  const version = mtime.toISOString().slice(0, 10);
-  return {
-    version,
-    versionFrom: `is the date ${roles.name} was last modified, as the data carries no release date (pass --version to set it)`,
-  };
+  throw new ImportError(
+    "IMPORT_VERSION_REQUIRED",
+    "the DDaT downloads carry no version or release date: pass --version with the one answers should cite, e.g. --version 2025 (the year you downloaded them)",
+  );
 }

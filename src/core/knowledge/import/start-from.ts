@@ -2,9 +2,10 @@
 // (the CLI passes the configured one, the shipped ./knowledge by default), so importing SFIA into a new
 // folder keeps the RACI and organisation roles instead of silently leaving them behind.
 import { constants } from "node:fs";
-import { copyFile, mkdir, rm, rmdir, stat } from "node:fs/promises";
+import { copyFile, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { displayPath, listYamlFiles } from "../load.ts";
+import { makeDirs } from "../make-dirs.ts";
 import { exists } from "./apply.ts";
 import { ImportError } from "./errors.ts";
 import { SCHEMA_FILE } from "./render.ts";
@@ -52,7 +53,7 @@ export async function startFrom(from: string, out: string): Promise<StartedFrom 
   try {
     for (const relative of files) {
       const destination = path.join(target, relative);
-      const made = await mkdir(path.dirname(destination), { recursive: true });
+      const made = await makeDirs(path.dirname(destination));
       if (made) createdDirs.push(made);
       await copyFile(path.join(source, relative), destination, constants.COPYFILE_EXCL);
       copied.push(relative);

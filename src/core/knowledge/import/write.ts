@@ -1,8 +1,9 @@
 // Writes a set of files so that either all of them change or none do: each is staged as a hidden temp
 // file beside its target (the loader skips dot-files) and renamed into place only when all are staged.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { makeDirs } from "../make-dirs.ts";
 
 export interface WrittenFiles {
   dir: string;
@@ -22,7 +23,7 @@ export async function writeFilesAtomically(
   try {
     for (const [relative, text] of files) {
       const target = path.join(dir, relative);
-      const made = await mkdir(path.dirname(target), { recursive: true });
+      const made = await makeDirs(path.dirname(target));
       for (let d = path.dirname(target); made && d.startsWith(made); d = path.dirname(d)) createdDirs.push(d);
       const temp = path.join(
         path.dirname(target),

@@ -10,8 +10,10 @@ import {
   RELOAD_INVALID,
   RELOAD_PUBLISHED,
   RELOAD_REFUSED,
+  RELOAD_REJECTED,
   RELOAD_UNCHANGED,
 } from "../../messages.ts";
+import { escapeMrkdwn } from "../../render/escape.ts";
 import { problemList } from "../../updates/admin-alert.ts";
 import type { Subcommand } from "./command-listener.ts";
 import { notificationsOf, permitted, replier } from "./notification-command.ts";
@@ -43,6 +45,8 @@ export function reloadReply(outcome: PublishOutcome): string {
       return RELOAD_FAILED;
     case "conflict":
       return RELOAD_CONFLICT;
+    case "rejected":
+      return fill(RELOAD_REJECTED, { error: escapeMrkdwn(outcome.error.message) });
   }
 }
 

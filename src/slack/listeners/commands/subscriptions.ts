@@ -1,6 +1,7 @@
 // /role subscribe [what], /role unsubscribe [what] and /role subscriptions: which framework updates a
-// channel gets. Changing them takes permission (see permissions.ts); listing them does not. A channel is
-// only subscribed once Rolecall has posted there, so a channel it cannot post in never looks subscribed.
+// channel gets. Changing them takes permission (see permissions.ts); listing them does not. A subscription
+// is stored, then announced in the channel; if Rolecall cannot post there the write is taken back, so a
+// channel it cannot post in never looks subscribed, and an announcement never outlives a failed write.
 
 import {
   commandTextFor,
@@ -11,17 +12,21 @@ import {
   sameFilter,
 } from "../../../core/changes/subscription-target.ts";
 import { fill } from "../../../core/text/template.ts";
+import { errorFields, newErrorRef } from "../../../log.ts";
+import { StoreError } from "../../../store/errors.ts";
 import { planSubscribe } from "../../../store/subscription-rules.ts";
-import type { Subscription, SubscriptionFilter } from "../../../store/types.ts";
+import type { AddSubscriptionResult, Subscription, SubscriptionFilter } from "../../../store/types.ts";
 import { classifyError } from "../../errors.ts";
 import {
   ALREADY_SUBSCRIBED,
   CHANNEL_SUBSCRIPTIONS_TITLE,
   NO_CHANNEL_SUBSCRIPTIONS,
   NOT_SUBSCRIBED_TO,
+  STORE_FAILURE_REASONS,
   SUBSCRIBE_IN_DM,
   SUBSCRIBE_INVITE,
   SUBSCRIBE_REFUSED,
+  SUBSCRIBE_STORE_FAILED,
   SUBSCRIBED,
   SUBSCRIBED_ANNOUNCEMENT,
   SUBSCRIPTION_LINE,
@@ -35,7 +40,7 @@ import {
   UNSUBSCRIBED_ALL,
 } from "../../messages.ts";
 import { sectionBlock } from "../../render/blocks.ts";
-import { clampMrkdwn, escapeMrkdwn, mentionUser, splitMrkdwn } from "../../render/escape.ts";
+import { clampMrkdwn, echoTyped, escapeMrkdwn, mentionUser, splitMrkdwn } from "../../render/escape.ts";
 import { SLACK_LIMITS } from "../../render/limits.ts";
 import type { Subcommand, SubcommandContext } from "./command-listener.ts";
 import { notificationsOf, permitted, replier } from "./notification-command.ts";
@@ -58,6 +63,15 @@ export const subscribeCommand: Subcommand = async (context) => {
   const what = escapeMrkdwn(describeFilter(filter, source.knowledge));
   if (plan.action === "keep") return say(fill(ALREADY_SUBSCRIBED, { what }));
   if (plan.action === "refuse") return say(fill(TOO_MANY_SUBSCRIPTIONS, { max: plan.max }));
+  // Stored first, then announced: an announcement in the channel must never outlive a failed write.
+  let added: AddSubscriptionResult;
+  try {
+    added = await notifications.store.addSubscription({ teamId, channelId, filter, createdBy: userId });
+  } catch (error) {
+    const ref = newErrorRef();
+    deps.logger.error("Could not store a subscription", { ref, channel: channelId, ...errorFields(error) });
+    return say(fill(SUBSCRIBE_STORE_FAILED, { reason: storeFailure(error), ref }));
+  }
   try {
     await args.client.chat.postMessage({
       channel: channelId,
@@ -66,14 +80,30 @@ export const subscribeCommand: Subcommand = async (context) => {
       unfurl_media: false,
     });
   } catch (error) {
+    // A channel Rolecall cannot post in must not look subscribed: take the write back.
+    await notifications.store
+      .removeSubscriptions(teamId, channelId, added.subscription.filter)
+      .catch((undo) =>
+        deps.logger.error("Could not undo a subscription whose announcement failed", {
+          channel: channelId,
+          ...errorFields(undo),
+        }),
+      );
     const { kind } = classifyError(error);
     if (kind === "not_in_channel" || kind === "channel_not_found") return say(SUBSCRIBE_INVITE);
     throw error;
   }
-  await notifications.store.addSubscription({ teamId, channelId, filter, createdBy: userId });
   deps.logger.info("channel subscribed", { channel: channelId, user: userId, filter: filterKey(filter) });
   await say(fill(SUBSCRIBED, { what, command: escapeMrkdwn(commandTextFor(filter, source)) }));
 };
+
+/** Why a store write failed, in words for the person; the details are in the log under the ref. */
+function storeFailure(error: unknown): string {
+  const code = error instanceof StoreError ? error.code : undefined;
+  if (code === "STORE_UNAVAILABLE" || code === "STORE_CLOSED") return STORE_FAILURE_REASONS.unavailable;
+  if (code === "STORE_TOO_LARGE" || code === "STORE_LIMIT_EXCEEDED") return STORE_FAILURE_REASONS.limit;
+  return STORE_FAILURE_REASONS.refused;
+}
 
 export const unsubscribeCommand: Subcommand = async (context) => {
   const { deps, args, rest } = context;
@@ -100,8 +130,8 @@ export const unsubscribeCommand: Subcommand = async (context) => {
             resolution.status === "all" ? { kind: "all" } : resolution.filter,
             deps.rolecall.knowledge,
           )
-        : `“${rest.trim()}”`;
-    return say(fill(NOT_SUBSCRIBED_TO, { what: escapeMrkdwn(what) }));
+        : undefined;
+    return say(fill(NOT_SUBSCRIBED_TO, { what: what ? escapeMrkdwn(what) : `“${echoTyped(rest)}”` }));
   }
   await notifications.store.removeSubscriptions(teamId, channelId, match.filter);
   deps.logger.info("channel unsubscribed", {
@@ -137,7 +167,7 @@ async function filterFromText(
   say: (text: string) => Promise<void>,
 ): Promise<SubscriptionFilter | undefined> {
   const resolution = resolveSubscriptionTarget(text, source);
-  const typed = escapeMrkdwn(text.trim());
+  const typed = echoTyped(text);
   switch (resolution.status) {
     case "all":
       return { kind: "all" };

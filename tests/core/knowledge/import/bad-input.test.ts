@@ -9,6 +9,7 @@ import {
   type ImportRequest,
   runImport,
 } from "../../../../src/core/knowledge/import/index.ts";
+import { needsRealData } from "../../../support/real-data.ts";
 import { SFIA9, snapshot } from "./real-data.ts";
 import {
   DDAT_ROLES_HEADER,
@@ -164,15 +165,18 @@ describe("a file with the wrong columns", () => {
 });
 
 describe("a truncated row", () => {
-  it("reports the row and line where a quoted cell is cut off, in a cut-short copy of the real export", async () => {
-    const bytes = await readFile(SFIA9.skills);
-    const rowStart = bytes.indexOf("\n12,") + 1;
-    const cellStart = bytes.indexOf(',"', rowStart) + 2;
-    const line = bytes.subarray(0, rowStart).toString("latin1").split("\n").length;
-    const error = await sfiaFailure("cut.csv", bytes.subarray(0, cellStart + 10));
-    expect(error).toMatchObject({ code: "IMPORT_BAD_CSV", row: 13, line });
-    expect(error.message).toContain(`cut.csv: row 13 (line ${line}): a quoted cell is never closed`);
-  });
+  it.skipIf(needsRealData())(
+    "reports the row and line where a quoted cell is cut off, in a cut-short copy of the real export",
+    async () => {
+      const bytes = await readFile(SFIA9.skills);
+      const rowStart = bytes.indexOf("\n12,") + 1;
+      const cellStart = bytes.indexOf(',"', rowStart) + 2;
+      const line = bytes.subarray(0, rowStart).toString("latin1").split("\n").length;
+      const error = await sfiaFailure("cut.csv", bytes.subarray(0, cellStart + 10));
+      expect(error).toMatchObject({ code: "IMPORT_BAD_CSV", row: 13, line });
+      expect(error.message).toContain(`cut.csv: row 13 (line ${line}): a quoted cell is never closed`);
+    },
+  );
 
   it("reports a row with fewer columns than the header", async () => {
     const csv = `${sfiaSkillsCsv(TWO_SKILLS)}3,,,,4\r\n`;
@@ -226,7 +230,7 @@ describe("a huge file", () => {
 });
 
 describe("inputs that do not fit together", () => {
-  it("refuses the attributes file without the levels file", async () => {
+  it.skipIf(needsRealData())("refuses the attributes file without the levels file", async () => {
     const skills = await writeTemp(dir, "skills.csv", sfiaSkillsCsv(TWO_SKILLS));
     const error = await failure({ importer: "sfia", files: [skills, SFIA9.attributes], out });
     expect(error).toMatchObject({ code: "IMPORT_INPUTS", file: SFIA9.attributes });

@@ -12,9 +12,10 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { type ImportSummary, runImport } from "../../../../src/core/knowledge/import/index.ts";
+import { REALDATA } from "../../../support/real-data.ts";
 import { tempDir } from "./synthetic.ts";
 
-export const REALDATA = path.resolve(import.meta.dirname, "../../../../../shared/realdata");
+export { REALDATA } from "../../../support/real-data.ts";
 
 export const SFIA9 = {
   skills: path.join(REALDATA, "sfia9/sfia-9_skills_en_US_250129.cp1252.csv"),

@@ -1,13 +1,16 @@
 // What /role reload says for each way a publish can end.
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../../../src/core/changes/index.ts";
+import { fill } from "../../../../src/core/text/template.ts";
 import { reloadReply } from "../../../../src/slack/listeners/commands/reload.ts";
 import {
   RELOAD_BASELINE,
   RELOAD_CONFLICT,
   RELOAD_FAILED,
+  RELOAD_REJECTED,
   RELOAD_UNCHANGED,
 } from "../../../../src/slack/messages.ts";
+import { StoreError } from "../../../../src/store/errors.ts";
 
 const change = (id: string): Change => ({
   type: "raci_changed",
@@ -62,5 +65,12 @@ describe("the reply to /role reload", () => {
       RELOAD_FAILED,
     );
     expect(reloadReply({ status: "conflict", reason: "command", hash: "h" })).toBe(RELOAD_CONFLICT);
+  });
+
+  it("says knowledge too large to store is served but not announced, and not tried again", () => {
+    const error = new StoreError("STORE_TOO_LARGE", "knowledge is 9 bytes as JSON; the limit is <8>");
+    expect(reloadReply({ status: "rejected", reason: "command", error })).toBe(
+      fill(RELOAD_REJECTED, { error: "knowledge is 9 bytes as JSON; the limit is &lt;8&gt;" }),
+    );
   });
 });
