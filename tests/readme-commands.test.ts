@@ -1,34 +1,17 @@
 // The README's command-line examples work exactly as written: run through npm as a reader would, the
 // --json one prints nothing but the JSON, and the files the import examples name are the real exports.
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { needsRealData, REALDATA } from "./support/real-data.ts";
-import { cleanEnv, ROOT } from "./support/run-cli.ts";
+import { type CliResult, ROOT, runProcess } from "./support/run-cli.ts";
 
 const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
 /** every line of the README's ```sh blocks */
 const shellLines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => (m[1] ?? "").split("\n"));
 
-function sh(line: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("sh", ["-c", line], {
-      cwd: ROOT,
-      env: cleanEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
+function sh(line: string): Promise<CliResult> {
+  return runProcess("sh", ["-c", line]);
 }
 
 describe("the README's command-line examples", () => {

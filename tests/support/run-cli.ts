@@ -23,16 +23,25 @@ export function runTsx(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
 ): Promise<CliResult> {
+  return runProcess(
+    process.execPath,
+    ["--import", TSX_LOADER, ...args.map((a, i) => (i === 0 ? path.join(ROOT, a) : a))],
+    options,
+  );
+}
+
+/** Runs a command with the clean environment (plus options.env) and collects its output. */
+export function runProcess(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", TSX_LOADER, ...args.map((a, i) => (i === 0 ? path.join(ROOT, a) : a))],
-      {
-        cwd: options.cwd ?? ROOT,
-        env: { ...cleanEnv(), ...options.env },
-        stdio: ["pipe", "pipe", "pipe"],
-      },
-    );
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...cleanEnv(), ...options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
