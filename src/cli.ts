@@ -17,7 +17,7 @@ Commands:
   diff [--json]                    show what publishing the knowledge would announce (publishes nothing)
   publish [--json]                 store a knowledge snapshot and queue notifications for subscribed
                                    channels (the running bot posts them; uses DATA_DIR or DATABASE_URL)
-${IMPORTER_REGISTRY.map((i) => `  ${`import ${i.name} FILE... --out DIR`.padEnd(33)}${i.summary}`).join("\n")}
+${IMPORTER_REGISTRY.map((i) => `  ${`import ${i.name} ${i.usage ?? "FILE... --out DIR"}`.padEnd(33)}${i.summary}`).join("\n")}
                                    (import options: --version V, --json; a DIR with no knowledge yet
                                    starts as a copy of --knowledge DIR or $KNOWLEDGE_DIR or ./knowledge,
                                    or holds only the import with --bare)

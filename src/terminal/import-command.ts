@@ -1,4 +1,4 @@
-// `rolecall import sfia|ddat FILE... --out DIR [--version V] [--bare] [--json]`: parses the arguments, runs
+// `rolecall import NAME FILE... --out DIR [--version V] [--create-roles] [--bare] [--json]`: parses the arguments, runs
 // the import and prints a one-paragraph summary (or JSON). Expected failures print a message, never a stack.
 // A --out folder with no knowledge yet starts as a copy of the configured knowledge (--knowledge, else
 // KNOWLEDGE_DIR, else ./knowledge, the shipped one), unless --bare asks for the framework alone.
@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { type CommandConfig, loadCommandConfig } from "../config.ts";
 import {
   formatImportSummary,
+  IMPORTER_REGISTRY,
   IMPORTERS,
   ImportError,
   type ImportSummary,
@@ -14,7 +15,7 @@ import {
 } from "../core/knowledge/import/index.ts";
 import { knowledgeDir } from "./command.ts";
 
-export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--knowledge DIR | --bare] [--json]`;
+export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--create-roles] [--knowledge DIR | --bare] [--json]`;
 
 export interface ImportCommandIo {
   stdout: { write(text: string): unknown };
@@ -45,7 +46,13 @@ export async function runImportCommand(
   if (!isImporterName(importer)) {
     return usageError(io, `there is no importer called "${importer}"; choose one of ${IMPORTERS.join(", ")}`);
   }
-  if (files.length === 0) return usageError(io, `give the ${importer} CSV file(s) to import`);
+  if (files.length === 0) {
+    const csv = IMPORTER_REGISTRY.find((i) => i.name === importer)?.usage === undefined;
+    return usageError(io, `give the ${importer} ${csv ? "CSV " : ""}file(s) to import`);
+  }
+  if (values["create-roles"] && importer !== "raci") {
+    return usageError(io, "--create-roles is for import raci, whose role columns may name new roles");
+  }
   if (!values.out) return usageError(io, "say which knowledge folder to write with --out DIR");
   if (values.bare && values.knowledge !== undefined) {
     return usageError(io, "--bare imports with no other knowledge, so it cannot start from --knowledge");
@@ -54,7 +61,14 @@ export async function runImportCommand(
 
   let summary: ImportSummary;
   try {
-    summary = await runImport({ importer, files, out: values.out, version: values.version, startFrom });
+    summary = await runImport({
+      importer,
+      files,
+      out: values.out,
+      version: values.version,
+      startFrom,
+      createRoles: values["create-roles"] ?? false,
+    });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     if (values.json) {
@@ -83,6 +97,7 @@ function parse(argv: readonly string[]) {
       version: { type: "string" },
       knowledge: { type: "string" },
       bare: { type: "boolean" },
+      "create-roles": { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

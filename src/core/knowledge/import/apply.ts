@@ -93,13 +93,14 @@ function placeRecords(plan: ImportPlan, folder: KnowledgeFolder, result: ApplyRe
     outputs: new Map([...targets].map((t) => [t, {}])),
     removals: new Map(),
     pins: new Map(),
-    previousVersion: folder.frameworks.get(plan.framework.id)?.version,
+    previousVersion: plan.framework ? folder.frameworks.get(plan.framework.id)?.version : undefined,
   };
   const output = (relative: string) => placement.outputs.get(relative) ?? {};
   const produced = new Set<string>();
   const context: MergeContext = {
     previousFrameworks: folder.frameworks,
-    isImportSource: (id) => id.startsWith(`${plan.framework.id}-`) && id.endsWith("-export"),
+    isImportSource: (id) =>
+      plan.framework !== undefined && id.startsWith(`${plan.framework.id}-`) && id.endsWith("-export"),
   };
 
   for (const planned of plan.files) {
@@ -133,14 +134,14 @@ function placeRecords(plan: ImportPlan, folder: KnowledgeFolder, result: ApplyRe
   // Records the import does not bring stay where they are; a skill left behind by a version change is
   // marked with the version its wording belongs to.
   const { previousVersion } = placement;
-  const versionChanged = previousVersion !== undefined && previousVersion !== plan.framework.version;
+  const versionChanged = previousVersion !== undefined && previousVersion !== plan.framework?.version;
   for (const file of folder.files) {
     for (const kind of ENTITY_KINDS) {
       (file.data[kind] ?? []).forEach((value, index) => {
         if (produced.has(recordKey(kind, value as EntityOf[typeof kind]))) return;
         const skill = value as SkillInput;
         const pin =
-          versionChanged && kind === "skills" && skill.framework === plan.framework.id && !skill.version;
+          versionChanged && kind === "skills" && skill.framework === plan.framework?.id && !skill.version;
         if (pin) result.pinnedVersions++;
         if (targets.has(file.relative)) {
           push(output(file.relative), kind, pin ? { ...skill, version: previousVersion } : value);

@@ -19,7 +19,7 @@ import {
 } from "./columns.ts";
 import { ImportError } from "./errors.ts";
 import type { KnowledgeFolder } from "./folder.ts";
-import type { Importer, ImportPlan, PlannedFile } from "./plan.ts";
+import { type Importer, type ImportPlan, type PlannedFile, readsCsv } from "./plan.ts";
 import type { CsvTable } from "./read-csv.ts";
 import { cleanText, plural, slugify } from "./text.ts";
 import { checkVersion } from "./version.ts";
@@ -171,6 +171,7 @@ export function planDdatImport(tables: readonly CsvTable[], options: DdatOptions
   return {
     importer: "ddat",
     framework,
+    title: `${framework.name} ${framework.version}`,
     inputs: inputs.map((t) => t.name),
     attribution: DDAT_ATTRIBUTION,
     files: [frameworkFile, { path: "ddat/skills.yaml", entities: { skills } }, ...roleFiles],
@@ -487,8 +488,9 @@ function isNotInUse(text: string): boolean {
 export const ddatImporter: Importer = {
   name: "ddat",
   summary: "import the DDaT capability framework CSVs (role content, skill descriptions)",
-  plan: async (tables, { version, folder }) =>
+  read: readsCsv(async (tables, { version, folder }) =>
     planDdatImport(tables, await chooseDdatVersion(version, folder)),
+  ),
 };
 
 /**

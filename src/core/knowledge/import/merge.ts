@@ -1,7 +1,14 @@
 // How an imported record replaces the record with the same id already in the folder. The import owns the
 // framework's own wording; what people added around it (aliases, change notes, earlier revisions, hand-written
 // role content) is carried over, and a skill's previous wording becomes a revision when the version changes.
-import type { FrameworkInput, GenericLevelInput, RoleInput, RoleLevelInput, SkillInput } from "../schema.ts";
+import type {
+  FrameworkInput,
+  GenericLevelInput,
+  RaciRowInput,
+  RoleInput,
+  RoleLevelInput,
+  SkillInput,
+} from "../schema.ts";
 import type { EntityKind, EntityOf } from "./plan.ts";
 
 export interface MergeContext {
@@ -29,6 +36,8 @@ export function mergeEntity<K extends EntityKind>(
       return mergeSkill(existing as SkillInput, incoming as SkillInput, context) as EntityOf[K];
     case "roles":
       return mergeRole(existing as RoleInput, incoming as RoleInput, context) as EntityOf[K];
+    case "raci":
+      return mergeRaciRow(existing as RaciRowInput, incoming as RaciRowInput) as EntityOf[K];
     default:
       return incoming;
   }
@@ -100,6 +109,24 @@ function mergeRole(old: RoleInput, next: RoleInput, context: MergeContext): Role
     ...next,
     ...(roleLevels.length > 0 ? { roleLevels } : {}),
     sources: mergeSources(next.sources, old.sources, context),
+  };
+}
+
+/**
+ * A spreadsheet row owns its name, kind, description and all four letters (a letter with no roles is
+ * cleared); the aliases, maturity and sources written in the knowledge stay.
+ */
+function mergeRaciRow(old: RaciRowInput, next: RaciRowInput): RaciRowInput {
+  const aliases = withoutName(unique([...(old.aliases ?? []), ...(next.aliases ?? [])]), next.name);
+  return {
+    ...old,
+    ...next,
+    ...(aliases.length > 0 ? { aliases } : {}),
+    maturity: next.maturity ?? old.maturity,
+    sources: next.sources ?? old.sources,
+    responsible: next.responsible,
+    consulted: next.consulted,
+    informed: next.informed,
   };
 }
 

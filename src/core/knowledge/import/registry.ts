@@ -2,9 +2,14 @@
 // adding one is that module and one line here, and the CLI's usage text and `rolecall import` follow.
 import { ddatImporter } from "./ddat.ts";
 import type { Importer } from "./plan.ts";
+import { raciImporter } from "./raci.ts";
 import { sfiaImporter } from "./sfia.ts";
 
-export const IMPORTER_REGISTRY: readonly Importer[] = Object.freeze([sfiaImporter, ddatImporter]);
+export const IMPORTER_REGISTRY: readonly Importer[] = Object.freeze([
+  sfiaImporter,
+  ddatImporter,
+  raciImporter,
+]);
 
 /** The importers' command-line names, in registry order. */
 export const IMPORTERS: readonly string[] = Object.freeze(IMPORTER_REGISTRY.map((i) => i.name));

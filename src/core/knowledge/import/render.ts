@@ -3,7 +3,14 @@
 import path from "node:path";
 import { Document, isMap, isScalar, isSeq, visit } from "yaml";
 import type { z } from "zod";
-import { frameworkSchema, genericLevelSchema, roleSchema, skillSchema, sourceSchema } from "../schema.ts";
+import {
+  frameworkSchema,
+  genericLevelSchema,
+  raciRowSchema,
+  roleSchema,
+  skillSchema,
+  sourceSchema,
+} from "../schema.ts";
 import { ENTITY_KINDS, type Entities, type EntityKind, type ImportPlan } from "./plan.ts";
 
 /** Marks a file as the import's own; the import refuses to overwrite a file of its name without it. */
@@ -16,10 +23,19 @@ const SCHEMAS: Record<EntityKind, z.ZodType> = {
   levels: genericLevelSchema,
   skills: skillSchema,
   roles: roleSchema,
+  raci: raciRowSchema,
 };
 
 /** Short lists of words read better on one line, as the hand-written files have them. */
-const FLOW_LISTS = new Set(["sources", "aliases", "formerNames", "keywords"]);
+const FLOW_LISTS = new Set([
+  "sources",
+  "aliases",
+  "formerNames",
+  "keywords",
+  "responsible",
+  "consulted",
+  "informed",
+]);
 
 export function isGeneratedFile(text: string): boolean {
   return text.split("\n", 6).some((line) => line.startsWith("#") && line.includes(GENERATED_MARKER));

@@ -1,4 +1,4 @@
-// One import from start to finish: read the CSV files, plan the knowledge, apply it to the folder, and
+// One import from start to finish: read the input files, plan the knowledge, apply it to the folder, and
 // describe what happened. Nothing is written unless the whole import succeeds.
 
 import { capitalise } from "../../text/template.ts";
@@ -6,12 +6,12 @@ import { displayPath } from "../load.ts";
 import { type ApplyResult, applyImportPlan, type KindCounts } from "./apply.ts";
 import { ImportError } from "./errors.ts";
 import { scanKnowledgeFolder } from "./folder.ts";
-import type { ImportPlan } from "./plan.ts";
-import { type CsvEncoding, type CsvTable, readCsvTable } from "./read-csv.ts";
+import type { ImportInput, ImportPlan } from "./plan.ts";
 import { IMPORTERS, importerNamed } from "./registry.ts";
 import { type StartedFrom, startFrom } from "./start-from.ts";
 import { plural } from "./text.ts";
 
+export type { ImportInput } from "./plan.ts";
 export { IMPORTERS } from "./registry.ts";
 /** The name of a registered importer (see registry.ts). */
 export type ImporterName = string;
@@ -28,15 +28,21 @@ export interface ImportRequest {
    * `out` first (and removed again if the import fails). Without it, such an import holds only itself.
    */
   startFrom?: string;
+  /** raci only: role columns that match no role become new roles. */
+  createRoles?: boolean;
 }
 
 export interface ImportSummary {
   importer: ImporterName;
-  framework: { id: string; name: string; version: string };
+  /** The framework imported; absent for a RACI matrix or several career ladders. */
+  framework?: { id: string; name: string; version: string };
+  /** What was imported, as the summary names it: "SFIA 9", "the RACI matrix", "3 career ladders". */
+  title: string;
   out: string;
   /** The knowledge folder copied into `out` first, because `out` held none yet. */
   startedFrom?: { folder: string; files: number };
-  inputs: Array<{ file: string; encoding: CsvEncoding; rows: number }>;
+  /** Each input file: its encoding (or "xlsx" for a workbook) and how many rows (or, for a ladder, level texts) it held. */
+  inputs: ImportInput[];
   /** What the input held, per kind, in display order. */
   counts: Record<string, number>;
   added: KindCounts;
@@ -63,19 +69,23 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     );
   }
   if (request.files.length === 0) {
-    throw new ImportError("IMPORT_INPUTS", `give the ${importer.name} CSV file(s) to import`);
+    throw new ImportError(
+      "IMPORT_INPUTS",
+      `give the ${importer.name} ${importer.usage ? "" : "CSV "}file(s) to import`,
+    );
   }
-  const tables: CsvTable[] = [];
-  for (const file of request.files) tables.push(await readCsvTable(file));
+  // Every input is read before the folder is touched: a bad file starts and scans nothing.
+  const read = await importer.read(request.files);
   const started = request.startFrom ? await startFrom(request.startFrom, request.out) : undefined;
   try {
     const folder = await scanKnowledgeFolder(request.out);
-    const plan: ImportPlan = await importer.plan(tables, {
+    const plan: ImportPlan = await read.plan({
       folder,
       ...(request.version !== undefined ? { version: request.version } : {}),
+      ...(request.createRoles ? { createRoles: true } : {}),
     });
     const result = await applyImportPlan(plan, folder);
-    return summarise(plan, result, tables, request.out, started);
+    return summarise(plan, result, read.inputs, request.out, started);
   } catch (error) {
     await started?.undo();
     throw error;
@@ -85,16 +95,25 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
 function summarise(
   plan: ImportPlan,
   result: ApplyResult,
-  tables: readonly CsvTable[],
+  inputs: ImportInput[],
   out: string,
   started: StartedFrom | undefined,
 ): ImportSummary {
   return {
     importer: plan.importer as ImporterName,
-    framework: { id: plan.framework.id, name: plan.framework.name, version: plan.framework.version },
+    ...(plan.framework
+      ? {
+          framework: {
+            id: plan.framework.id,
+            name: plan.framework.name,
+            version: plan.framework.version,
+          },
+        }
+      : {}),
+    title: plan.title,
     out: displayPath(out),
     ...(started ? { startedFrom: { folder: started.from, files: started.files.length } } : {}),
-    inputs: tables.map((t) => ({ file: t.file, encoding: t.encoding, rows: t.rows.length })),
+    inputs,
     counts: Object.fromEntries(plan.counts),
     added: result.added,
     updated: result.updated,
@@ -122,18 +141,21 @@ const KIND_NAMES: Record<string, [string, string]> = {
   levels: ["level", "levels"],
   skills: ["skill", "skills"],
   roles: ["role", "roles"],
+  raci: ["RACI row", "RACI rows"],
 };
 
 /** One paragraph for people: what was read, what it held, what changed in the folder, what was skipped. */
 export function formatImportSummary(summary: ImportSummary): string {
-  const inputs = summary.inputs.map((i) => `${i.file} (${i.encoding}, ${plural(i.rows, "row")})`);
+  const inputs = summary.inputs.map(
+    (i) => `${i.file} (${i.encoding}, ${i.unit ? `${i.rows} ${i.unit}` : plural(i.rows, "row")})`,
+  );
   const held = Object.entries(summary.counts).map(([kind, n]) => countOf(n, kind));
   const sentences = [
-    `Imported ${summary.framework.name} ${summary.framework.version} into ${summary.out} from ${inputs.join(", ")}: ${held.join(", ")}.`,
+    `Imported ${summary.title} into ${summary.out} from ${inputs.join(", ")}: ${held.join(", ")}.`,
   ];
   if (summary.startedFrom) {
     sentences.push(
-      `${summary.out} held no knowledge yet, so it starts as a copy of the knowledge in ${summary.startedFrom.folder} (${plural(summary.startedFrom.files, "file")}; pass --bare for ${summary.framework.name} alone).`,
+      `${summary.out} held no knowledge yet, so it starts as a copy of the knowledge in ${summary.startedFrom.folder} (${plural(summary.startedFrom.files, "file")}; pass --bare for ${summary.framework?.name ?? summary.title} alone).`,
     );
   }
   const changes = [

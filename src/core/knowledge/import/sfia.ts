@@ -14,7 +14,7 @@ import {
   wrongColumns,
 } from "./columns.ts";
 import { ImportError } from "./errors.ts";
-import type { Importer, ImportPlan, PlannedFile } from "./plan.ts";
+import { type Importer, type ImportPlan, type PlannedFile, readsCsv } from "./plan.ts";
 import type { CsvTable } from "./read-csv.ts";
 import { cleanText, plural, slugify } from "./text.ts";
 import { checkVersion } from "./version.ts";
@@ -129,6 +129,7 @@ export function planSfiaImport(tables: readonly CsvTable[], options: SfiaOptions
   return {
     importer: "sfia",
     framework,
+    title: `${framework.name} ${framework.version}`,
     inputs: inputs.map((t) => t.name),
     attribution: SFIA_ATTRIBUTION,
     files: [frameworkFile, ...skillFiles],
@@ -323,5 +324,7 @@ function withoutEmpty<T extends object>(record: T): T {
 export const sfiaImporter: Importer = {
   name: "sfia",
   summary: "import SFIA's official CSV export (skills, levels, attributes files)",
-  plan: async (tables, { version }) => planSfiaImport(tables, version !== undefined ? { version } : {}),
+  read: readsCsv(async (tables, { version }) =>
+    planSfiaImport(tables, version !== undefined ? { version } : {}),
+  ),
 };

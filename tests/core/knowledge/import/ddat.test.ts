@@ -195,7 +195,7 @@ describe.skipIf(needsRealData())("choosing the DDaT version", () => {
       'frameworks:\n  - id: ddat\n    name: DDaT\n    version: "2023"\n',
     );
     const { summary } = await importRealData("ddat", { out });
-    expect(summary.framework.version).toBe("2023");
+    expect(summary.framework?.version).toBe("2023");
     expect(summary.notes.join(" ")).toContain("kept from the ddat framework already in the folder");
   });
 

@@ -1,0 +1,127 @@
+// Reads a spreadsheet into rows of text cells, whether it was saved as CSV or as an Excel workbook, and
+// names a cell the way people find it: raci.xlsx!Sheet1!D7, or raci.csv!D7 for a CSV.
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { ImportError } from "./errors.ts";
+import { type CsvEncoding, IMPORT_LIMITS, readCsvTable } from "./read-csv.ts";
+
+/** A workbook's sheet beyond these is not a RACI matrix; refusing it keeps a stray file from eating memory. */
+export const SHEET_LIMITS = Object.freeze({ maxRows: 5000, maxColumns: 300 });
+
+export interface SheetRow {
+  /** Row number as the spreadsheet shows it (1-based); for a CSV, the line the record starts on. */
+  row: number;
+  cells: string[];
+}
+
+export interface Sheet {
+  /** The path as given, for messages. */
+  file: string;
+  /** Base name, for generated-file headers. */
+  name: string;
+  /** The worksheet's name in a workbook; undefined for a CSV. */
+  sheet?: string;
+  /** "utf-8" or "windows-1252" for a CSV, "xlsx" for a workbook. */
+  format: CsvEncoding | "xlsx";
+  header: SheetRow;
+  /** Data rows after the header; rows whose cells are all blank are left out. */
+  rows: SheetRow[];
+  blankRows: number;
+}
+
+export function isWorkbook(file: string): boolean {
+  return /\.xlsx$/i.test(file);
+}
+
+export async function readSheet(file: string): Promise<Sheet> {
+  return isWorkbook(file) ? readWorkbook(file) : readCsvSheet(file);
+}
+
+async function readCsvSheet(file: string): Promise<Sheet> {
+  const table = await readCsvTable(file);
+  return {
+    file,
+    name: table.name,
+    format: table.encoding,
+    header: { row: 1, cells: table.header },
+    rows: table.rows.map((r) => ({ row: r.line, cells: r.cells })),
+    blankRows: table.blankRows,
+  };
+}
+
+async function readWorkbook(file: string): Promise<Sheet> {
+  let size: number;
+  try {
+    size = (await stat(file)).size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ImportError(
+      "IMPORT_FILE_MISSING",
+      code === "ENOENT" ? "file not found" : `cannot read the file (${code})`,
+      { file },
+    );
+  }
+  if (size === 0) throw new ImportError("IMPORT_EMPTY_FILE", "the file is empty", { file });
+  if (size > IMPORT_LIMITS.maxInputBytes) {
+    throw new ImportError("IMPORT_FILE_TOO_LARGE", "is over the size limit for an import", { file });
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (error) {
+    throw new ImportError(
+      "IMPORT_BAD_SPREADSHEET",
+      `is not an Excel workbook that can be read (${error instanceof Error ? error.message : String(error)}); save it as .xlsx or CSV UTF-8`,
+      { file },
+    );
+  }
+  const worksheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
+  if (!worksheet) throw new ImportError("IMPORT_EMPTY_FILE", "the workbook has no rows", { file });
+  if (worksheet.rowCount > SHEET_LIMITS.maxRows || worksheet.columnCount > SHEET_LIMITS.maxColumns) {
+    throw new ImportError(
+      "IMPORT_FILE_TOO_LARGE",
+      `sheet ${worksheet.name} has ${worksheet.rowCount} rows and ${worksheet.columnCount} columns, over the ${SHEET_LIMITS.maxRows} by ${SHEET_LIMITS.maxColumns} a RACI matrix may have`,
+      { file },
+    );
+  }
+  const rows: SheetRow[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cell.text ?? "";
+    });
+    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
+  });
+  const [header, ...data] = rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  if (!header) throw new ImportError("IMPORT_EMPTY_FILE", "the workbook has no rows", { file });
+  if (data.length === 0) {
+    throw new ImportError("IMPORT_EMPTY_FILE", "the sheet has a header row but no data rows", { file });
+  }
+  return {
+    file,
+    name: path.basename(file),
+    sheet: worksheet.name,
+    format: "xlsx",
+    header: { row: header.row, cells: header.cells.map((c) => c.trim()) },
+    rows: data,
+    blankRows: 0,
+  };
+}
+
+/** "raci.xlsx!Sheet1!D7" or "raci.csv!D7". */
+export function cellName(sheet: Pick<Sheet, "file" | "sheet">, column: number, row: number): string {
+  return `${sheet.file}${sheet.sheet ? `!${sheet.sheet}` : ""}!${columnLetters(column)}${row}`;
+}
+
+/** 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
