@@ -90,9 +90,18 @@ function answerQuery(
     case "skill": {
       const skill = kb.skills.get(query.skillId);
       if (!skill) return notFoundAnswer(index, question);
-      return query.level === undefined
-        ? skillOverviewAnswer(kb, skill, query.recognition)
-        : skillLevelAnswer(kb, skill, query.level, query.recognition);
+      if (query.level === undefined) return skillOverviewAnswer(kb, skill, query.recognition);
+      const answer = skillLevelAnswer(kb, skill, query.level, query.recognition);
+      const asked = query.roleLevelId ? index.roleLevels.get(query.roleLevelId) : undefined;
+      return asked
+        ? {
+            ...answer,
+            notices: [
+              `The ${asked.roleLevel.name} needs ${skill.name} at level ${query.level}.`,
+              ...answer.notices,
+            ],
+          }
+        : answer;
     }
     case "generic_level":
       return genericLevelAnswer(kb, query.framework, query.level, query.step);

@@ -52,7 +52,15 @@ export type Query = QueryBody & {
 export type QueryBody =
   | { type: "help" }
   | { type: "too_long"; length: number }
-  | { type: "skill"; skillId: string; level?: number; recognition: Recognition; alsoIn?: AlsoIn[] }
+  | {
+      type: "skill";
+      skillId: string;
+      level?: number;
+      recognition: Recognition;
+      alsoIn?: AlsoIn[];
+      /** the role level whose level of this skill was asked for: "what does a Senior Engineer 1 need for …" */
+      roleLevelId?: string;
+    }
   | { type: "generic_level"; framework: string; level: number; recognition?: Recognition; step?: LevelStep }
   | {
       type: "compare_skill";

@@ -105,7 +105,8 @@ interface Analysis {
 }
 
 function analyse(trimmed: string, tokens: readonly string[], index: SearchIndex, memo: WordMemo): Analysis {
-  const levelPositions = findLevelNumbers(tokens);
+  // A number inside a role's own name is part of the name, not a level: "Senior Engineer 1".
+  const levelPositions = withoutNumberedNames(index, tokens, findLevelNumbers(tokens));
   const levels = [...new Set([...levelPositions.values()])];
   const levelContext =
     tokens.some(isLevelWord) ||
@@ -359,6 +360,35 @@ function decide(analysis: Analysis, index: SearchIndex, options: UnderstandOptio
       ...(cues.letter ? { letter: cues.letter } : {}),
       recognition: role.recognition,
     };
+  }
+  // "What does a Senior Engineer 1 need for planning and organising": the skill at the role level's level.
+  const roleLevelEntry = role ? index.roleLevels.get(role.entry.ref.id) : undefined;
+  if (roleLevelEntry && skills.length > 0 && askedLevels.length === 0 && !raciCue) {
+    const refs = roleLevelEntry.roleLevel.skills ?? [];
+    const listed = skills.find((e) => refs.some((r) => r.skill === e.entry.ref.id));
+    const ref = listed ? refs.find((r) => r.skill === listed.entry.ref.id) : undefined;
+    if (listed && ref) {
+      return {
+        type: "skill",
+        skillId: listed.entry.ref.id,
+        level: ref.level,
+        recognition: listed.recognition,
+        roleLevelId: roleLevelEntry.roleLevel.id,
+      };
+    }
+  }
+  // "What changes from level 3 to 4 in backend engineering": a ladder's role levels by their rank.
+  const ladder = role && !skill && askedLevels.length > 0 ? ladderOf(index, role.entry.ref.id) : undefined;
+  if (role && ladder && ladder.length > 0) {
+    const atRank = (rank: number | undefined) => ladder.find((l) => l.rank === rank);
+    const [from, to] = [...askedLevels].sort((a, b) => a - b);
+    const low = atRank(from);
+    const high =
+      to !== undefined ? atRank(to) : cues.compare || cues.next ? atRank((from ?? 0) + 1) : undefined;
+    if (low && high && low.id !== high.id) return { type: "compare_roles", roleIds: [low.id, high.id] };
+    if (low && to === undefined && !high) {
+      return { type: "role", roleId: low.id, recognition: role.recognition };
+    }
   }
   if (skill) {
     const [from, to] = askedLevels;
@@ -798,6 +828,41 @@ function findLevelNumbers(tokens: readonly string[]): Map<number, number> {
     found.set(i, Number(token));
   });
   return found;
+}
+
+/**
+ * Level-number positions minus those inside the exact name of a role or role level that has a number in
+ * it ("Senior Engineer 2 (Individual Contributor)", "Backend Engineering level 3"); longest names first.
+ */
+function withoutNumberedNames(
+  index: SearchIndex,
+  tokens: readonly string[],
+  levelPositions: Map<number, number>,
+): Map<number, number> {
+  if (levelPositions.size === 0) return levelPositions;
+  const remaining = new Map(levelPositions);
+  const covered = new Set<number>();
+  const longest = tokens.map((token) => index.names.longestNameFrom(token));
+  for (let n = Math.min(Math.max(0, ...longest), tokens.length); n >= 2; n--) {
+    for (let start = 0; start + n <= tokens.length; start++) {
+      if ((longest[start] ?? 0) < n) continue;
+      const positions = Array.from({ length: n }, (_, k) => start + k);
+      if (positions.some((i) => covered.has(i)) || !positions.some((i) => remaining.has(i))) continue;
+      const entries = lookupSpan(index, tokens.slice(start, start + n));
+      if (!entries.some((e) => e.ref.kind === "role")) continue;
+      for (const i of positions) {
+        covered.add(i);
+        remaining.delete(i);
+      }
+    }
+  }
+  return remaining;
+}
+
+/** The role levels of a role, found through the index's role levels. */
+function ladderOf(index: SearchIndex, roleId: string) {
+  for (const entry of index.roleLevels.values()) if (entry.role.id === roleId) return entry.role.roleLevels;
+  return undefined;
 }
 
 /** A name as written, or with its last word in the plural: "IT service managers". */

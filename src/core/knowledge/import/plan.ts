@@ -91,6 +91,8 @@ export interface ImportPlan {
   title: string;
   /** Base names of the input files, named in each generated file's header. */
   inputs: string[];
+  /** Where one output file comes from fewer inputs than the whole import (a ladder per file), its inputs. */
+  inputsFor?: Readonly<Record<string, string[]>>;
   /** Licence or attribution line written into each generated file's header. */
   attribution: string;
   files: PlannedFile[];

@@ -1,6 +1,7 @@
 // Every importer Rolecall has. Each importer module describes itself (its name, what it reads, how it plans);
 // adding one is that module and one line here, and the CLI's usage text and `rolecall import` follow.
 import { ddatImporter } from "./ddat.ts";
+import { ladderImporter } from "./ladder.ts";
 import type { Importer } from "./plan.ts";
 import { raciImporter } from "./raci.ts";
 import { sfiaImporter } from "./sfia.ts";
@@ -9,6 +10,7 @@ export const IMPORTER_REGISTRY: readonly Importer[] = Object.freeze([
   sfiaImporter,
   ddatImporter,
   raciImporter,
+  ladderImporter,
 ]);
 
 /** The importers' command-line names, in registry order. */

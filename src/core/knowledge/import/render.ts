@@ -42,7 +42,7 @@ export function isGeneratedFile(text: string): boolean {
 }
 
 export function renderImportFile(
-  plan: Pick<ImportPlan, "importer" | "inputs" | "attribution">,
+  plan: Pick<ImportPlan, "importer" | "inputs" | "attribution" | "inputsFor">,
   relative: string,
   entities: Entities,
   withSchemaHeader: boolean,
@@ -74,7 +74,7 @@ export function renderImportFile(
     );
   }
   header.push(
-    `# ${GENERATED_MARKER} ${plan.importer}\` from ${plan.inputs.join(", ")}. Re-running the import rewrites this file.`,
+    `# ${GENERATED_MARKER} ${plan.importer}\` from ${(plan.inputsFor?.[relative] ?? plan.inputs).join(", ")}. Re-running the import rewrites this file.`,
     `# ${plan.attribution}`,
   );
   return `${header.join("\n")}\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
