@@ -458,7 +458,12 @@ function ladderEntities(ladder: Ladder, version: string): PlannedFile["entities"
     description: `Level ${level.rank} of the ${ladder.title} career ladder, whose levels run ${ladder.levels[0]?.rank} to ${ladder.levels[ladder.levels.length - 1]?.rank}.`,
     skills: ladder.themes
       .filter((t) => t.texts.has(level.rank))
-      .map((t) => ({ skill: `${fw}:${t.code}`, level: level.rank, levelName: level.name })),
+      // FT's levels have names of their own; Monzo's are only numbers, already in the role level's name.
+      .map((t) => ({
+        skill: `${fw}:${t.code}`,
+        level: level.rank,
+        ...(ladder.format === "ft-yaml" ? { levelName: level.name } : {}),
+      })),
   }));
   const role: RoleInput = {
     id: fw,
