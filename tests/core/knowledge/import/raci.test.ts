@@ -146,6 +146,16 @@ describe("importing a RACI matrix from XLSX", () => {
   });
 });
 
+describe("the README's example spreadsheet", () => {
+  it("imports as the README shows, and the moved Accountable is answered", async () => {
+    const out = path.join(await tempDir(), "my-knowledge");
+    const example = path.resolve(import.meta.dirname, "../../../../docs/examples/raci.csv");
+    const summary = await importRaci(example, out);
+    expect(summary).toMatchObject({ added: { raci: 1 }, updated: { raci: 2 } });
+    expect((await loadKnowledge(out)).raci.get("release-management")?.accountable).toBe("release-manager");
+  });
+});
+
 describe("a spreadsheet with problems", () => {
   it("names every bad cell with its file, sheet and cell, and writes nothing", async () => {
     const dir = await tempDir();
