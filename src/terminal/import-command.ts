@@ -72,9 +72,11 @@ export async function runImportCommand(
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     if (values.json) {
-      const { code, message, file, row, line } = error;
+      const { code, message, file, row, line, details } = error;
+      // Every bad cell or ladder field, one string each, for scripts that show them.
+      const problems = details.length > 0 ? { problems: details } : {};
       io.stdout.write(
-        `${JSON.stringify({ ok: false, error: { code, message, file, row, line } }, null, 2)}\n`,
+        `${JSON.stringify({ ok: false, error: { code, message, file, row, line, ...problems } }, null, 2)}\n`,
       );
     } else {
       io.stderr.write(`rolecall import: ${error.message}\n`);

@@ -142,6 +142,8 @@ describe("rolecall import with bad arguments", () => {
     [["sfia", "x.csv"], "--out DIR"],
     [["sfia", "x.csv", "--out", "k", "--frobnicate"], "Unknown option '--frobnicate'"],
     [["sfia", "x.csv", "--out"], "--out"],
+    [["raci", "--out", "k"], "give the raci file(s) to import"],
+    [["ladder", "x.yml", "--out", "k", "--create-roles"], "--create-roles is for import raci"],
   ])("%j exits 2 with a usage line", async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(IMPORT_EXIT.usage);
@@ -170,5 +172,35 @@ describe("rolecall import with bad input", () => {
       ok: false,
       error: { code: "IMPORT_FILE_MISSING", message: `${missing}: file not found`, file: missing },
     });
+  });
+});
+
+describe("rolecall import raci and ladder with bad input", () => {
+  it("exits 1 listing every bad cell", async () => {
+    const sheet = await writeTemp(
+      dir,
+      "raci.csv",
+      ["Process,Change manager,IT manager", "Change management,A,A", "Release management,R,"].join("\n"),
+    );
+    const result = await run("raci", sheet, "--out", path.join(dir, "k"));
+    expect(result.code).toBe(IMPORT_EXIT.failed);
+    expect(result.err).toBe(
+      [
+        "rolecall import: 2 problems in the RACI matrix, so nothing was imported:",
+        `  ${sheet}!C2: two Accountable roles (Change manager, IT manager)`,
+        `  ${sheet}!A3: no Accountable role for Release management; exactly one role must be A`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives the problems as a list with --json", async () => {
+    const ladder = await writeTemp(dir, "ladder.md", "---\ntitle: [unclosed\n---\n");
+    const result = await run("ladder", ladder, "--out", path.join(dir, "k"), "--json");
+    expect(result.code).toBe(IMPORT_EXIT.failed);
+    const { error } = JSON.parse(result.out);
+    expect(error.code).toBe("IMPORT_BAD_LADDER");
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatch(/ladder\.md:\d+ the front matter is not valid YAML: /);
   });
 });
