@@ -182,6 +182,14 @@ describe("a spreadsheet with problems", () => {
     expect(await folderFiles(out)).toEqual([]);
   });
 
+  it("refuses a file named .xlsx that is not a workbook, writing nothing", async () => {
+    const dir = await tempDir();
+    const file = await writeTemp(dir, "raci.xlsx", "Process,Change manager\nChange management,A\n");
+    const out = path.join(dir, "k");
+    await expect(importRaci(file, out)).rejects.toMatchObject({ code: "IMPORT_BAD_SPREADSHEET", file });
+    expect(await folderFiles(out)).toEqual([]);
+  });
+
   it("names CSV cells without a sheet, and a new row with no details", async () => {
     const dir = await tempDir();
     const file = await writeTemp(
