@@ -15,7 +15,7 @@ import {
 } from "../core/knowledge/import/index.ts";
 import { knowledgeDir } from "./command.ts";
 
-export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--create-roles] [--knowledge DIR | --bare] [--json]`;
+export const IMPORT_USAGE = `usage: rolecall import ${IMPORTERS.join("|")} FILE... --out DIR [--version V] [--create-roles] [--sheet NAME] [--knowledge DIR | --bare] [--json]`;
 
 export interface ImportCommandIo {
   stdout: { write(text: string): unknown };
@@ -53,6 +53,9 @@ export async function runImportCommand(
   if (values["create-roles"] && importer !== "raci") {
     return usageError(io, "--create-roles is for import raci, whose role columns may name new roles");
   }
+  if (values.sheet !== undefined && importer !== "raci") {
+    return usageError(io, "--sheet is for import raci, to choose a workbook's sheet");
+  }
   if (!values.out) return usageError(io, "say which knowledge folder to write with --out DIR");
   if (values.bare && values.knowledge !== undefined) {
     return usageError(io, "--bare imports with no other knowledge, so it cannot start from --knowledge");
@@ -68,6 +71,7 @@ export async function runImportCommand(
       version: values.version,
       startFrom,
       createRoles: values["create-roles"] ?? false,
+      ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
     });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
@@ -100,6 +104,7 @@ function parse(argv: readonly string[]) {
       knowledge: { type: "string" },
       bare: { type: "boolean" },
       "create-roles": { type: "boolean" },
+      sheet: { type: "string" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

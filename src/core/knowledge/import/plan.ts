@@ -22,7 +22,12 @@ export interface Importer {
   summary: string;
   /** the arguments after `import <name>` in the usage text; "FILE... --out DIR" unless one file is read */
   usage?: string;
-  read(files: readonly string[]): Promise<ReadInputs>;
+  read(files: readonly string[], options?: ReadOptions): Promise<ReadInputs>;
+}
+
+export interface ReadOptions {
+  /** --sheet: the worksheet of a workbook to read, by name */
+  sheet?: string;
 }
 
 /** What an importer read: each input, described for the summary, and how to plan from them. */

@@ -359,12 +359,12 @@ function indexRoles(folder: KnowledgeFolder) {
 export const raciImporter: Importer = {
   name: "raci",
   usage: "FILE --out DIR",
-  summary: "import a RACI matrix from a spreadsheet (.csv or .xlsx; --create-roles adds new roles)",
-  read: async (files) => {
+  summary: "import a RACI matrix from a spreadsheet (.csv, or .xlsx with --sheet NAME; --create-roles)",
+  read: async (files, options = {}) => {
     if (files.length > 1) {
       throw new ImportError("IMPORT_INPUTS", "give one RACI spreadsheet (CSV or .xlsx) at a time");
     }
-    const sheet = await readSheet(files[0] ?? "");
+    const sheet = await readSheet(files[0] ?? "", options.sheet);
     return {
       inputs: [{ file: sheet.file, encoding: sheet.format, rows: sheet.rows.length }],
       plan: async ({ folder, createRoles }) =>

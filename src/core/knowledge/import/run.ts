@@ -30,6 +30,8 @@ export interface ImportRequest {
   startFrom?: string;
   /** raci only: role columns that match no role become new roles. */
   createRoles?: boolean;
+  /** raci only: the worksheet to read from a workbook; the first with rows by default. */
+  sheet?: string;
 }
 
 export interface ImportSummary {
@@ -75,7 +77,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     );
   }
   // Every input is read before the folder is touched: a bad file starts and scans nothing.
-  const read = await importer.read(request.files);
+  const read = await importer.read(request.files, request.sheet ? { sheet: request.sheet } : {});
   const started = request.startFrom ? await startFrom(request.startFrom, request.out) : undefined;
   try {
     const folder = await scanKnowledgeFolder(request.out);

@@ -34,8 +34,11 @@ export function isWorkbook(file: string): boolean {
   return /\.xlsx$/i.test(file);
 }
 
-export async function readSheet(file: string): Promise<Sheet> {
-  return isWorkbook(file) ? readWorkbook(file) : readCsvSheet(file);
+export async function readSheet(file: string, sheetName?: string): Promise<Sheet> {
+  if (!isWorkbook(file) && sheetName !== undefined) {
+    throw new ImportError("IMPORT_INPUTS", "--sheet is for an .xlsx workbook; a CSV has one sheet", { file });
+  }
+  return isWorkbook(file) ? readWorkbook(file, sheetName) : readCsvSheet(file);
 }
 
 async function readCsvSheet(file: string): Promise<Sheet> {
@@ -50,7 +53,7 @@ async function readCsvSheet(file: string): Promise<Sheet> {
   };
 }
 
-async function readWorkbook(file: string): Promise<Sheet> {
+async function readWorkbook(file: string, sheetName: string | undefined): Promise<Sheet> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -76,7 +79,16 @@ async function readWorkbook(file: string): Promise<Sheet> {
       { file },
     );
   }
-  const worksheet = workbook.worksheets.find((w) => w.actualRowCount > 0);
+  const worksheet =
+    sheetName === undefined
+      ? workbook.worksheets.find((w) => w.actualRowCount > 0)
+      : workbook.worksheets.find((w) => w.name.toLowerCase() === sheetName.trim().toLowerCase());
+  if (!worksheet && sheetName !== undefined) {
+    const names = workbook.worksheets.map((w) => `"${w.name}"`).join(", ");
+    throw new ImportError("IMPORT_INPUTS", `has no sheet called "${sheetName}"; its sheets are ${names}`, {
+      file,
+    });
+  }
   if (!worksheet) throw new ImportError("IMPORT_EMPTY_FILE", "the workbook has no rows", { file });
   if (worksheet.rowCount > SHEET_LIMITS.maxRows || worksheet.columnCount > SHEET_LIMITS.maxColumns) {
     throw new ImportError(

@@ -131,6 +131,26 @@ describe("importing a RACI matrix from XLSX", () => {
     });
   });
 
+  it("reads the sheet named with --sheet, and names the sheets when there is no such one", async () => {
+    const dir = await tempDir();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Legend").addRow(["R = Responsible, A = Accountable"]);
+    const matrix = book.addWorksheet("Matrix");
+    matrix.addRow(["Process", "Change manager", "IT service manager"]);
+    matrix.addRow(["Change management", "C", "A/R"]);
+    const file = path.join(dir, "raci.xlsx");
+    await book.xlsx.writeFile(file);
+    const out = path.join(dir, "k");
+    await expect(
+      runImport({ importer: "raci", files: [file], out, startFrom: SHIPPED, sheet: "Sheets" }),
+    ).rejects.toThrow(`${file}: has no sheet called "Sheets"; its sheets are "Legend", "Matrix"`);
+    await runImport({ importer: "raci", files: [file], out, startFrom: SHIPPED, sheet: "matrix" });
+    expect((await loadKnowledge(out)).raci.get("change-management")).toMatchObject({
+      accountable: "it-service-manager",
+      consulted: ["change-manager"],
+    });
+  });
+
   it("keeps the rows by the id column, so a renamed row updates the same id", async () => {
     const dir = await tempDir();
     const out = path.join(dir, "k");
