@@ -203,11 +203,12 @@ function planRow(sheet: Sheet, row: SheetRow, context: RowContext): RaciRowInput
     }
     for (const letter of letters) assigned[letter].push(roleColumn);
   }
-  const label = name || `row ${row.row}`;
   if (!name) {
-    problems.push(`${at(nameColumn)}: the row has RACI letters but no name`);
+    const has = assigned.R.length + assigned.A.length + assigned.C.length + assigned.I.length > 0;
+    problems.push(`${at(nameColumn)}: the row has ${has ? "RACI letters" : "cells"} but no name`);
     return undefined;
   }
+  const label = name;
   const idText = cell("id");
   const id = idText || slugify(name);
   if (!ID.test(id)) {

@@ -187,6 +187,7 @@ describe("a spreadsheet with problems", () => {
       ["", "process", "R", "A", "", ""],
       ["Release management", "process", "X", "A", "", ""],
       ["Capacity management", "procedure", "R", "A", "", ""],
+      ["", "process", "", "", "", ""],
     ]);
     const out = path.join(dir, "k");
     expect(await problemsOf(file, out)).toEqual([
@@ -198,6 +199,7 @@ describe("a spreadsheet with problems", () => {
       `${file}!Sheet1!C6: "X" is not R, A, C or I (write one letter or several, e.g. A/R)`,
       `${file}!Sheet1!B7: "procedure" is not process, practice or tool`,
       `${file}!Sheet1!A7: Capacity management needs details (a details or description column), as the knowledge has no description for it yet`,
+      `${file}!Sheet1!A8: the row has cells but no name`,
     ]);
     expect(await folderFiles(out)).toEqual([]);
   });
@@ -236,6 +238,22 @@ describe("a spreadsheet with problems", () => {
     expect(await problemsOf(file, path.join(dir, "k"))).toEqual([
       `${file}!C1: "change-manager" is the same role as ${file}!B1 (Change manager)`,
       `${file}!A3: the id "change-management" is already used by row 2`,
+    ]);
+  });
+
+  it("reads a practice's maturity, and refuses one that is not a level and name", async () => {
+    const dir = await tempDir();
+    const sheet = (maturity: string) =>
+      [
+        "Practice,Kind,Maturity,Details,Change manager,IT service manager",
+        `Pairing,practice,${maturity},Two people at one keyboard.,R,A`,
+      ].join("\n");
+    const out = path.join(dir, "k");
+    await importRaci(await writeTemp(dir, "raci.csv", sheet("3 - Defined")), out);
+    expect((await loadKnowledge(out)).raci.get("pairing")?.maturity).toEqual({ level: 3, name: "Defined" });
+    const bad = await writeTemp(dir, "bad.csv", sheet("very"));
+    expect(await problemsOf(bad, path.join(dir, "k2"))).toEqual([
+      `${bad}!C2: "very" is not a maturity; write a level 1-5 and its name, e.g. "3 Defined"`,
     ]);
   });
 
