@@ -10,15 +10,22 @@ export const REALDATA = process.env.ROLECALL_REALDATA
   ? path.resolve(process.env.ROLECALL_REALDATA)
   : path.resolve(REPO_ROOT, "../shared/realdata");
 
-/** The folders the tests read: SFIA 9 export, DDaT downloads, Slack's recorded payload shapes. */
-const NEEDED = ["sfia9", "ddat-gdad-pcf", "slack-payload-shapes"] as const;
+/** The folders the tests read: SFIA 9 export, DDaT downloads, Slack's recorded payload shapes, two career ladders. */
+const NEEDED = [
+  "sfia9",
+  "ddat-gdad-pcf",
+  "slack-payload-shapes",
+  "ft-engineering-progression",
+  "monzo-progression",
+] as const;
 
 export const HAS_REAL_DATA = NEEDED.every((folder) => existsSync(path.join(REALDATA, folder)));
 
 export const REAL_DATA_SKIPPED =
   `Skipped the tests that need ${REALDATA} (${NEEDED.join(", ")}: the SFIA 9 CSV export from the SFIA ` +
   "Foundation, the DDaT CSV downloads from ddat-capability-framework.service.gov.uk/download, and Slack's " +
-  "payload samples from slackapi/java-slack-sdk and bolt-js); each folder's SOURCE.md says where it came from. " +
+  "payload samples from slackapi/java-slack-sdk and bolt-js, and the FT and Monzo career ladders from " +
+  "github.com/Financial-Times/engineering-progression and github.com/monzo/progression-framework); each folder's SOURCE.md says where it came from. " +
   "Put that folder beside this repository (or set ROLECALL_REALDATA) to run them.";
 
 /** For describe.skipIf / it.skipIf: true when the data is missing, so the test is skipped. */

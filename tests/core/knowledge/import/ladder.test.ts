@@ -10,6 +10,7 @@ import { ImportError, type ImportSummary, runImport } from "../../../../src/core
 import { loadKnowledge } from "../../../../src/core/knowledge/load.ts";
 import type { KnowledgeBase } from "../../../../src/core/knowledge/model.ts";
 import { renderText } from "../../../../src/render/text.ts";
+import { needsRealData } from "../../../support/real-data.ts";
 import { REALDATA } from "./real-data.ts";
 import { removeTempDirs, tempDir, writeTemp } from "./synthetic.ts";
 
@@ -74,100 +75,107 @@ function skillsOf(kb: KnowledgeBase, framework: string) {
   return [...kb.skills.values()].filter((s) => s.framework === framework);
 }
 
-let kb: KnowledgeBase;
-let rolecall: Rolecall;
-let summary: ImportSummary;
+describe.skipIf(needsRealData())("the real FT and Monzo ladders", () => {
+  let kb: KnowledgeBase;
+  let rolecall: Rolecall;
+  let summary: ImportSummary;
 
-beforeAll(async () => {
-  const out = path.join(await tempDir("rolecall-ladder-"), "k");
-  summary = await importLadders([...FT_FILES, ...MONZO_FILES], out);
-  kb = await loadKnowledge(out);
-  rolecall = createRolecall(kb);
-});
-
-describe("the FT engineering-progression ladders", () => {
-  it.each(FT_FILES)("imports %s with every level, theme and competency", (file) => {
-    const source = ftOf(file);
-    const framework = [...kb.frameworks.values()].find((f) => f.name === source.name);
-    expect(framework).toBeDefined();
-    const id = framework?.id ?? "";
-    const role = kb.roles.get(id);
-    expect(role?.roleLevels?.map((l) => l.name)).toEqual(
-      source.levels.map((l) => (source.isLegacy ? `${l.name} (legacy)` : l.name)),
-    );
-    const themesUsed = new Set(source.competencies.map((c) => c.theme));
-    expect(skillsOf(kb, id)).toHaveLength(themesUsed.size);
-    const pairs = new Set(source.competencies.map((c) => `${c.theme}|${c.level}`));
-    expect(skillsOf(kb, id).reduce((n, s) => n + s.levels.length, 0)).toBe(pairs.size);
-    expect(summary.inputs.find((i) => i.file === file)?.rows).toBe(source.competencies.length);
-    // Every competency is in its theme's text at its level's rank.
-    for (const c of source.competencies) {
-      const rank = source.levels.findIndex((l) => l.id === c.level) + 1;
-      const skill = kb.skills.get(`${id}:${c.theme}`);
-      const text = skill?.levels.find((l) => l.level === rank)?.description ?? "";
-      expect(text).toContain(c.summary.trim().split("\n")[0]?.trim());
-    }
-  });
-});
-
-describe("the Monzo progression frameworks", () => {
-  it.each(MONZO_FILES)("imports %s with every topic, level and criterion", (file) => {
-    const source = monzoOf(file);
-    const name = source.title.replace(/^[^A-Za-z]+/, "").replace(/\s+Framework$/, "");
-    const role = [...kb.roles.values()].find((r) => r.name === name && r.roleLevels);
-    expect(role?.roleLevels).toHaveLength(source.levels);
-    const id = role?.framework ?? "";
-    const criteria = source.topics.flatMap((t) =>
-      t.content.flatMap((c) => [...(c.criteria ?? []), ...(c.exampleCriteria ?? []).map((e) => e.criteria)]),
-    );
-    expect(skillsOf(kb, id)).toHaveLength(source.topics.length);
-    expect(summary.inputs.find((i) => i.file === file)?.rows).toBe(criteria.length);
-    const texts = skillsOf(kb, id).flatMap((s) => s.levels.map((l) => l.description));
-    expect(texts).toHaveLength(source.topics.reduce((n, t) => n + t.content.length, 0));
-    for (const criterion of criteria) expect(texts.some((t) => t.includes(criterion.trim()))).toBe(true);
+  beforeAll(async () => {
+    const out = path.join(await tempDir("rolecall-ladder-"), "k");
+    summary = await importLadders([...FT_FILES, ...MONZO_FILES], out);
+    kb = await loadKnowledge(out);
+    rolecall = createRolecall(kb);
   });
 
-  it("refuses the design frameworks, whose criteria are not in the front matter, naming file and line", async () => {
-    const file = path.join(MONZO, "design/product-design.md");
-    expect(await problemsOf([file])).toEqual([
-      `${file}:7 levels: must be the number of levels, e.g. levels: 6`,
-      `${file}:2 topics: the front matter needs topics: each with a name and criteria per level`,
-    ]);
-  });
-});
-
-describe("questions answered from the imported ladders", () => {
-  it("answers what a Senior Engineer 1 needs for planning and organising from that level's competency", () => {
-    const source = ftOf(FT_FILES[0] ?? "");
-    const competency = source.competencies.find(
-      (c) => c.level === "senior-1" && c.theme === "planning-organising",
-    );
-    const answer = rolecall.ask("what does a Senior Engineer 1 need for planning and organising");
-    expect(answer.subjects[0]).toMatchObject({
-      kind: "skill",
-      id: "engineering:planning-organising",
-      level: 3,
+  describe("the FT engineering-progression ladders", () => {
+    it.each(FT_FILES)("imports %s with every level, theme and competency", (file) => {
+      const source = ftOf(file);
+      const framework = [...kb.frameworks.values()].find((f) => f.name === source.name);
+      expect(framework).toBeDefined();
+      const id = framework?.id ?? "";
+      const role = kb.roles.get(id);
+      expect(role?.roleLevels?.map((l) => l.name)).toEqual(
+        source.levels.map((l) => (source.isLegacy ? `${l.name} (legacy)` : l.name)),
+      );
+      const themesUsed = new Set(source.competencies.map((c) => c.theme));
+      expect(skillsOf(kb, id)).toHaveLength(themesUsed.size);
+      const pairs = new Set(source.competencies.map((c) => `${c.theme}|${c.level}`));
+      expect(skillsOf(kb, id).reduce((n, s) => n + s.levels.length, 0)).toBe(pairs.size);
+      expect(summary.inputs.find((i) => i.file === file)?.rows).toBe(source.competencies.length);
+      // Every competency is in its theme's text at its level's rank.
+      for (const c of source.competencies) {
+        const rank = source.levels.findIndex((l) => l.id === c.level) + 1;
+        const skill = kb.skills.get(`${id}:${c.theme}`);
+        const text = skill?.levels.find((l) => l.level === rank)?.description ?? "";
+        expect(text).toContain(c.summary.trim().split("\n")[0]?.trim());
+      }
     });
-    expect(answer.notices).toContain("The Senior Engineer 1 needs Planning and Organising at level 3.");
-    expect(renderText(answer)).toContain(competency?.summary.trim());
   });
 
-  it("answers what changes from level 3 to 4 in backend engineering with level 4's criteria", () => {
-    const source = monzoOf(MONZO_FILES[0] ?? "");
-    const mastery4 = source.topics.find((t) => t.name === "mastery")?.content.find((c) => c.level === 4)
-      ?.criteria?.[0];
-    const answer = rolecall.ask("what changes from level 3 to 4 in backend engineering");
-    expect(answer.intent).toBe("compare");
-    expect(answer.title).toBe("Backend Engineering level 3 and Backend Engineering level 4: how they differ");
-    expect(answer.summary).toBe(
-      "From the Backend Engineering level 3 to the Backend Engineering level 4: 5 skills rise.",
-    );
-    expect(renderText(answer)).toContain(mastery4);
+  describe("the Monzo progression frameworks", () => {
+    it.each(MONZO_FILES)("imports %s with every topic, level and criterion", (file) => {
+      const source = monzoOf(file);
+      const name = source.title.replace(/^[^A-Za-z]+/, "").replace(/\s+Framework$/, "");
+      const role = [...kb.roles.values()].find((r) => r.name === name && r.roleLevels);
+      expect(role?.roleLevels).toHaveLength(source.levels);
+      const id = role?.framework ?? "";
+      const criteria = source.topics.flatMap((t) =>
+        t.content.flatMap((c) => [
+          ...(c.criteria ?? []),
+          ...(c.exampleCriteria ?? []).map((e) => e.criteria),
+        ]),
+      );
+      expect(skillsOf(kb, id)).toHaveLength(source.topics.length);
+      expect(summary.inputs.find((i) => i.file === file)?.rows).toBe(criteria.length);
+      const texts = skillsOf(kb, id).flatMap((s) => s.levels.map((l) => l.description));
+      expect(texts).toHaveLength(source.topics.reduce((n, t) => n + t.content.length, 0));
+      for (const criterion of criteria) expect(texts.some((t) => t.includes(criterion.trim()))).toBe(true);
+    });
+
+    it("refuses the design frameworks, whose criteria are not in the front matter, naming file and line", async () => {
+      const file = path.join(MONZO, "design/product-design.md");
+      expect(await problemsOf([file])).toEqual([
+        `${file}:7 levels: must be the number of levels, e.g. levels: 6`,
+        `${file}:2 topics: the front matter needs topics: each with a name and criteria per level`,
+      ]);
+    });
   });
 
-  it("answers a ladder level by number", () => {
-    const answer = rolecall.ask("backend engineering level 3");
-    expect(answer.subjects[0]).toMatchObject({ kind: "role", id: "backend-engineering-3" });
+  describe("questions answered from the imported ladders", () => {
+    it("answers what a Senior Engineer 1 needs for planning and organising from that level's competency", () => {
+      const source = ftOf(FT_FILES[0] ?? "");
+      const competency = source.competencies.find(
+        (c) => c.level === "senior-1" && c.theme === "planning-organising",
+      );
+      const answer = rolecall.ask("what does a Senior Engineer 1 need for planning and organising");
+      expect(answer.subjects[0]).toMatchObject({
+        kind: "skill",
+        id: "engineering:planning-organising",
+        level: 3,
+      });
+      expect(answer.notices).toContain("The Senior Engineer 1 needs Planning and Organising at level 3.");
+      expect(renderText(answer)).toContain(competency?.summary.trim());
+    });
+
+    it("answers what changes from level 3 to 4 in backend engineering with level 4's criteria", () => {
+      const source = monzoOf(MONZO_FILES[0] ?? "");
+      const mastery4 = source.topics.find((t) => t.name === "mastery")?.content.find((c) => c.level === 4)
+        ?.criteria?.[0];
+      const answer = rolecall.ask("what changes from level 3 to 4 in backend engineering");
+      expect(answer.intent).toBe("compare");
+      expect(answer.title).toBe(
+        "Backend Engineering level 3 and Backend Engineering level 4: how they differ",
+      );
+      expect(answer.summary).toBe(
+        "From the Backend Engineering level 3 to the Backend Engineering level 4: 5 skills rise.",
+      );
+      expect(renderText(answer)).toContain(mastery4);
+    });
+
+    it("answers a ladder level by number", () => {
+      const answer = rolecall.ask("backend engineering level 3");
+      expect(answer.subjects[0]).toMatchObject({ kind: "role", id: "backend-engineering-3" });
+    });
   });
 });
 
