@@ -1,6 +1,8 @@
 // The README's command-line examples work exactly as written: run through npm as a reader would, the
 // --json one prints nothing but the JSON, and the files the import examples name are the real exports.
 import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { needsRealData, REALDATA } from "./support/real-data.ts";
@@ -52,6 +54,34 @@ describe.skipIf(needsRealData())("the README's example exports", () => {
     const folder = importer === "sfia" ? "sfia9" : "ddat-gdad-pcf";
     for (const file of files) {
       expect(existsSync(path.join(REALDATA, folder, path.basename(file))), file).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(needsRealData())("the README's RACI spreadsheet and career ladder recipes", () => {
+  it("import and answer as written, into a folder of the test's own", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "rolecall-readme-"));
+    try {
+      const recipe = shellLines.filter(
+        (l) =>
+          l.includes("import raci docs/examples/raci.csv") ||
+          l.includes("import ladder ../shared/realdata") ||
+          (l.includes(" ask ") && l.endsWith("--knowledge my-knowledge") && !l.includes("change management")),
+      );
+      expect(recipe).toHaveLength(5);
+      const outputs: string[] = [];
+      for (const line of recipe) {
+        const result = await sh(line.replaceAll("my-knowledge", out));
+        expect(result, line).toMatchObject({ code: 0, stderr: "" });
+        outputs.push(result.stdout);
+      }
+      expect(outputs[1]).toMatch(/^Release management/);
+      expect(outputs[3]).toMatch(/^Planning and Organising level 3/);
+      expect(outputs[4]).toMatch(
+        /^Backend Engineering level 3 and Backend Engineering level 4: how they differ/,
+      );
+    } finally {
+      await rm(out, { recursive: true, force: true });
     }
   });
 });
