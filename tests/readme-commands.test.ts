@@ -68,7 +68,7 @@ describe.skipIf(needsRealData())("the README's RACI spreadsheet and career ladde
           l.includes("import ladder ../shared/realdata") ||
           (l.includes(" ask ") && l.endsWith("--knowledge my-knowledge") && !l.includes("change management")),
       );
-      expect(recipe).toHaveLength(5);
+      expect(recipe).toHaveLength(6);
       const outputs: string[] = [];
       for (const line of recipe) {
         const result = await sh(line.replaceAll("my-knowledge", out));
@@ -76,8 +76,8 @@ describe.skipIf(needsRealData())("the README's RACI spreadsheet and career ladde
         outputs.push(result.stdout);
       }
       expect(outputs[1]).toMatch(/^Release management/);
-      expect(outputs[3]).toMatch(/^Planning and Organising level 3/);
-      expect(outputs[4]).toMatch(
+      expect(outputs[4]).toMatch(/^Planning and Organising level 3 \(Engineering 2025-03\)/);
+      expect(outputs[5]).toMatch(
         /^Backend Engineering level 3 and Backend Engineering level 4: how they differ/,
       );
     } finally {

@@ -386,8 +386,16 @@ export function planLadderImport(
     seen.set(ladder.frameworkId, ladder.file);
   }
   const given = options.version === undefined ? undefined : checkVersion(options.version);
+  // A ladder file carries no version; answers cite the one given, or the one the folder already has.
+  const unversioned = ladders.filter((l) => given === undefined && !folder.frameworks.has(l.frameworkId));
+  if (unversioned.length > 0) {
+    throw new ImportError(
+      "IMPORT_VERSION_REQUIRED",
+      `${unversioned.map((l) => l.file).join(", ")} carr${unversioned.length === 1 ? "ies" : "y"} no version: pass --version with the one answers should cite, e.g. --version 2025-03 (the date of the commit you took it from)`,
+    );
+  }
   const files: PlannedFile[] = ladders.map((ladder) => {
-    const version = given ?? folder.frameworks.get(ladder.frameworkId)?.version ?? "1";
+    const version = given ?? folder.frameworks.get(ladder.frameworkId)?.version ?? "";
     return { path: `ladders/${ladder.frameworkId}.yaml`, entities: ladderEntities(ladder, version) };
   });
   const count = (f: (l: Ladder) => number) => ladders.reduce((n, l) => n + f(l), 0);
@@ -414,9 +422,7 @@ export function planLadderImport(
     skipped: [],
     notes:
       given === undefined
-        ? [
-            "a ladder carries no version, so it is 1 unless the folder already has one (pass --version to set it)",
-          ]
+        ? ["the version is the one the folder already had (pass --version to change it)"]
         : [],
   };
 }

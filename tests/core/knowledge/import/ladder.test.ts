@@ -2,6 +2,7 @@
 // into the repository): counts taken from the files here, independently of the importer, must match what
 // it imported, and the engine answers a level and a progression from them. Bad input names file and line.
 import { readFileSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -58,7 +59,7 @@ const ftOf = (file: string) => parse(readFileSync(file, "utf8")) as FtFile;
 const monzoOf = (file: string) => parse(readFileSync(file, "utf8").split(/^---$/m)[1] ?? "") as MonzoFile;
 
 async function importLadders(files: readonly string[], out: string): Promise<ImportSummary> {
-  return runImport({ importer: "ladder", files, out, startFrom: SHIPPED });
+  return runImport({ importer: "ladder", files, out, startFrom: SHIPPED, version: "2025-03" });
 }
 
 async function problemsOf(files: readonly string[]): Promise<readonly string[]> {
@@ -180,6 +181,33 @@ describe.skipIf(needsRealData())("the real FT and Monzo ladders", () => {
 });
 
 describe("bad ladders", () => {
+  it("asks for --version, as a ladder file carries none, and writes nothing", async () => {
+    const dir = await tempDir();
+    const file = await writeTemp(
+      dir,
+      "ladder.yml",
+      "name: Platform\nlevels: [{id: one, name: One}]\nthemes: [{id: craft, name: Craft}]\ncompetencies: [{level: one, theme: craft, summary: Does it.}]\n",
+    );
+    const out = path.join(dir, "k");
+    await expect(
+      runImport({ importer: "ladder", files: [file], out, startFrom: SHIPPED }),
+    ).rejects.toMatchObject({
+      code: "IMPORT_VERSION_REQUIRED",
+      message: expect.stringContaining("pass --version"),
+    });
+    await expect(readdir(out)).rejects.toMatchObject({ code: "ENOENT" });
+    const summary = await runImport({
+      importer: "ladder",
+      files: [file],
+      out,
+      startFrom: SHIPPED,
+      version: "3",
+    });
+    expect(summary.framework).toEqual({ id: "platform", name: "Platform", version: "3" });
+    const again = await runImport({ importer: "ladder", files: [file], out });
+    expect(again).toMatchObject({ written: [], framework: { version: "3" } });
+  });
+
   it("names the file, line and field of an unknown level id and a level without competencies", async () => {
     const dir = await tempDir();
     const file = await writeTemp(
