@@ -3,7 +3,7 @@
 // level). Each ladder becomes a framework of its own: one role whose role levels are the ladder's levels,
 // and one skill per theme or topic whose level texts are the competencies or criteria at each level, so
 // the engine answers "what does a Senior Engineer 1 need for planning and organising" as a skill level.
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
@@ -11,7 +11,7 @@ import type { FrameworkInput, RoleInput, RoleLevelInput, SkillInput, SourceInput
 import { ImportError } from "./errors.ts";
 import type { KnowledgeFolder } from "./folder.ts";
 import type { Importer, ImportPlan, PlannedFile } from "./plan.ts";
-import { IMPORT_LIMITS } from "./read-csv.ts";
+import { checkInputFile } from "./read-csv.ts";
 import { cleanText, plural, slugify } from "./text.ts";
 import { checkVersion } from "./version.ts";
 
@@ -138,20 +138,7 @@ function fieldName(fieldPath: ReadonlyArray<PropertyKey>): string {
 }
 
 export async function readLadderFile(file: string): Promise<Ladder> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError(
-      "IMPORT_FILE_MISSING",
-      code === "ENOENT" ? "file not found" : `cannot read the file (${code})`,
-      { file },
-    );
-  }
-  if (size > IMPORT_LIMITS.maxInputBytes) {
-    throw new ImportError("IMPORT_FILE_TOO_LARGE", "is over the size limit for an import", { file });
-  }
+  await checkInputFile(file);
   const source = await readFile(file, "utf8");
   if (source.trim() === "") throw new ImportError("IMPORT_EMPTY_FILE", "the file is empty", { file });
   const ladder = /\.(md|markdown)$/i.test(file) ? readMonzo(file, source) : readFt(file, source);

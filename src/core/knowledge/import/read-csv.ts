@@ -36,6 +36,23 @@ export interface CsvTable {
 }
 
 export async function readCsvTable(file: string): Promise<CsvTable> {
+  await checkInputFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new ImportError("IMPORT_FILE_MISSING", `cannot read the file (${code})`, { file });
+  }
+  const { text, encoding } = decodeCsvBytes(bytes, file);
+  return parseCsvText(text, file, encoding);
+}
+
+/**
+ * What every importer checks before reading a file: that it is a file, is not empty, and is within the
+ * import size limit. Returns its size.
+ */
+export async function checkInputFile(file: string): Promise<number> {
   let size: number;
   try {
     const info = await stat(file);
@@ -55,15 +72,7 @@ export async function readCsvTable(file: string): Promise<CsvTable> {
     );
   }
   if (size === 0) throw new ImportError("IMPORT_EMPTY_FILE", "the file is empty", { file });
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ImportError("IMPORT_FILE_MISSING", `cannot read the file (${code})`, { file });
-  }
-  const { text, encoding } = decodeCsvBytes(bytes, file);
-  return parseCsvText(text, file, encoding);
+  return size;
 }
 
 export function decodeCsvBytes(bytes: Uint8Array, file: string): { text: string; encoding: CsvEncoding } {

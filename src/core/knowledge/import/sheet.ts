@@ -1,10 +1,7 @@
-// Reads a spreadsheet into rows of text cells, whether it was saved as CSV or as an Excel workbook, and
-// names a cell the way people find it: raci.xlsx!Sheet1!D7, or raci.csv!D7 for a CSV.
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { ImportError } from "./errors.ts";
-import { type CsvEncoding, IMPORT_LIMITS, readCsvTable } from "./read-csv.ts";
+import { type CsvEncoding, checkInputFile, readCsvTable } from "./read-csv.ts";
 
 /** A workbook's sheet beyond these is not a RACI matrix; refusing it keeps a stray file from eating memory. */
 export const SHEET_LIMITS = Object.freeze({ maxRows: 5000, maxColumns: 300 });
@@ -54,21 +51,7 @@ async function readCsvSheet(file: string): Promise<Sheet> {
 }
 
 async function readWorkbook(file: string, sheetName: string | undefined): Promise<Sheet> {
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError(
-      "IMPORT_FILE_MISSING",
-      code === "ENOENT" ? "file not found" : `cannot read the file (${code})`,
-      { file },
-    );
-  }
-  if (size === 0) throw new ImportError("IMPORT_EMPTY_FILE", "the file is empty", { file });
-  if (size > IMPORT_LIMITS.maxInputBytes) {
-    throw new ImportError("IMPORT_FILE_TOO_LARGE", "is over the size limit for an import", { file });
-  }
+  await checkInputFile(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(file);
