@@ -8,6 +8,7 @@ import { listAnswer } from "./answer/list.ts";
 import {
   compareRoleLevelsAnswer,
   type LadderStep,
+  ladderOf,
   progressionAnswer,
   skillRolesAnswer,
   stepFrom,
@@ -70,7 +71,7 @@ function ladderStep(kb: KnowledgeBase, index: SearchIndex, id: string): LadderSt
 /** A role asked about beside a role level stands for the first level of its ladder. */
 function entryLevel(kb: KnowledgeBase, roleId: string): LadderStep | undefined {
   const role = kb.roles.get(roleId);
-  const ladder = [...(role?.roleLevels ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const ladder = role ? ladderOf(role) : [];
   const roleLevel = ladder.find((l) => l.name.toLowerCase() === role?.name.toLowerCase()) ?? ladder[0];
   return role && roleLevel ? { role, roleLevel } : undefined;
 }

@@ -10,13 +10,15 @@ import type { Answer, Subject } from "./types.ts";
 
 /** Names a misspelling may also have meant rank right after the subject answered. */
 export function withNearSubjects(answer: Answer, near: readonly Subject[]): Answer {
-  const [first, ...rest] = answer.subjects;
-  if (!first || near.length === 0) return answer;
-  const others = near.filter((n) => n.id !== first.id);
-  return {
-    ...answer,
-    subjects: [first, ...others, ...rest.filter((s) => !others.some((o) => o.id === s.id))],
-  };
+  return near.length === 0 ? answer : { ...answer, subjects: rankAfterFirst(answer.subjects, near) };
+}
+
+/** The subject answered, then these, then the rest: each once. */
+function rankAfterFirst(subjects: readonly Subject[], next: readonly Subject[]): Subject[] {
+  const [first, ...rest] = subjects;
+  if (!first) return [...subjects];
+  const others = next.filter((n) => n.id !== first.id);
+  return [first, ...others, ...rest.filter((s) => !others.some((o) => o.id === s.id))];
 }
 
 /** Longer names the question may have meant come first among the follow-ups, and as a notice. */
@@ -48,25 +50,51 @@ export function withSeeAlso(kb: KnowledgeBase, index: SearchIndex, answer: Answe
   };
 }
 
+/**
+ * How to point at a subject elsewhere: the framework it belongs to (none for the organisation's own
+ * roles, those its RACI assigns, nor for RACI rows) and the question that asks for it.
+ */
+function pointer(
+  kb: KnowledgeBase,
+  index: SearchIndex,
+  subject: Subject,
+  level?: number,
+): { framework?: string; name: string; question: string } {
+  if (subject.kind === "skill") {
+    const skill = kb.skills.get(subject.id);
+    const framework = skill ? (kb.frameworks.get(skill.framework)?.name ?? skill.framework) : "";
+    const handle = skill ? skillHandle(skill) : subject.name;
+    const defined = level !== undefined && skill?.levels.some((l) => l.level === level);
+    return {
+      framework,
+      name: handle,
+      question: `${framework} ${handle}${defined ? ` level ${level}` : ""}`.trim(),
+    };
+  }
+  if (subject.kind === "role") {
+    const role = kb.roles.get(subject.id) ?? index.roleLevels.get(subject.id)?.role;
+    const own = index.rolesInRaci.has(subject.id);
+    const framework = role?.framework && !own ? kb.frameworks.get(role.framework)?.name : undefined;
+    return {
+      ...(framework ? { framework } : {}),
+      name: subject.name,
+      question: framework ? `${framework} ${subject.name}` : subject.name,
+    };
+  }
+  return { name: subject.name, question: `raci ${subject.name}` };
+}
+
 function seeAlsoName(
   kb: KnowledgeBase,
   index: SearchIndex,
   subject: Subject,
 ): { label: string; question: string } {
-  if (subject.kind === "skill") {
-    const skill = kb.skills.get(subject.id);
-    const framework = skill ? (kb.frameworks.get(skill.framework)?.name ?? skill.framework) : "";
-    const handle = skill ? skillHandle(skill) : subject.name;
-    return { label: `${framework} ${handle}`.trim(), question: `${framework} ${handle}`.trim() };
+  const at = pointer(kb, index, subject);
+  if (subject.kind === "skill" || subject.kind === "role") {
+    const label = at.framework ? `${at.framework} ${at.name}`.trim() : at.name;
+    return { label, question: at.question };
   }
-  if (subject.kind === "role") {
-    const framework = subject.framework ? kb.frameworks.get(subject.framework) : undefined;
-    // The organisation's own roles (those its RACI assigns) need no framework name; others are named with it.
-    const own = index.rolesInRaci.has(subject.id);
-    const label = framework && !own ? `${framework.name} ${subject.name}` : subject.name;
-    return { label, question: label };
-  }
-  return { label: `the ${subject.name} RACI`, question: `raci ${subject.name}` };
+  return { label: `the ${subject.name} RACI`, question: at.question };
 }
 
 /** "Also in DDaT: Problem management": the same name in another framework or in the RACI, as buttons. */
@@ -76,28 +104,18 @@ export function withAlsoIn(kb: KnowledgeBase, index: SearchIndex, answer: Answer
   const level =
     query.type === "skill" ? query.level : query.type === "compare_skill" ? query.from : undefined;
   const buttons = others.map((other) => {
-    if (other.kind === "skill") {
-      const skill = kb.skills.get(other.id);
-      const framework = skill ? (kb.frameworks.get(skill.framework)?.name ?? skill.framework) : "";
-      const handle = skill ? skillHandle(skill) : other.name;
-      const defined = level !== undefined && skill?.levels.some((l) => l.level === level);
-      const question = `${framework} ${handle}${defined ? ` level ${level}` : ""}`.trim();
-      return followUp("also_in", `Also in ${framework}: ${other.name}`, question);
-    }
-    if (other.kind === "role") {
-      const role = kb.roles.get(other.id) ?? index.roleLevels.get(other.id)?.role;
-      const framework = role?.framework ? kb.frameworks.get(role.framework)?.name : undefined;
-      return framework
-        ? followUp("also_in", `Also in ${framework}: ${other.name}`, `${framework} ${other.name}`)
-        : followUp("also_in", `Also: ${other.name}`, other.name);
-    }
-    return followUp("also_in", `RACI: ${other.name}`, `raci ${other.name}`);
+    const at = pointer(kb, index, other, level);
+    const label =
+      other.kind === "skill" || other.kind === "role"
+        ? at.framework
+          ? `Also in ${at.framework}: ${other.name}`
+          : `Also: ${other.name}`
+        : `RACI: ${other.name}`;
+    return followUp("also_in", label, at.question);
   });
-  // The other subjects of the name rank right after the one answered.
-  const [first, ...rest] = answer.subjects;
-  const alternatives = others.map((o) => ({ kind: o.kind, id: o.id, name: o.name }));
-  const subjects = first
-    ? [first, ...alternatives, ...rest.filter((s) => !others.some((o) => o.id === s.id))]
-    : answer.subjects;
-  return { ...answer, subjects, followUps: [...buttons, ...answer.followUps] };
+  return {
+    ...answer,
+    subjects: rankAfterFirst(answer.subjects, others),
+    followUps: [...buttons, ...answer.followUps],
+  };
 }

@@ -28,7 +28,8 @@ export function stepFrom(step: LadderStep, direction: "next" | "previous"): Ladd
   return at >= 0 && other ? { role: step.role, roleLevel: other } : undefined;
 }
 
-function levelName(kb: KnowledgeBase, ref: RoleSkill): string | undefined {
+/** The name of the level a role asks of a skill: its own where it gives one, else the framework's. */
+export function levelName(kb: KnowledgeBase, ref: RoleSkill): string | undefined {
   return ref.levelName ?? kb.levels.get(levelId(frameworkOfSkill(ref.skill), ref.level))?.name;
 }
 

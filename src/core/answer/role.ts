@@ -1,10 +1,10 @@
 // A role's profile (or one aspect of it), and a role level within a ladder.
 import type { KnowledgeBase, Role } from "../knowledge/model.ts";
-import { frameworkOfSkill, levelId } from "../knowledge/model.ts";
 import type { RoleLevelInput } from "../knowledge/schema.ts";
 import { ROLE_ASPECTS, type RoleAspect } from "../query/types.ts";
 import { roleSource } from "../subjects.ts";
 import { capitalise, followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
+import { ladderOf, levelName as roleSkillLevelName } from "./progression.ts";
 import type { Answer, Fact, Section } from "./types.ts";
 
 type RoleSkillRef = NonNullable<Role["skills"]>[number];
@@ -12,8 +12,7 @@ type RoleSkillRef = NonNullable<Role["skills"]>[number];
 function skillItems(kb: KnowledgeBase, refs: readonly RoleSkillRef[]): string[] {
   return refs.map((ref) => {
     const skill = kb.skills.get(ref.skill);
-    const framework = frameworkOfSkill(ref.skill);
-    const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
+    const levelName = roleSkillLevelName(kb, ref);
     const name = skill ? skillLabel(skill) : ref.skill;
     const detail = ref.description ?? skill?.levels.find((l) => l.level === ref.level)?.description;
     return `${name}: level ${ref.level}${levelName ? ` – ${levelName}` : ""}${detail ? `. ${detail}` : ""}`;
@@ -94,10 +93,7 @@ export function roleAnswer(kb: KnowledgeBase, role: Role, aspect?: RoleAspect): 
     if (role.roleLevels?.length) {
       sections.push({
         title: "Role levels",
-        items: role.roleLevels
-          .slice()
-          .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
-          .map((l) => `${l.name}: ${l.description}`),
+        items: ladderOf(role).map((l) => `${l.name}: ${l.description}`),
       });
     }
     if (role.relatedRoles?.length) {
@@ -142,8 +138,7 @@ function skillSummary(kb: KnowledgeBase, role: Role): Section[] {
   if (refs.length === 0) return [];
   const items = refs.map((ref) => {
     const skill = kb.skills.get(ref.skill);
-    const framework = frameworkOfSkill(ref.skill);
-    const levelName = ref.levelName ?? kb.levels.get(levelId(framework, ref.level))?.name;
+    const levelName = roleSkillLevelName(kb, ref);
     return `${skill ? skillLabel(skill) : ref.skill}: level ${ref.level}${levelName ? ` – ${levelName}` : ""}`;
   });
   return [{ title: "Skills", items }];
@@ -157,7 +152,7 @@ function extraSources(kb: KnowledgeBase, role: Role) {
 }
 
 export function roleLevelAnswer(kb: KnowledgeBase, role: Role, roleLevel: RoleLevelInput): Answer {
-  const ladder = (role.roleLevels ?? []).slice().sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const ladder = ladderOf(role);
   const position = ladder.findIndex((l) => l.id === roleLevel.id);
   const sections: Section[] = [];
   if (roleLevel.skills?.length)
