@@ -71,13 +71,10 @@ export function understand(
   const query = quotesOtherSubject(index, answered, decided)
     ? { type: "search" as const, text: trimmed }
     : decided;
+  const nearSubjects = nearNames(answered, query);
   const didYouMean = takeover
     ? [...new Set(takeover.match.entries.map((e) => e.ref.name))]
-    : [...new Set([...longer.map((l) => l.hit.entry.ref.name), ...nearNames(answered, query)])];
-  const id = subjectIdOf(query);
-  const nearSubjects = answered.runnersUp
-    .filter((e) => e.ref.id !== id)
-    .map((e) => ({ kind: e.ref.kind, id: e.ref.id, name: e.ref.name }));
+    : [...new Set([...longer.map((l) => l.hit.entry.ref.name), ...nearSubjects.map((s) => s.name)])];
   return {
     ...query,
     ...(didYouMean.length > 0 ? { didYouMean } : {}),
@@ -678,10 +675,12 @@ function subjectIdOf(query: QueryBody): string | undefined {
 }
 
 /** The runners-up of a misspelt subject, once the answer is about the best of them. */
-function nearNames(analysis: Analysis, query: QueryBody): string[] {
+function nearNames(analysis: Analysis, query: QueryBody): AlsoIn[] {
   const id = subjectIdOf(query);
   if (id === undefined) return [];
-  return analysis.runnersUp.filter((e) => e.ref.id !== id).map((e) => e.ref.name);
+  return analysis.runnersUp
+    .filter((e) => e.ref.id !== id)
+    .map((e) => ({ kind: e.ref.kind, id: e.ref.id, name: e.ref.name }));
 }
 
 interface LongerName {
