@@ -1,10 +1,11 @@
-// The rolecall command line: ask, schema, import, and (with the notifications work) diff and publish.
+// The rolecall command line: ask, schema, import, export, and (with the notifications work) diff and publish.
 import { parseArgs } from "node:util";
 import { type CommandConfig, loadCommandConfig } from "./config.ts";
 import { IMPORTER_REGISTRY } from "./core/knowledge/import/index.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { runAskCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
+import { runExportCommand } from "./terminal/export-command.ts";
 import { runImportCommand } from "./terminal/import-command.ts";
 import { runPublishCommand } from "./terminal/publish-command.ts";
 import { runSchemaCommand } from "./terminal/schema-command.ts";
@@ -21,6 +22,9 @@ ${IMPORTER_REGISTRY.map((i) => `  ${`import ${i.name} ${i.usage ?? "FILE... --ou
                                    (import options: --version V, --json; a DIR with no knowledge yet
                                    starts as a copy of --knowledge DIR or $KNOWLEDGE_DIR or ./knowledge,
                                    or holds only the import with --bare)
+  export raci [--csv FILE | --xlsx FILE]
+                                   write the RACI matrix as a spreadsheet import raci reads back
+                                   unchanged (CSV on stdout without a file)
 
 Options:
   --knowledge DIR                  knowledge folder (default: $KNOWLEDGE_DIR or ./knowledge)
@@ -39,6 +43,7 @@ export async function runCli(
     }
     // The importer has options of its own (--version), so it parses its own arguments.
     if (command === "import") return await runImportCommand(rest, io, config);
+    if (command === "export") return await runExportCommand(rest, io, config);
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,

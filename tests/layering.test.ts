@@ -42,7 +42,7 @@ const ALLOWED_PARTS: Record<Part, readonly Part[]> = {
 
 /** Packages each part may import besides node built-ins. */
 const ALLOWED_PACKAGES: Record<Part, readonly string[]> = {
-  core: ["fuse.js", "yaml", "zod", "diff", "csv-parse", "iconv-lite", "exceljs"],
+  core: ["fuse.js", "yaml", "zod", "diff", "csv-parse", "csv-stringify", "iconv-lite", "exceljs"],
   store: ["better-sqlite3", "pg", "zod"],
   notify: ["zod"],
   render: [],

@@ -114,7 +114,9 @@ function mergeRole(old: RoleInput, next: RoleInput, context: MergeContext): Role
 
 /**
  * A spreadsheet row owns its name, kind, description and all four letters (a letter with no roles is
- * cleared); the aliases, maturity and sources written in the knowledge stay.
+ * cleared); the aliases, maturity and sources written in the knowledge stay. A spreadsheet's columns
+ * give a letter's roles no order of their own, so where the same roles hold a letter the knowledge's
+ * order (and its way of writing one role) is kept: an exported matrix imports as no change at all.
  */
 function mergeRaciRow(old: RaciRowInput, next: RaciRowInput): RaciRowInput {
   const aliases = withoutName(unique([...(old.aliases ?? []), ...(next.aliases ?? [])]), next.name);
@@ -124,10 +126,21 @@ function mergeRaciRow(old: RaciRowInput, next: RaciRowInput): RaciRowInput {
     ...(aliases.length > 0 ? { aliases } : {}),
     maturity: next.maturity ?? old.maturity,
     sources: next.sources ?? old.sources,
-    responsible: next.responsible,
-    consulted: next.consulted,
-    informed: next.informed,
+    responsible: sameRolesAs(old.responsible, next.responsible),
+    accountable: sameRolesAs(old.accountable, next.accountable) ?? next.accountable,
+    consulted: sameRolesAs(old.consulted, next.consulted),
+    informed: sameRolesAs(old.informed, next.informed),
   };
+}
+
+type RoleRefs = RaciRowInput["responsible"];
+
+/** The old way of writing a letter's roles where it names the same roles as the new, else the new. */
+function sameRolesAs(old: RoleRefs, next: RoleRefs): RoleRefs {
+  const set = (refs: RoleRefs) => new Set(refs === undefined ? [] : typeof refs === "string" ? [refs] : refs);
+  const [before, after] = [set(old), set(next)];
+  const same = before.size === after.size && [...before].every((id) => after.has(id));
+  return same && before.size > 0 ? old : next;
 }
 
 function mergeSources(

@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { diffSnapshots } from "../../../../src/core/changes/diff.ts";
 import { toSnapshot } from "../../../../src/core/changes/snapshot.ts";
+import { raciCsv } from "../../../../src/core/knowledge/export/raci.ts";
 import { ImportError, runImport } from "../../../../src/core/knowledge/import/index.ts";
 import { parseLetters } from "../../../../src/core/knowledge/import/raci.ts";
 import { loadKnowledge } from "../../../../src/core/knowledge/load.ts";
@@ -273,34 +274,6 @@ describe("a spreadsheet with problems", () => {
   });
 });
 
-/** The shipped RACI written out as a spreadsheet would hold it: one column per role that appears in it. */
-function exportCsv(kb: KnowledgeBase): string {
-  const roles = [
-    ...new Set(
-      [...kb.raci.values()].flatMap((r) => [r.accountable, ...r.responsible, ...r.consulted, ...r.informed]),
-    ),
-  ];
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  const header = ["ID", "Name", "Kind", "Details", ...roles.map((id) => kb.roles.get(id)?.name ?? id)];
-  const rows = [...kb.raci.values()].map((row) => [
-    row.id,
-    quote(row.name),
-    row.kind,
-    quote(row.description),
-    ...roles.map((id) =>
-      [
-        row.responsible.includes(id) ? "R" : "",
-        row.accountable === id ? "A" : "",
-        row.consulted.includes(id) ? "C" : "",
-        row.informed.includes(id) ? "I" : "",
-      ]
-        .filter(Boolean)
-        .join("/"),
-    ),
-  ]);
-  return [header.map(quote).join(","), ...rows.map((r) => r.join(","))].join("\n");
-}
-
 function letters(kb: KnowledgeBase) {
   return [...kb.raci.values()].map((r) => ({
     id: r.id,
@@ -321,7 +294,7 @@ describe("a round trip of the shipped RACI through a spreadsheet", () => {
     const shipped = await loadKnowledge(SHIPPED);
     const dir = await tempDir();
     const out = path.join(dir, "k");
-    const file = await writeTemp(dir, "raci.csv", exportCsv(shipped));
+    const file = await writeTemp(dir, "raci.csv", raciCsv(shipped));
     const first = await importRaci(file, out);
     expect(first.counts).toMatchObject({ processes: 21, practices: 8, tools: 8 });
     const imported = await loadKnowledge(out);
