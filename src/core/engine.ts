@@ -15,6 +15,7 @@ import {
   topOfLadderAnswer,
 } from "./answer/progression.ts";
 import { raciAnswer, raciReverseAnswer } from "./answer/raci.ts";
+import { raciMatrixAnswer } from "./answer/raci-matrix.ts";
 import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
 import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
 import { skillLevelAnswer, skillOverviewAnswer } from "./answer/skill.ts";
@@ -51,6 +52,8 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
       // Understanding and did-you-mean look up the same words' near spellings: once per question.
       const memo: WordMemo = new Map();
       const query = understand(question, index, memo, understandOptions);
+      // A matrix is many subjects at once: nothing about one of them is offered beside it.
+      if (query.type === "raci_matrix") return raciMatrixAnswer(knowledge, query.filter);
       const answer = withAlsoIn(
         knowledge,
         index,
@@ -118,6 +121,8 @@ function answerQuery(
       if (!row) return notFoundAnswer(index, question);
       return raciAnswer(kb, row, query.letter, query.roleId);
     }
+    case "raci_matrix":
+      return raciMatrixAnswer(kb, query.filter);
     case "raci_reverse": {
       const role = kb.roles.get(query.roleId) ?? index.roleLevels.get(query.roleId)?.role;
       if (!role) return notFoundAnswer(index, question);

@@ -58,7 +58,10 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
   const blocks: string[][] = [[style.heading(answer.title)]];
   if (answer.notices.length) blocks.push(answer.notices.map((n) => `Note: ${n}`));
   if (answer.summary) blocks.push([answer.summary]);
-  if (answer.table) blocks.push(tableLines(answer.table, style));
+  if (answer.table) {
+    if (answer.matrix) blocks.push(matrixLines(answer.table, style), matrixKey(answer.table, style));
+    else blocks.push(tableLines(answer.table, style));
+  }
   if (answer.raci) blocks.push(raciLines(answer.raci, style));
   for (const section of answer.sections) blocks.push(renderSection(section, style));
   if (answer.facts.length) blocks.push(answer.facts.map((f) => `${f.label}: ${f.value}`));
@@ -101,4 +104,19 @@ export function tableLines(table: Table, style: TextStyle): string[] {
       .join("  ")
       .trimEnd()}`;
   return [style.heading(line(table.columns)), ...table.rows.map(line)];
+}
+
+/**
+ * A RACI matrix as an aligned table whose role columns are numbered, with the numbers' roles listed
+ * below it: role names as headings would make each one-letter column as wide as a name.
+ */
+export function matrixLines(table: Table, style: TextStyle): string[] {
+  const [first = "", ...roles] = table.columns;
+  return tableLines({ columns: [first, ...roles.map((_, i) => String(i + 1))], rows: table.rows }, style);
+}
+
+function matrixKey(table: Table, style: TextStyle): string[] {
+  const roles = table.columns.slice(1);
+  const width = String(roles.length).length;
+  return [style.heading("Roles"), ...roles.map((name, i) => `  ${String(i + 1).padStart(width)}  ${name}`)];
 }

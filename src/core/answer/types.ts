@@ -3,6 +3,7 @@
 export const INTENTS = [
   "level",
   "raci",
+  "raci_matrix",
   "role",
   "compare",
   "progression",
@@ -14,7 +15,10 @@ export type Intent = (typeof INTENTS)[number];
 
 export type { Passage, SourceRef, Subject, SubjectKind } from "../subjects.ts";
 
+import type { RaciMatrixFilter } from "../knowledge/raci-matrix.ts";
 import type { Passage, SourceRef, Subject } from "../subjects.ts";
+
+export type { RaciMatrixFilter } from "../knowledge/raci-matrix.ts";
 
 export interface Fact {
   label: string;
@@ -84,6 +88,17 @@ export interface Table {
   rows: string[][];
 }
 
+/** What a RACI matrix answer shows, so an adapter can page it and ask for it again. */
+export interface RaciMatrixView {
+  filter: RaciMatrixFilter;
+  /** a question that asks for this matrix again, e.g. "RACI matrix for tools" */
+  question: string;
+  /** the table's rows, by RACI row id */
+  rowIds: string[];
+  /** the table's role columns (every column after the first), by role id */
+  roleIds: string[];
+}
+
 export interface Answer {
   intent: Intent;
   title: string;
@@ -99,4 +114,6 @@ export interface Answer {
   raci?: RaciSummary;
   progression?: Progression;
   table?: Table;
+  /** a RACI matrix answer: table holds the matrix, one row per RACI row, a column per role after the first */
+  matrix?: RaciMatrixView;
 }

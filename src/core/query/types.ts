@@ -1,6 +1,7 @@
 // What a question was understood to ask. Produced by understand(), consumed by the answer builders.
 
 import type { RaciLetter } from "../knowledge/model.ts";
+import type { RaciMatrixFilter } from "../knowledge/raci-matrix.ts";
 import type { NameVia } from "../search/names.ts";
 import type { SubjectKind } from "../subjects.ts";
 
@@ -86,6 +87,7 @@ export type QueryBody =
       recognition: Recognition;
       alsoIn?: AlsoIn[];
     }
+  | { type: "raci_matrix"; filter: RaciMatrixFilter }
   | { type: "role"; roleId: string; aspect?: RoleAspect; recognition: Recognition; alsoIn?: AlsoIn[] }
   | { type: "compare_roles"; roleIds: [string, string] }
   | {

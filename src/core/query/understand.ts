@@ -9,6 +9,7 @@ import type { SubjectKind } from "../subjects.ts";
 import { containsAsWord } from "../text/contains-word.ts";
 import { fold, STOPWORDS, stem, words } from "../text/normalize.ts";
 import { digitLevels } from "./level-numbers.ts";
+import { matrixQuery } from "./matrix.ts";
 import { isNearWord } from "./near.ts";
 import type { AlsoIn, ListKind, Query, QueryBody, Recognition, RoleAspect } from "./types.ts";
 import {
@@ -61,6 +62,8 @@ export function understand(
   if (explicitSearch)
     return { type: "search", text: trimmed.slice(explicitSearch[0].length).trim() || trimmed };
 
+  const matrix = matrixQuery(tokens, index);
+  if (matrix) return matrix;
   const analysis = analyse(trimmed, tokens, index, memo);
   const longer = longerNames(index, analysis, memo);
   // A longer name that explains every word left over is what was meant: "Sznior user researcher" is the
