@@ -25,6 +25,8 @@ export const ACTIONS = Object.freeze({
   page: "rolecall_page",
   /** post an ephemeral answer visibly in the channel */
   share: "rolecall_share",
+  /** show another page of a RACI matrix in place; the value carries the matrix's filter and the page */
+  matrixPage: "rolecall_matrix_page",
 });
 
 export function actionIdPattern(prefix: string): RegExp {

@@ -28,6 +28,16 @@ export const PREVIOUS_PART_BUTTON = "Previous part";
 /** {page} and {pages} number the parts of a long answer. */
 export const PART_OF = "part {page} of {pages}";
 
+// ---------- the RACI matrix (/raci matrix), paged within the table block's 100 rows of 20 cells ----------
+
+export const MATRIX_NEXT_PAGE = "Next page";
+export const MATRIX_PREVIOUS_PAGE = "Previous page";
+/** {page} and {pages} number the pages of a matrix too large for one table. */
+export const MATRIX_PAGE_OF = "page {page} of {pages}";
+/** Where on the whole matrix a page is. */
+export const MATRIX_PAGE_SHOWS =
+  "Rows {rowFrom}–{rowTo} of {rows}, role columns {roleFrom}–{roleTo} of {roles}";
+
 export const HOME_INTRO =
   "I answer questions about IT roles, skill levels and who is responsible for what, from the knowledge your team keeps in Rolecall.";
 
@@ -35,6 +45,7 @@ export const HOW_TO_ASK = [
   "• `/role &lt;question&gt;` asks anything, e.g. `/role what does an IT service manager do?`",
   "• `/level &lt;level or skill&gt;` explains a level, e.g. `/level SFIA 5`",
   "• `/raci &lt;process&gt;` shows who is responsible, e.g. `/raci change management`",
+  "• `/raci matrix` shows the RACI matrix, or part of it: `/raci matrix for tools`, `/raci matrix for the change manager`",
   "• Send me a direct message in my *Messages* tab",
   "• Mention me in a channel and I answer in a thread",
   "• On any message, open *More actions* and choose *Ask Rolecall about this*",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ActionValueError, decodeAskValue, encodeAskValue } from "../../src/slack/action-value.ts";
+import {
+  ActionValueError,
+  decodeAskValue,
+  decodeMatrixValue,
+  encodeAskValue,
+  encodeMatrixValue,
+} from "../../src/slack/action-value.ts";
 
 describe("button values", () => {
   it("round-trip a question and a part", () => {
@@ -24,5 +30,28 @@ describe("button values", () => {
     ["x".repeat(3000)],
   ])("refuse %j", (raw) => {
     expect(() => decodeAskValue(raw)).toThrow(ActionValueError);
+  });
+});
+
+describe("RACI matrix page values", () => {
+  it("round-trip the filter and the page in short keys", () => {
+    const value = { filter: { kind: "tool" as const, roleId: "change-manager", words: "service" }, page: 2 };
+    const encoded = encodeMatrixValue(value);
+    expect(encoded).toBe('{"m":{"k":"tool","r":"change-manager","w":"service"},"p":2}');
+    expect(decodeMatrixValue(encoded)).toEqual(value);
+  });
+
+  it("are not made for a page past the last a button may carry", () => {
+    expect(encodeMatrixValue({ filter: {}, page: 101 })).toBeUndefined();
+  });
+
+  it.each([
+    ['{"m":{},"p":0}'],
+    ['{"m":{"k":"procedure"},"p":1}'],
+    ['{"m":{"x":1},"p":1}'],
+    ['{"q":"raci matrix"}'],
+    ['{"m":{"r":""},"p":1}'],
+  ])("refuse %j", (raw) => {
+    expect(() => decodeMatrixValue(raw)).toThrow(ActionValueError);
   });
 });

@@ -7,15 +7,26 @@ import type {
   Fact,
   FollowUp,
   Passage,
+  RaciMatrixView,
   RaciSummary,
   Section,
   SourceRef,
   Table,
 } from "../../core/answer/types.ts";
-import { fill } from "../../core/text/template.ts";
-import { encodeAskValue } from "../action-value.ts";
+import { capitalise, fill } from "../../core/text/template.ts";
+import { encodeAskValue, encodeMatrixValue } from "../action-value.ts";
 import { ACTIONS } from "../ids.ts";
-import { NEXT_PART_BUTTON, PART_OF, PREVIOUS_PART_BUTTON, SHARE_BUTTON, SHARED_BY } from "../messages.ts";
+import {
+  MATRIX_NEXT_PAGE,
+  MATRIX_PAGE_OF,
+  MATRIX_PAGE_SHOWS,
+  MATRIX_PREVIOUS_PAGE,
+  NEXT_PART_BUTTON,
+  PART_OF,
+  PREVIOUS_PART_BUTTON,
+  SHARE_BUTTON,
+  SHARED_BY,
+} from "../messages.ts";
 import type { KnownBlock } from "./block-kit.ts";
 import {
   actionsBlock,
@@ -36,6 +47,7 @@ import {
   splitMrkdwn,
 } from "./escape.ts";
 import { SLACK_LIMITS } from "./limits.ts";
+import { matrixPage, matrixTableBlock } from "./matrix-page.ts";
 
 /** Where the answer is shown: an ephemeral reply gets a Share button; a posted message and App Home do not. */
 export type AnswerSurface = "ephemeral" | "message" | "home";
@@ -70,26 +82,114 @@ export const SHARED_BY_BLOCK_ID = "rolecall_shared_by";
 /** header, shared-by line, follow-up buttons, part/share buttons */
 const RESERVED_BLOCKS = 4;
 
-export function renderAnswer(answer: Answer, options: AnswerRenderOptions): RenderedAnswer {
-  const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.blocksPerMessage;
-  const pages = paginate(answerPieces(answer), maxBlocks - RESERVED_BLOCKS);
-  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), pages.length);
-  const pageBlocks = pages[page - 1] ?? [];
-  const partLabel = pages.length > 1 ? fill(PART_OF, { page, pages: pages.length }) : undefined;
+/** One page of an answer, and how to move to the others. */
+interface PageLayout {
+  page: number;
+  pages: number;
+  blocks: KnownBlock[];
+  /** "part 2 of 3" or "page 2 of 3", where there is more than one */
+  label?: string;
+  /** the Previous and Next buttons */
+  turns: ButtonSpec[];
+  /** the question the Share button asks again for this page */
+  shareQuestion: string;
+}
 
-  const blocks: KnownBlock[] = [headerBlock(titleWithPart(answer.title, page > 1 ? partLabel : undefined))];
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions): RenderedAnswer {
+  const layout =
+    answer.matrix && answer.table
+      ? matrixLayout(answer, answer.table, answer.matrix, options.page)
+      : partsLayout(answer, options);
+  const { page, pages, label } = layout;
+
+  const blocks: KnownBlock[] = [headerBlock(titleWithPart(answer.title, page > 1 ? label : undefined))];
   if (options.sharedBy) {
     const shared = contextBlock([fill(SHARED_BY, { user: mentionUser(options.sharedBy) })]);
     blocks.push({ ...shared, block_id: SHARED_BY_BLOCK_ID });
   }
-  blocks.push(...pageBlocks.map((p) => p.block));
+  blocks.push(...layout.blocks);
 
   const followUps = followUpButtons(answer.followUps);
   if (followUps.length > 0) blocks.push(actionsBlock(followUps));
-  const controls = controlButtons(options, page, pages.length);
+  const share =
+    options.surface === "ephemeral" ? encodeAskValue({ q: layout.shareQuestion, p: page }) : undefined;
+  const controls: ButtonSpec[] = [
+    ...layout.turns,
+    ...(share
+      ? [{ label: SHARE_BUTTON, actionId: ACTIONS.share, value: share, style: "primary" as const }]
+      : []),
+  ];
   if (controls.length > 0) blocks.push(actionsBlock(controls));
 
-  return { text: fallbackText(answer, page > 1 ? partLabel : undefined), blocks, page, pages: pages.length };
+  return { text: fallbackText(answer, page > 1 ? label : undefined), blocks, page, pages };
+}
+
+/** A long answer cut into parts of whole blocks, each within a message's limits. */
+function partsLayout(answer: Answer, options: AnswerRenderOptions): PageLayout {
+  const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.blocksPerMessage;
+  const parts = paginate(answerPieces(answer), maxBlocks - RESERVED_BLOCKS);
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), parts.length);
+  const turns: ButtonSpec[] = [];
+  const at = (p: number) => encodeAskValue({ q: options.question, p });
+  const previous = page > 1 ? at(page - 1) : undefined;
+  if (previous)
+    turns.push({ label: PREVIOUS_PART_BUTTON, actionId: `${ACTIONS.page}:prev`, value: previous });
+  const next = page < parts.length ? at(page + 1) : undefined;
+  if (next) {
+    const label = `${NEXT_PART_BUTTON} (${fill(PART_OF, { page: page + 1, pages: parts.length })})`;
+    turns.push({ label, actionId: `${ACTIONS.page}:next`, value: next });
+  }
+  return {
+    page,
+    pages: parts.length,
+    blocks: (parts[page - 1] ?? []).map((p) => p.block),
+    ...(parts.length > 1 ? { label: fill(PART_OF, { page, pages: parts.length }) } : {}),
+    turns,
+    shareQuestion: options.question,
+  };
+}
+
+/**
+ * A RACI matrix: one table block a page, paged by rows and role columns to fit the block's limits.
+ * Its buttons carry the matrix's filter and the page, so the next page is the same part of the matrix.
+ */
+function matrixLayout(answer: Answer, table: Table, matrix: RaciMatrixView, page?: number): PageLayout {
+  const at = matrixPage(table.rows.length, table.columns.length - 1, page);
+  const label = at.pages > 1 ? fill(MATRIX_PAGE_OF, { page: at.page, pages: at.pages }) : undefined;
+  const blocks: KnownBlock[] = [];
+  if (answer.summary) blocks.push(...textPieces(escapeMrkdwn(answer.summary)).map((p) => p.block));
+  if (at.pages > 1) {
+    const shows = fill(MATRIX_PAGE_SHOWS, {
+      rowFrom: at.rowFrom + 1,
+      rowTo: at.rowTo,
+      rows: table.rows.length,
+      roleFrom: at.roleFrom + 1,
+      roleTo: at.roleTo,
+      roles: table.columns.length - 1,
+    });
+    blocks.push(contextBlock([escapeMrkdwn(`${capitalise(label ?? "")}: ${shows}`)]));
+  }
+  blocks.push(matrixTableBlock(table, at));
+  if (answer.sources.length > 0) blocks.push(sourcesPiece(answer.sources).block);
+  const turn = (p: number) => encodeMatrixValue({ filter: matrix.filter, page: p });
+  const turns: ButtonSpec[] = [];
+  const previous = at.page > 1 ? turn(at.page - 1) : undefined;
+  if (previous) {
+    turns.push({ label: MATRIX_PREVIOUS_PAGE, actionId: `${ACTIONS.matrixPage}:prev`, value: previous });
+  }
+  const next = at.page < at.pages ? turn(at.page + 1) : undefined;
+  if (next) {
+    const nextLabel = `${MATRIX_NEXT_PAGE} (${fill(MATRIX_PAGE_OF, { page: at.page + 1, pages: at.pages })})`;
+    turns.push({ label: nextLabel, actionId: `${ACTIONS.matrixPage}:next`, value: next });
+  }
+  return {
+    page: at.page,
+    pages: at.pages,
+    blocks,
+    ...(label ? { label } : {}),
+    turns,
+    shareQuestion: matrix.question,
+  };
 }
 
 /** The notification and screen-reader text: the title and the one-sentence summary. */
@@ -259,21 +359,5 @@ function followUpButtons(followUps: readonly FollowUp[]): ButtonSpec[] {
     buttons.push({ label: followUp.label, actionId: `${ACTIONS.ask}:${buttons.length}`, value });
     if (buttons.length === SLACK_LIMITS.actionsElements) break;
   }
-  return buttons;
-}
-
-function controlButtons(options: AnswerRenderOptions, page: number, pages: number): ButtonSpec[] {
-  const buttons: ButtonSpec[] = [];
-  const at = (p: number) => encodeAskValue({ q: options.question, p });
-  const previous = page > 1 ? at(page - 1) : undefined;
-  if (previous)
-    buttons.push({ label: PREVIOUS_PART_BUTTON, actionId: `${ACTIONS.page}:prev`, value: previous });
-  const next = page < pages ? at(page + 1) : undefined;
-  if (next) {
-    const label = `${NEXT_PART_BUTTON} (${fill(PART_OF, { page: page + 1, pages })})`;
-    buttons.push({ label, actionId: `${ACTIONS.page}:next`, value: next });
-  }
-  const share = options.surface === "ephemeral" ? at(page) : undefined;
-  if (share) buttons.push({ label: SHARE_BUTTON, actionId: ACTIONS.share, value: share, style: "primary" });
   return buttons;
 }

@@ -9,6 +9,7 @@ import { anyOf } from "../dispatch.ts";
 import type { BlockActionArgs } from "./action-target.ts";
 import { askAction } from "./ask.ts";
 import { changeDetailsAction } from "./change-details.ts";
+import { matrixPageAction } from "./matrix-page.ts";
 import { shareAction } from "./share.ts";
 
 export const ACTION_LISTENERS: ReadonlyArray<{
@@ -18,6 +19,7 @@ export const ACTION_LISTENERS: ReadonlyArray<{
   { pattern: actionIdPattern(ACTIONS.ask), create: askAction },
   { pattern: actionIdPattern(ACTIONS.page), create: askAction },
   { pattern: actionIdPattern(ACTIONS.share), create: shareAction },
+  { pattern: actionIdPattern(ACTIONS.matrixPage), create: matrixPageAction },
   { pattern: actionIdPattern(CHANGE_DETAILS_ACTION_ID), create: changeDetailsAction },
   { pattern: actionIdPattern(CHANGE_DETAILS_PREVIOUS_ACTION_ID), create: changeDetailsAction },
 ];

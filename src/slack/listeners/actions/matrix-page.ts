@@ -1,0 +1,26 @@
+// Next page and Previous page of a RACI matrix: the button's value carries the part of the matrix shown
+// (kind, role, words) and the page, so the same part is drawn again from the knowledge served now and
+// shown where the button was (an ephemeral reply is replaced through its response_url).
+import { raciMatrixAnswer } from "../../../core/answer/raci-matrix.ts";
+import { decodeMatrixValue } from "../../action-value.ts";
+import type { ListenerDeps } from "../deps.ts";
+import { guarded } from "../guard.ts";
+import { type BlockActionArgs, targetForAction } from "./action-target.ts";
+
+export function matrixPageAction(deps: ListenerDeps) {
+  return async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const target = targetForAction(args, deps);
+    if (!target) {
+      deps.logger.warn("Ignored a button in an unexpected place", {
+        container: String(args.body.container.type),
+      });
+      return;
+    }
+    await guarded(deps, "matrix page", target, async () => {
+      const { filter, page } = decodeMatrixValue("value" in args.action ? args.action.value : undefined);
+      const answer = raciMatrixAnswer(deps.rolecall.knowledge, filter);
+      await target.showAnswer(answer, answer.matrix?.question ?? answer.title, page);
+    });
+  };
+}
