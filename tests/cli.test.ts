@@ -139,6 +139,15 @@ describe("rolecall import into a new folder, as the README's recipe does", () =>
   });
 });
 
+describe("rolecall export raci", () => {
+  it("prints the RACI matrix as CSV in the layout import raci reads, and is in the usage", async () => {
+    const result = await runCli(["export", "raci"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout.split("\n")[0]).toMatch(/^ID,Name,Kind,Maturity,Aliases,Details,IT manager,/);
+    expect((await runCli(["--help"])).stdout).toContain("export raci [--csv FILE | --xlsx FILE]");
+  });
+});
+
 describe("a DATA_DIR under /proc, where no folder can be made", () => {
   const env = { DATA_DIR: "/proc/rolecall-test/data" };
 

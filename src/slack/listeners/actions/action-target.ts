@@ -5,6 +5,7 @@ import { SLACK_USER_MENTION } from "../../../slack-ids.ts";
 import { SHARED_BY_BLOCK_ID } from "../../render/answer.ts";
 import { type AnswerTarget, ephemeralTarget, homeTarget, messageUpdateTarget } from "../../targets.ts";
 import type { ListenerDeps } from "../deps.ts";
+import { guarded } from "../guard.ts";
 
 export type BlockActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -45,4 +46,26 @@ function sharedByIn(blocks: unknown): string | undefined {
   const text = block?.elements?.[0]?.text;
   const match = typeof text === "string" ? SLACK_USER_MENTION.exec(text) : null;
   return match?.[1];
+}
+
+/**
+ * A button whose new content replaces what it was on: acks, finds where that was, and runs the work
+ * guarded (a failure is logged and told there). A button anywhere else is ignored with a warning.
+ */
+export function inPlaceAction(
+  deps: ListenerDeps,
+  surface: string,
+  work: (args: BlockActionArgs, target: AnswerTarget) => Promise<void>,
+) {
+  return async (args: BlockActionArgs): Promise<void> => {
+    await args.ack();
+    const target = targetForAction(args, deps);
+    if (!target) {
+      deps.logger.warn("Ignored a button in an unexpected place", {
+        container: String(args.body.container.type),
+      });
+      return;
+    }
+    await guarded(deps, surface, target, () => work(args, target));
+  };
 }

@@ -4,23 +4,12 @@
 import { raciMatrixAnswer } from "../../../core/answer/raci-matrix.ts";
 import { decodeMatrixValue } from "../../action-value.ts";
 import type { ListenerDeps } from "../deps.ts";
-import { guarded } from "../guard.ts";
-import { type BlockActionArgs, targetForAction } from "./action-target.ts";
+import { inPlaceAction } from "./action-target.ts";
 
 export function matrixPageAction(deps: ListenerDeps) {
-  return async (args: BlockActionArgs): Promise<void> => {
-    await args.ack();
-    const target = targetForAction(args, deps);
-    if (!target) {
-      deps.logger.warn("Ignored a button in an unexpected place", {
-        container: String(args.body.container.type),
-      });
-      return;
-    }
-    await guarded(deps, "matrix page", target, async () => {
-      const { filter, page } = decodeMatrixValue("value" in args.action ? args.action.value : undefined);
-      const answer = raciMatrixAnswer(deps.rolecall.knowledge, filter);
-      await target.showAnswer(answer, answer.matrix?.question ?? answer.title, page);
-    });
-  };
+  return inPlaceAction(deps, "matrix page", async (args, target) => {
+    const { filter, page } = decodeMatrixValue("value" in args.action ? args.action.value : undefined);
+    const answer = raciMatrixAnswer(deps.rolecall.knowledge, filter);
+    await target.showAnswer(answer, answer.matrix?.question ?? answer.title, page);
+  });
 }
