@@ -15,7 +15,7 @@ import {
   raciWorkbook,
 } from "../../../../src/core/knowledge/export/raci.ts";
 import { runImport } from "../../../../src/core/knowledge/import/index.ts";
-import { loadKnowledge } from "../../../../src/core/knowledge/load.ts";
+import { buildKnowledge, loadKnowledge } from "../../../../src/core/knowledge/load.ts";
 import { EXPORT_EXIT, EXPORT_TEXT, runExportCommand } from "../../../../src/terminal/export-command.ts";
 import { cellLetters, SHIPPED_KNOWLEDGE, yamlRaciRows, yamlRoleNames } from "../../../support/raci-yaml.ts";
 import { removeTempDirs, tempDir, writeTemp } from "../import/synthetic.ts";
@@ -59,6 +59,27 @@ describe("the exported CSV", () => {
       const filled = [...byName.values()].filter((l) => l !== "").length;
       expect(filled).toBe(row.letters.size);
     }
+  });
+});
+
+describe("a role column's heading", () => {
+  it("is the role's id where another role has the same name, so the import finds the right role", () => {
+    const { kb, problems } = buildKnowledge([
+      {
+        file: "k.yaml",
+        text: [
+          "roles:",
+          "  - {id: ops-lead, name: Operations lead, summary: Ours.}",
+          "  - {id: vendor-ops-lead, name: Operations lead, summary: The vendor's.}",
+          "  - {id: tester, name: Tester, summary: Tests.}",
+          "raci:",
+          "  - {id: testing, kind: process, name: Testing, description: Testing things., accountable: ops-lead, responsible: tester}",
+        ].join("\n"),
+      },
+    ]);
+    expect(problems).toEqual([]);
+    const [header] = parse(raciCsv(kb)) as string[][];
+    expect(header?.slice(RACI_EXPORT_COLUMNS.length)).toEqual(["ops-lead", "Tester"]);
   });
 });
 
