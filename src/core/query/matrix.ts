@@ -42,6 +42,8 @@ const MATRIX_FILLER: ReadonlySet<string> = new Set([
   "columns",
   "where",
   "involved",
+  "role",
+  "roles",
 ]);
 const KIND_WORDS: ReadonlyMap<string, RaciKind> = new Map([
   ["process", "process"],

@@ -104,6 +104,9 @@ describe("part of the RACI matrix", () => {
     );
     expect(answer.table?.columns[1]).toBe("Change manager");
     expect(answer.subjects[0]).toMatchObject({ kind: "role", id: "change-manager" });
+    expect(rolecall.ask("RACI matrix for the change manager role").matrix?.filter).toEqual({
+      roleId: "change-manager",
+    });
   });
 
   it("by kind and role together", () => {
