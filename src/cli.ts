@@ -1,4 +1,5 @@
 // The rolecall command line: ask, schema, import, export, and (with the notifications work) diff and publish.
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandConfig, loadCommandConfig } from "./config.ts";
 import { IMPORTER_REGISTRY } from "./core/knowledge/import/index.ts";
@@ -91,6 +92,6 @@ function reportError(error: unknown, io: CommandIo): number {
   return 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 }

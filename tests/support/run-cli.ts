@@ -1,10 +1,9 @@
-// Runs the rolecall CLI as `npm run rolecall` does (node --import tsx), in a child process, and collects its output.
+// Runs the rolecall CLI as `npm run -s rolecall` does (node dist/src/cli.js, compiled by the tests' global
+// setup as npm's prerolecall compiles it), in a child process, and collects its output.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX_LOADER = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
 
 export interface CliResult {
   code: number | null;
@@ -12,22 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
+const CLI = path.join(ROOT, "dist/src/cli.js");
+
 export function runCli(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
 ): Promise<CliResult> {
-  return runTsx(["src/cli.ts", ...args], options);
-}
-
-export function runTsx(
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
-): Promise<CliResult> {
-  return runProcess(
-    process.execPath,
-    ["--import", TSX_LOADER, ...args.map((a, i) => (i === 0 ? path.join(ROOT, a) : a))],
-    options,
-  );
+  return runProcess(process.execPath, [CLI, ...args], options);
 }
 
 /** Runs a command with the clean environment (plus options.env) and collects its output. */
