@@ -1,10 +1,16 @@
-// The one logger every part of Rolecall is given: one line per entry on stderr, with secrets and tokens
-// redacted and long messages cut short, so neither a token nor a full request body can reach the log.
-// Also the shared ways of logging an error: its fields, and the reference a person can quote.
+// The one logger every part of Rolecall is given: one line per entry on stderr (plain text, or a JSON
+// object per line for log collectors), with secrets and tokens redacted and long messages cut short, so
+// neither a token nor a full request body can reach the log. Lines logged while a request is handled carry
+// that request's fields (team, event id: see withLogContext). Also the shared ways of logging an error: its
+// fields, and the reference a person can quote.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 
 export const LOG_LEVELS = ["debug", "info", "warn", "error"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const LOG_FORMATS = ["text", "json"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
@@ -23,6 +29,18 @@ export interface LoggerOptions {
   /** exact values that must never appear, e.g. the configured tokens and signing secret */
   secrets?: readonly string[];
   now?: () => Date;
+  /** text (the default): `time LEVEL message key=value`; json: {"time","level","msg",...fields} */
+  format?: LogFormat;
+}
+
+const requestFields = new AsyncLocalStorage<LogFields>();
+
+/**
+ * Runs work with these fields added to every line logged inside it, however deep and however late (promises
+ * started inside keep them): the Slack adapter wraps each request, so its lines say which team and event.
+ */
+export function withLogContext<T>(fields: LogFields, work: () => T): T {
+  return requestFields.run({ ...requestFields.getStore(), ...fields }, work);
 }
 
 const MAX_MESSAGE = 1000;
@@ -55,14 +73,12 @@ export function createLogger(options: LoggerOptions): Logger {
   const threshold = LOG_LEVELS.indexOf(options.level);
   const isEnabled = (level: LogLevel) => LOG_LEVELS.indexOf(level) >= threshold;
 
+  const format = options.format === "json" ? jsonLine : textLine;
+
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
     if (!isEnabled(level)) return;
-    let line = `${now().toISOString()} ${level.toUpperCase().padEnd(5)} ${cut(oneLine(message), MAX_MESSAGE)}`;
-    for (const [key, value] of Object.entries(fields ?? {})) {
-      if (value === undefined) continue;
-      line += ` ${key}=${formatValue(value)}`;
-    }
-    write(redact(line));
+    const context = requestFields.getStore();
+    write(format(now(), level, message, context ? { ...context, ...fields } : (fields ?? {}), redact));
   };
   return {
     debug: (m, f) => log("debug", m, f),
@@ -72,6 +88,41 @@ export function createLogger(options: LoggerOptions): Logger {
     isEnabled,
   };
 }
+
+type LineFormat = (
+  time: Date,
+  level: LogLevel,
+  message: string,
+  fields: LogFields,
+  redact: (text: string) => string,
+) => string;
+
+const textLine: LineFormat = (time, level, message, fields, redact) => {
+  let line = `${time.toISOString()} ${level.toUpperCase().padEnd(5)} ${cut(oneLine(message), MAX_MESSAGE)}`;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    line += ` ${key}=${formatValue(value)}`;
+  }
+  return redact(line);
+};
+
+/**
+ * One JSON object per line. Each string is redacted before it is serialised, so a secret is found however
+ * JSON escapes it; the fields come after time, level and msg, and one named like those becomes field_<name>.
+ */
+const jsonLine: LineFormat = (time, level, message, fields, redact) => {
+  const entry: Record<string, string | number | boolean> = {
+    time: time.toISOString(),
+    level,
+    msg: redact(cut(message, MAX_MESSAGE)),
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const name = key in entry ? `field_${key}` : redact(key);
+    entry[name] = typeof value === "string" ? redact(cut(value, MAX_FIELD)) : value;
+  }
+  return JSON.stringify(entry);
+};
 
 function formatValue(value: string | number | boolean): string {
   if (typeof value !== "string") return String(value);

@@ -11,3 +11,6 @@ export const SLACK_USER_MENTION = new RegExp(`<@(${USER_ID})>`);
 
 /** A channel id: public (C…), private (G…) or a DM (D…) */
 export const SLACK_CHANNEL_ID = /^[CGD][A-Z0-9]{2,}$/;
+
+/** A workspace (T…) or, for org-wide installs, an Enterprise Grid organisation (E…) */
+export const SLACK_TEAM_ID = /^[TE][A-Z0-9]{2,}$/;

@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { createLogger, createRedactor } from "../../src/log.ts";
+import { createLogger, createRedactor, withLogContext } from "../../src/log.ts";
 import { createBoltLogger, omitBodies } from "../../src/slack/bolt-logger.ts";
 
-function capture(level: "debug" | "info" | "warn" | "error" = "debug", secrets: string[] = []) {
+function capture(
+  level: "debug" | "info" | "warn" | "error" = "debug",
+  secrets: string[] = [],
+  format: "text" | "json" = "text",
+) {
   const lines: string[] = [];
-  const logger = createLogger({ level, secrets, write: (l) => lines.push(l), now: () => new Date(0) });
+  const logger = createLogger({
+    level,
+    secrets,
+    format,
+    write: (l) => lines.push(l),
+    now: () => new Date(0),
+  });
   return { logger, lines };
 }
 
@@ -33,6 +43,55 @@ describe("createLogger", () => {
     logger.info("x".repeat(5000));
     expect(lines[0]?.length).toBeLessThan(1200);
     expect(lines[0]).toContain("(4000 more characters)");
+  });
+});
+
+describe("createLogger with LOG_FORMAT=json", () => {
+  it("writes one JSON object per line: time, level, msg, then the fields", () => {
+    const { logger, lines } = capture("debug", [], "json");
+    logger.warn("Listener failed", { surface: "app mention", ref: "0A1B2C3D", attempts: 2, gone: undefined });
+    expect(lines).toEqual([
+      '{"time":"1970-01-01T00:00:00.000Z","level":"warn","msg":"Listener failed","surface":"app mention","ref":"0A1B2C3D","attempts":2}',
+    ]);
+  });
+
+  it("keeps a field named like time, level or msg from replacing them", () => {
+    const { logger, lines } = capture("debug", [], "json");
+    logger.info("real", { msg: "fake", level: "error" });
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({ msg: "real", level: "info", field_msg: "fake" });
+  });
+
+  it("redacts tokens and secrets in the message and the fields, however JSON escapes them", () => {
+    const secret = 'quote"and\\backslash-secret';
+    const { logger, lines } = capture("debug", [secret], "json");
+    logger.error(`failed with xoxb-1-2-3 and ${secret}`, { detail: `"${secret}"`, other: "xapp-1-2" });
+    const entry = JSON.parse(lines[0] ?? "") as Record<string, string>;
+    expect(Object.values(entry).join(" ")).not.toMatch(/xoxb-1|xapp-1|backslash-secret/);
+    expect(entry.msg).toBe("failed with xoxb-[redacted] and [redacted]");
+  });
+});
+
+describe("withLogContext", () => {
+  it("adds its fields to every line logged inside it, also after an await, and to no line outside", async () => {
+    const { logger, lines } = capture("debug", [], "json");
+    await withLogContext({ team: "T0TEST", event_id: "Ev01" }, async () => {
+      logger.info("before");
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      logger.info("after", { ref: "0A1B2C3D" });
+    });
+    logger.info("outside");
+    expect(lines.map((l) => JSON.parse(l))).toMatchObject([
+      { msg: "before", team: "T0TEST", event_id: "Ev01" },
+      { msg: "after", team: "T0TEST", event_id: "Ev01", ref: "0A1B2C3D" },
+      { msg: "outside" },
+    ]);
+    expect(JSON.parse(lines[2] ?? "")).not.toHaveProperty("team");
+  });
+
+  it("adds them in text lines too", () => {
+    const { logger, lines } = capture();
+    withLogContext({ team: "T0TEST" }, () => logger.info("inside"));
+    expect(lines).toEqual(["1970-01-01T00:00:00.000Z INFO  inside team=T0TEST"]);
   });
 });
 
