@@ -4,7 +4,7 @@
 import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
-import { LOG_LEVELS, type LogLevel } from "./log.ts";
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from "./log.ts";
 import { SLACK_USER_ID } from "./slack-ids.ts";
 
 /** What each setting is when its variable is unset or empty. */
@@ -13,6 +13,9 @@ export const DEFAULTS = Object.freeze({
   port: 3000,
   knowledgeDir: "./knowledge",
   logLevel: "info" as LogLevel,
+  logFormat: "text" as LogFormat,
+  /** how long /readyz says 503 before a stopping bot stops taking work: none unless asked for */
+  shutdownDrainMs: 0,
   dataDir: "./data",
   subscribers: "admins" as SubscriberPolicy,
 });
@@ -34,6 +37,12 @@ export interface Config {
   http: HttpLimits;
   knowledgeDir: string;
   logLevel: LogLevel;
+  /** text lines for people, or one JSON object a line for log collectors */
+  logFormat: LogFormat;
+  /** the port of /livez, /readyz and /metrics in Slack modes; unset: no operations endpoints */
+  opsPort?: number;
+  /** on SIGTERM, how long /readyz says 503 (while still serving) before the bot stops taking work */
+  shutdownDrainMs: number;
   /** where the embedded store keeps its files (notifications) */
   dataDir: string;
   /** PostgreSQL connection string; when set, the notifications store uses it instead of DATA_DIR */
@@ -143,6 +152,9 @@ const envSchema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: optional,
   KNOWLEDGE_DIR: optional,
   LOG_LEVEL: optional,
+  LOG_FORMAT: optional,
+  OPS_PORT: optional,
+  SHUTDOWN_DRAIN_MS: optional,
   DATA_DIR: optional,
   DATABASE_URL: optional,
   ROLECALL_ADMINS: optional,
@@ -202,6 +214,10 @@ export function readConfig(env: Env): Config {
     },
     knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir,
     logLevel: (e.LOG_LEVEL?.toLowerCase() as LogLevel | undefined) ?? DEFAULTS.logLevel,
+    logFormat: (e.LOG_FORMAT?.toLowerCase() as LogFormat | undefined) ?? DEFAULTS.logFormat,
+    ...(e.OPS_PORT === undefined ? {} : { opsPort: Number(e.OPS_PORT) }),
+    shutdownDrainMs:
+      e.SHUTDOWN_DRAIN_MS === undefined ? DEFAULTS.shutdownDrainMs : Number(e.SHUTDOWN_DRAIN_MS),
     dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
     databaseUrl: e.DATABASE_URL,
     admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
@@ -293,23 +309,34 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     });
   }
 
-  if (env.PORT !== undefined) {
-    if (!/^\d+$/.test(env.PORT)) {
+  const port = (variable: "PORT" | "OPS_PORT", example: number) => {
+    const value = env[variable];
+    if (value === undefined) return;
+    if (!/^\d+$/.test(value)) {
       issues.push({
         code: "NOT_A_NUMBER",
-        variable: "PORT",
-        message: `PORT must be a whole number such as 3000 (got ${clip(env.PORT)}).`,
+        variable,
+        message: `${variable} must be a whole number such as ${example} (got ${clip(value)}).`,
       });
-    } else if (Number(env.PORT) > 65535) {
+    } else if (Number(value) > 65535) {
       issues.push({
         code: "OUT_OF_RANGE",
-        variable: "PORT",
-        message: `PORT must be between 0 and 65535 (got ${clip(env.PORT)}).`,
+        variable,
+        message: `${variable} must be between 0 and 65535 (got ${clip(value)}).`,
       });
     }
+  };
+  port("PORT", 3000);
+  port("OPS_PORT", 9090);
+  if (env.OPS_PORT !== undefined && env.PORT !== undefined && env.OPS_PORT === env.PORT && env.PORT !== "0") {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "OPS_PORT",
+      message: `OPS_PORT must differ from PORT (both are ${env.PORT}): the operations endpoints have a port of their own.`,
+    });
   }
   const whole = (
-    variable: "HTTP_MAX_CONNECTIONS" | "HTTP_REQUEST_TIMEOUT_MS",
+    variable: "HTTP_MAX_CONNECTIONS" | "HTTP_REQUEST_TIMEOUT_MS" | "SHUTDOWN_DRAIN_MS",
     min: number,
     max: number,
     hint: string,
@@ -326,6 +353,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
   };
   whole("HTTP_MAX_CONNECTIONS", 2, 1_000_000, "(open connections HTTP mode accepts at once)");
   whole("HTTP_REQUEST_TIMEOUT_MS", 100, 300_000, "(milliseconds a client may take to send a request)");
+  whole("SHUTDOWN_DRAIN_MS", 0, 600_000, "(milliseconds /readyz says 503 before the bot stops)");
   if (env.SLACK_API_URL !== undefined && !isHttpUrl(env.SLACK_API_URL)) {
     issues.push({
       code: "INVALID_URL",
@@ -341,6 +369,16 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       code: "INVALID_VALUE",
       variable: "LOG_LEVEL",
       message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${clip(env.LOG_LEVEL)}).`,
+    });
+  }
+  if (
+    env.LOG_FORMAT !== undefined &&
+    !(LOG_FORMATS as readonly string[]).includes(env.LOG_FORMAT.toLowerCase())
+  ) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "LOG_FORMAT",
+      message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(", ")} (got ${clip(env.LOG_FORMAT)}).`,
     });
   }
   if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {

@@ -78,7 +78,9 @@ export function createLogger(options: LoggerOptions): Logger {
   const log = (level: LogLevel, message: string, fields?: LogFields) => {
     if (!isEnabled(level)) return;
     const context = requestFields.getStore();
-    write(format(now(), level, message, context ? { ...context, ...fields } : (fields ?? {}), redact));
+    // The request's fields go after the entry's own, which win when both have one.
+    const all = context ? { ...fields, ...context, ...fields } : (fields ?? {});
+    write(format(now(), level, message, all, redact));
   };
   return {
     debug: (m, f) => log("debug", m, f),

@@ -1,6 +1,8 @@
 // `npm start`: read the configuration, load the knowledge, then talk to Slack (Socket Mode or HTTP)
 // or, with no Slack credentials, run the local console. Either way an edit of the knowledge folder is
-// picked up while running; in Slack mode it is also published to the channels subscribed to it.
+// picked up while running; in Slack mode it is also published to the channels subscribed to it, and with
+// OPS_PORT set, /livez, /readyz and /metrics are served on that port.
+import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
 import { createRolecall, type Rolecall, type RolecallOptions } from "./core/engine.ts";
@@ -11,7 +13,10 @@ import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
 import { createNotificationRuntime } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
-import { createSlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
+import { createMetrics, type Metrics } from "./ops/metrics.ts";
+import { createOpsServer, type OpsServer, OpsServerError } from "./ops/server.ts";
+import { createSlackApp, type SlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
+import { createObservedFetch } from "./slack/observed-fetch.ts";
 import { createPermissions } from "./slack/permissions.ts";
 import { createAdminAlert, createTooLargeAlert } from "./slack/updates/admin-alert.ts";
 import { createDeliveryClient } from "./slack/updates/client.ts";
@@ -29,6 +34,15 @@ export interface MainIo {
   stderr: NodeJS.WritableStream;
   /** resolves when the process is asked to stop (SIGINT/SIGTERM) */
   stopSignal: Promise<string>;
+  /** called as a drain starts; resolves when asked to stop again, which skips the rest of SHUTDOWN_DRAIN_MS */
+  nextStopSignal?: () => Promise<string>;
+}
+
+/** What /readyz checks and /metrics reports, filled in as the bot starts. */
+interface Operations {
+  metrics: Metrics;
+  server: OpsServer;
+  state: { knowledgeLoaded: boolean; store?: Store; slack?: SlackApp };
 }
 
 /** Runs Rolecall and resolves with the process exit code. */
@@ -42,6 +56,7 @@ export async function main(io: MainIo): Promise<number> {
   }
   const logger = createLogger({
     level: config.logLevel,
+    format: config.logFormat,
     secrets: secretsOf(config),
     write: (line) => io.stderr.write(`${line}\n`),
   });
@@ -50,6 +65,31 @@ export async function main(io: MainIo): Promise<number> {
     logger.error("Unhandled promise rejection", { ref: newErrorRef(), ...errorFields(reason) });
   });
 
+  const connection = slackConnection(config);
+  let ops: Operations | undefined;
+  if (connection && config.opsPort !== undefined) {
+    // Before the knowledge loads, so a slow start is alive (and not ready) rather than unreachable.
+    try {
+      ops = await startOperations(config.opsPort, logger);
+    } catch (error) {
+      if (error instanceof OpsServerError) return fail(io, error.message);
+      throw error;
+    }
+  }
+  try {
+    return await run(config, connection, ops, logger, io);
+  } finally {
+    await ops?.server.stop();
+  }
+}
+
+async function run(
+  config: Config,
+  connection: SlackConnection | undefined,
+  ops: Operations | undefined,
+  logger: Logger,
+  io: MainIo,
+): Promise<number> {
   let live: LiveRolecall;
   try {
     const initial = await readAndBuildKnowledge(config.knowledgeDir, {
@@ -67,9 +107,32 @@ export async function main(io: MainIo): Promise<number> {
     throw error;
   }
 
-  const connection = slackConnection(config);
   if (!connection) return runLocalConsole(config, live, logger, io);
-  return runSlack(config, connection, live, logger, io);
+  if (ops) ops.state.knowledgeLoaded = true;
+  return runSlack(config, connection, live, logger, io, ops);
+}
+
+async function startOperations(port: number, logger: Logger): Promise<Operations> {
+  const metrics = createMetrics();
+  const state: Operations["state"] = { knowledgeLoaded: false };
+  const server = createOpsServer({
+    port,
+    metrics,
+    checks: {
+      knowledge: () => state.knowledgeLoaded,
+      store: async () => {
+        if (!state.store) return false;
+        await state.store.outboxStats();
+        return true;
+      },
+      slack: () => state.slack?.connected() ?? false,
+    },
+  });
+  const started = await server.start();
+  logger.info(`Operations endpoints on port ${started.port}: GET /livez, /readyz and /metrics`, {
+    ops_port: started.port,
+  });
+  return { metrics, server, state };
 }
 
 async function runLocalConsole(
@@ -122,7 +185,9 @@ async function runSlack(
   live: LiveRolecall,
   logger: Logger,
   io: MainIo,
+  ops: Operations | undefined,
 ): Promise<number> {
+  const metrics = ops?.metrics;
   let store: Store | undefined;
   try {
     store = await createStore({
@@ -141,7 +206,14 @@ async function runSlack(
     return fail(io, storeStartMessage(config, error), createRedactor(secretsOf(config)));
   }
 
-  const client = createDeliveryClient({ token: connection.botToken, apiUrl: config.slack.apiUrl });
+  const openStore = store;
+  if (ops) ops.state.store = openStore;
+  metrics?.watchOutbox(() => openStore.outboxStats());
+  const client = createDeliveryClient({
+    token: connection.botToken,
+    apiUrl: config.slack.apiUrl,
+    ...(metrics ? { fetch: createObservedFetch(config.slack.apiUrl, metrics.slackApiError) } : {}),
+  });
   const notifications = createNotificationRuntime({
     knowledgeDir: config.knowledgeDir,
     cacheFile: knowledgeCacheFile(config),
@@ -152,8 +224,17 @@ async function runSlack(
     courier: createSlackCourier({ client, logger }),
     alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
     alertTooLarge: createTooLargeAlert({ client, admins: config.admins, logger }),
+    ...(metrics
+      ? {
+          onPublishOutcome: (outcome) => metrics.published(outcome.status),
+          onDeliveryEvent: (event) => {
+            if (event.type === "delivered") {
+              metrics.delivered((Date.now() - event.row.createdAt.getTime()) / 1000);
+            }
+          },
+        }
+      : {}),
   });
-  const openStore = store;
   const slack = createSlackApp({
     connection,
     apiUrl: config.slack.apiUrl,
@@ -166,7 +247,9 @@ async function runSlack(
       permissions: createPermissions({ admins: config.admins, subscribers: config.subscribers }),
       reload: () => notifications.publish("command"),
     },
+    ...(metrics ? { metrics } : {}),
   });
+  if (ops) ops.state.slack = slack;
   try {
     // Published before Slack connects, so the first answer already comes from the knowledge on disk.
     await notifications.publish("startup");
@@ -181,6 +264,20 @@ async function runSlack(
 
   const signal = await io.stopSignal;
   logger.info("Shutting down", { signal });
+  if (ops) {
+    ops.server.drain();
+    if (config.shutdownDrainMs > 0) {
+      // Still answering while load balancers see /readyz fail and send the next requests elsewhere.
+      logger.info("Draining: /readyz says 503 until the bot stops taking work", {
+        drain_ms: config.shutdownDrainMs,
+      });
+      const hurried = await Promise.race([
+        delay(config.shutdownDrainMs).then(() => false),
+        (io.nextStopSignal?.() ?? new Promise<never>(() => undefined)).then(() => true),
+      ]);
+      if (hurried) logger.info("Asked again to stop: ending the drain early");
+    }
+  }
   await notifications.stop();
   await slack.stop();
   await store.close();
@@ -251,9 +348,20 @@ function slackConnection(config: Config): SlackConnection | undefined {
   return undefined;
 }
 
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => resolve(signal));
+/**
+ * The next SIGINT or SIGTERM. Once it came, the handlers are gone again, so another signal ends the process
+ * at once as usual, unless a drain is waiting for one.
+ */
+function nextStopSignal(): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const handlers = (["SIGINT", "SIGTERM"] as const).map((signal) => {
+      const handler = () => {
+        for (const [name, h] of handlers) process.off(name, h);
+        resolve(signal);
+      };
+      process.on(signal, handler);
+      return [signal, handler] as const;
+    });
   });
 }
 
@@ -262,7 +370,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
-    stopSignal: stopSignal(),
+    stopSignal: nextStopSignal(),
+    nextStopSignal,
   })
     // Idle keep-alive sockets and stdin must not keep a finished process alive.
     .then((code) => process.exit(code))

@@ -19,6 +19,7 @@ type Part =
   | "log"
   | "work-tracker"
   | "slack-ids"
+  | "ops"
   | "main"
   | "cli";
 
@@ -36,7 +37,9 @@ const ALLOWED_PARTS: Record<Part, readonly Part[]> = {
   log: ["log"],
   "work-tracker": ["work-tracker"],
   "slack-ids": ["slack-ids"],
-  main: ["core", "store", "notify", "render", "terminal", "slack", "config", ...SHARED],
+  // Operations endpoints and metrics: fed through plain calls, so they need nothing else of Rolecall's.
+  ops: ["ops"],
+  main: ["core", "store", "notify", "render", "terminal", "slack", "config", "ops", ...SHARED],
   cli: ["core", "terminal", "config", ...SHARED],
 };
 
@@ -52,6 +55,7 @@ const ALLOWED_PACKAGES: Record<Part, readonly string[]> = {
   log: [],
   "work-tracker": [],
   "slack-ids": [],
+  ops: ["prom-client"],
   main: [],
   cli: ["dotenv"],
 };

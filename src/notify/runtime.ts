@@ -8,7 +8,13 @@ import type { KnowledgeProblem } from "../core/knowledge/problems.ts";
 import type { Logger } from "../log.ts";
 import type { Store } from "../store/types.ts";
 import { createWorkTracker } from "../work-tracker.ts";
-import { type Courier, createDeliveryWorker, type DeliverySettings, defaultInstanceId } from "./delivery.ts";
+import {
+  type Courier,
+  createDeliveryWorker,
+  type DeliveryEvent,
+  type DeliverySettings,
+  defaultInstanceId,
+} from "./delivery.ts";
 import { createDeliveryEventLogger } from "./delivery-log.ts";
 import { createPublisher, type PublishOutcome } from "./publisher.ts";
 import { createPublishTriggers, type TriggerSettings } from "./triggers.ts";
@@ -29,6 +35,10 @@ export interface NotificationRuntimeOptions {
   alertAdmins?: (problems: readonly KnowledgeProblem[]) => Promise<void>;
   /** tells the admins, once per content, that the store refuses the knowledge for good (too large) */
   alertTooLarge?: (error: Error) => Promise<void>;
+  /** told how each publish ended (the metrics count them) */
+  onPublishOutcome?: (outcome: PublishOutcome) => void;
+  /** told of everything the delivery worker does, after the log line (the metrics time deliveries) */
+  onDeliveryEvent?: (event: DeliveryEvent) => void;
   /** publish on SIGHUP (default true) */
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
@@ -45,7 +55,8 @@ export interface NotificationRuntime {
 }
 
 export function createNotificationRuntime(options: NotificationRuntimeOptions): NotificationRuntime {
-  const { logger, store, courier, alertAdmins, alertTooLarge } = options;
+  const { logger, store, courier, alertAdmins, alertTooLarge, onDeliveryEvent, onPublishOutcome } = options;
+  const logDeliveryEvent = createDeliveryEventLogger(logger);
   const worker = courier
     ? createDeliveryWorker({
         store,
@@ -53,7 +64,10 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
         // Unique per process, so instances sharing one PostgreSQL never hold each other's leases.
         instanceId: defaultInstanceId(),
         logger,
-        onEvent: createDeliveryEventLogger(logger),
+        onEvent: (event) => {
+          logDeliveryEvent(event);
+          onDeliveryEvent?.(event);
+        },
         ...(options.deliverySettings ? { settings: options.deliverySettings } : {}),
       })
     : undefined;
@@ -77,7 +91,15 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
   const triggers = createPublishTriggers({
     knowledgeDir: options.knowledgeDir,
     // Every publish is tracked, so stop() can let one already running finish against the open store.
-    publisher: { publish: (reason) => track(publisher.publish(reason)) },
+    publisher: {
+      publish: (reason) =>
+        track(
+          publisher.publish(reason).then((outcome) => {
+            onPublishOutcome?.(outcome);
+            return outcome;
+          }),
+        ),
+    },
     logger,
     sighup: options.sighup ?? true,
     ...(options.triggerSettings ? { settings: options.triggerSettings } : {}),

@@ -1,5 +1,5 @@
 // The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
-import { App } from "@slack/bolt";
+import { App, SocketModeReceiver } from "@slack/bolt";
 import type { Logger, LogLevel } from "../log.ts";
 import { errorFields, newErrorRef } from "../log.ts";
 import { createWorkTracker } from "../work-tracker.ts";
@@ -9,6 +9,8 @@ import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
 import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { createLogContext } from "./log-context.ts";
+import { createObservedFetch } from "./observed-fetch.ts";
 import type { FrameworkSummary } from "./render/home.ts";
 
 export type SlackConnection =
@@ -37,6 +39,15 @@ export interface SlackAppOptions {
   notifications?: NotificationDeps;
   /** how long a shutdown waits for answers still being sent */
   drainTimeoutMs?: number;
+  /** what the adapter reports for /metrics (src/ops/metrics.ts implements it) */
+  metrics?: SlackMetrics;
+}
+
+/** What the Slack adapter counts and times; kept to plain calls so this adapter needs no metrics library. */
+export interface SlackMetrics {
+  answered(intent: string, seconds: number): void;
+  slackApiError(method: string, code: string): void;
+  eventDeduplicated(): void;
 }
 
 export interface SlackApp {
@@ -44,6 +55,8 @@ export interface SlackApp {
   start(): Promise<{ port?: number }>;
   /** stops receiving, then lets answers in flight finish */
   stop(): Promise<void>;
+  /** true while requests can reach us: HTTP listening, or the Socket Mode connection open */
+  connected(): boolean;
 }
 
 export class SlackStartError extends Error {
@@ -60,8 +73,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { connection, logger } = options;
   const boltLogger = createBoltLogger(logger);
   const tracker = createWorkTracker();
+  const metrics = options.metrics;
   const clientOptions = {
     slackApiUrl: options.apiUrl,
+    ...(metrics ? { fetch: createObservedFetch(options.apiUrl, metrics.slackApiError) } : {}),
     // A chat reply that waits minutes is worse than a clear "try again": few retries, and 429s are
     // reported to the person instead of waited out (see errors.ts).
     retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 },
@@ -79,10 +94,29 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           ...(connection.requestTimeoutMs ? { requestTimeoutMs: connection.requestTimeoutMs } : {}),
         })
       : undefined;
+  // Made here rather than by Bolt (as socketMode: true alone would), to follow the connection's state.
+  const socketReceiver =
+    connection.mode === "socket"
+      ? new SocketModeReceiver({
+          appToken: connection.appToken,
+          logger: boltLogger,
+          logLevel: boltLogLevel(options.logLevel),
+          installerOptions: { clientOptions },
+        })
+      : undefined;
+  let connected = false;
+  socketReceiver?.client.on("connected", () => {
+    connected = true;
+  });
+  for (const state of ["reconnecting", "disconnecting", "disconnected"]) {
+    socketReceiver?.client.on(state, () => {
+      connected = false;
+    });
+  }
   const bolt = new App({
     token: connection.botToken,
-    ...(connection.mode === "socket"
-      ? { appToken: connection.appToken, socketMode: true }
+    ...(socketReceiver
+      ? { receiver: socketReceiver, socketMode: true }
       : { receiver: receiver as SlackHttpReceiver }),
     logger: boltLogger,
     logLevel: boltLogLevel(options.logLevel),
@@ -101,9 +135,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
   });
 
+  // First, so every line logged while handling a request says which team and event it was.
+  bolt.use(createLogContext());
+
   const summary = knowledgeSummary(options.rolecall);
   const deps: ListenerDeps = {
-    rolecall: options.rolecall,
+    rolecall: metrics ? timedAnswers(options.rolecall, metrics) : options.rolecall,
+    ...(metrics ? { onDuplicateEvent: metrics.eventDeduplicated } : {}),
     logger,
     tracker,
     get examples() {
@@ -137,6 +175,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             `PORT ${connection.port} is already in use: stop the other program or set PORT to a free port.`,
           );
         }
+        connected = true;
         const port = receiver?.port;
         // The pid is the process to send SIGHUP to (publish the knowledge now).
         logger.info(`Rolecall is connected to Slack over HTTP: POST ${SLACK_EVENTS_PATH} on port ${port}`, {
@@ -152,12 +191,33 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         throw startError(error, "SLACK_APP_TOKEN", options.apiUrl);
       }
       logger.info("Rolecall is connected to Slack in Socket Mode", { mode: "socket", pid: process.pid });
+      connected = true;
       return {};
     },
+    connected: () => connected,
     async stop() {
+      connected = false;
       await bolt.stop();
       const drained = await tracker.idle(options.drainTimeoutMs ?? 5000);
       if (!drained) logger.warn("Stopped with answers still being sent", { running: tracker.running });
+    },
+  };
+}
+
+/** The same answers, each counted by intent with the time ask() took. Help examples are not counted. */
+function timedAnswers(source: AnswerSource, metrics: SlackMetrics): AnswerSource {
+  return {
+    get knowledge() {
+      return source.knowledge;
+    },
+    get index() {
+      return source.index;
+    },
+    ask(question) {
+      const started = performance.now();
+      const answer = source.ask(question);
+      metrics.answered(answer.intent, (performance.now() - started) / 1000);
+      return answer;
     },
   };
 }

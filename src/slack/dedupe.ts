@@ -26,11 +26,18 @@ export class RecentSet {
   }
 }
 
+export interface DeduplicatorOptions {
+  /** how many recent event ids are remembered */
+  capacity?: number;
+  /** called for each event skipped as already handled (the metrics count them) */
+  onDuplicate?: (() => void) | undefined;
+}
+
 export function createEventDeduplicator(
   logger: Logger,
-  capacity = DEFAULT_REMEMBERED_EVENTS,
+  options: DeduplicatorOptions = {},
 ): Middleware<AnyMiddlewareArgs> {
-  const seen = new RecentSet(capacity);
+  const seen = new RecentSet(options.capacity ?? DEFAULT_REMEMBERED_EVENTS);
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === "string" && eventId !== "" && !seen.add(eventId)) {
@@ -39,6 +46,7 @@ export function createEventDeduplicator(
         retry_num: context.retryNum,
         retry_reason: context.retryReason,
       });
+      options.onDuplicate?.();
       return;
     }
     await next();

@@ -37,4 +37,6 @@ export interface ListenerDeps {
   homeContent(userId: string): Promise<Omit<HomeContent, "answer">>;
   /** undefined when the app runs without a store (subscription commands then say so) */
   notifications?: NotificationDeps;
+  /** told of each redelivered event skipped as already handled */
+  onDuplicateEvent?: () => void;
 }

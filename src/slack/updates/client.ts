@@ -10,6 +10,8 @@ export interface DeliveryClientOptions {
   apiUrl?: string;
   /** keep below the worker's leaseMs */
   timeoutMs?: number;
+  /** what the client calls Slack with; see ../observed-fetch.ts */
+  fetch?: typeof fetch;
 }
 
 export function createDeliveryClient(options: DeliveryClientOptions): webApi.WebClient {
@@ -20,5 +22,6 @@ export function createDeliveryClient(options: DeliveryClientOptions): webApi.Web
     timeout: options.timeoutMs ?? DELIVERY_DEFAULTS.clientTimeoutMs,
     // Failures reach the worker as errors and are logged there, through the redacting logger.
     logLevel: LogLevel.ERROR,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 }

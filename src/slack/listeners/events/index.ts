@@ -35,7 +35,11 @@ export const EVENT_LISTENERS: Readonly<Record<BotEvent, EventListener>> = {
 export function registerEvents(app: App, deps: ListenerDeps): void {
   const handlers = new Map(Object.values(EVENT_LISTENERS).map((l) => [l.type, l.create(deps)] as const));
   // Only Events API deliveries carry an event_id and are redelivered, so only they are deduplicated.
-  app.event(exactly(handlers.keys()), createEventDeduplicator(deps.logger), async (args) => {
-    await handlers.get(args.event.type)?.(args);
-  });
+  app.event(
+    exactly(handlers.keys()),
+    createEventDeduplicator(deps.logger, { onDuplicate: deps.onDuplicateEvent }),
+    async (args) => {
+      await handlers.get(args.event.type)?.(args);
+    },
+  );
 }
