@@ -14,6 +14,10 @@ export interface LaunchOptions {
   env: Record<string, string>;
   /** contents of a .env file written into the working folder */
   dotenv?: string;
+  /** the compiled entry point to run; the repository's dist/src/main.js unless given */
+  main?: string;
+  /** the working folder, left in place on exit; a fresh temporary one (removed on exit) unless given */
+  cwd?: string;
 }
 
 export interface RolecallProcess {
@@ -35,9 +39,9 @@ export interface RolecallProcess {
 }
 
 export function launchRolecall(options: LaunchOptions): RolecallProcess {
-  const cwd = mkdtempSync(path.join(tmpdir(), "rolecall-"));
+  const cwd = options.cwd ?? mkdtempSync(path.join(tmpdir(), "rolecall-"));
   if (options.dotenv !== undefined) writeFileSync(path.join(cwd, ".env"), options.dotenv);
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [options.main ?? MAIN], {
     cwd,
     // Only what the test sets, plus what node needs to run: never the developer's SLACK_ variables.
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? cwd, ...options.env },
@@ -73,7 +77,7 @@ export function launchRolecall(options: LaunchOptions): RolecallProcess {
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on("exit", (code, signal) => {
-      rmSync(cwd, { recursive: true, force: true });
+      if (options.cwd === undefined) rmSync(cwd, { recursive: true, force: true });
       resolve({ code, signal });
     });
   });
