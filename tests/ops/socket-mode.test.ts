@@ -9,7 +9,7 @@ import {
 } from "../support/app-process.ts";
 import { getOps, opsPortOf, sample, scrape, untilReadyz } from "../support/ops.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
-import { appMentionEvent, BOT, eventEnvelope, TEAM } from "../support/slack-payloads.ts";
+import { appMentionEvent, BOT, eventEnvelope, slashCommandFields } from "../support/slack-payloads.ts";
 import { SocketModeStandIn } from "../support/socket-mode-stand-in.ts";
 
 let api: SlackApiStandIn;
@@ -42,20 +42,7 @@ afterAll(async () => {
 function slashCommand(text: string) {
   return {
     type: "slash_commands" as const,
-    payload: {
-      token: "verification-token-unused",
-      team_id: TEAM.id,
-      team_domain: TEAM.domain,
-      channel_id: "C0GENERAL",
-      channel_name: "general",
-      user_id: "U0ALICE",
-      user_name: "alice",
-      command: "/role",
-      text,
-      api_app_id: BOT.appId,
-      response_url: api.responseUrl("ops-socket"),
-      trigger_id: "1.2.3",
-    },
+    payload: slashCommandFields({ command: "/role", text, responseUrl: api.responseUrl("ops-socket") }),
   };
 }
 

@@ -19,7 +19,7 @@ import {
   eventEnvelope,
   messageEvent,
   messageShortcutPayload,
-  TEAM,
+  slashCommandFields,
 } from "../support/slack-payloads.ts";
 import { SocketModeStandIn } from "../support/socket-mode-stand-in.ts";
 
@@ -67,20 +67,11 @@ describe("Socket Mode", () => {
   it("answers a slash command in the envelope's ack, posting nothing to response_url", async () => {
     const ack = await socket.send({
       type: "slash_commands",
-      payload: {
-        token: "verification-token-unused",
-        team_id: TEAM.id,
-        team_domain: TEAM.domain,
-        channel_id: "C0GENERAL",
-        channel_name: "general",
-        user_id: "U0ALICE",
-        user_name: "alice",
+      payload: slashCommandFields({
         command: "/role",
         text: "ITMG 5",
-        api_app_id: BOT.appId,
-        response_url: api.responseUrl("socket-command"),
-        trigger_id: "1.2.3",
-      },
+        responseUrl: api.responseUrl("socket-command"),
+      }),
     });
     expect(ack.envelope_id).toMatch(/^envelope-/);
     const rendered = answer("ITMG 5", "ephemeral");

@@ -75,7 +75,8 @@ export interface SlashCommandOptions {
   channelName?: string;
 }
 
-export function slashCommand(options: SlashCommandOptions): SlackBody {
+/** A slash command's fields, as Slack posts them over HTTP and puts them in a Socket Mode envelope. */
+export function slashCommandFields(options: SlashCommandOptions) {
   const fields = {
     token: "verification-token-unused",
     team_id: TEAM.id,
@@ -92,7 +93,11 @@ export function slashCommand(options: SlashCommandOptions): SlackBody {
     trigger_id: `${Date.now()}.1234.abcdef`,
   };
   assertSlackFields(fields, [loadShape("app-backend/slash-commands/SlashCommandPayload.json")], "command");
-  return { body: formBody(fields), contentType: "application/x-www-form-urlencoded" };
+  return fields;
+}
+
+export function slashCommand(options: SlashCommandOptions): SlackBody {
+  return { body: formBody(slashCommandFields(options)), contentType: "application/x-www-form-urlencoded" };
 }
 
 // ---------- Events API ----------
