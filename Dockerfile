@@ -2,12 +2,15 @@
 # installs the production dependencies only (no TypeScript, no tsx) and runs the compiled JavaScript as an
 # unprivileged user. tests/runtime-layout.test.ts builds the runtime stage's file layout without docker and
 # starts it, so this file and that test change together.
+# better-sqlite3 downloads a prebuilt binary at install; where that download is blocked it compiles SQLite,
+# which needs python3, make and g++: build with --build-arg NODE_IMAGE=node:20.19-bookworm then.
 ARG NODE_IMAGE=node:20.19-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --loglevel=error
+# tsc needs no native module, so no install script runs here.
+RUN npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 COPY tsconfig.json tsconfig.build.json ./
 COPY tools/build.mjs ./tools/
 COPY src ./src
@@ -17,7 +20,7 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-# better-sqlite3's install script fetches its prebuilt binary for this Node and platform.
+# better-sqlite3's install script fetches its prebuilt binary for this Node and platform (see above).
 RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
