@@ -361,26 +361,17 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       message: `SLACK_API_URL must be an http(s) URL such as ${DEFAULTS.slackApiUrl} (got ${clip(env.SLACK_API_URL)}).`,
     });
   }
-  if (
-    env.LOG_LEVEL !== undefined &&
-    !(LOG_LEVELS as readonly string[]).includes(env.LOG_LEVEL.toLowerCase())
-  ) {
+  const oneOf = (variable: "LOG_LEVEL" | "LOG_FORMAT", allowed: readonly string[]) => {
+    const value = env[variable];
+    if (value === undefined || allowed.includes(value.toLowerCase())) return;
     issues.push({
       code: "INVALID_VALUE",
-      variable: "LOG_LEVEL",
-      message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (got ${clip(env.LOG_LEVEL)}).`,
+      variable,
+      message: `${variable} must be one of ${allowed.join(", ")} (got ${clip(value)}).`,
     });
-  }
-  if (
-    env.LOG_FORMAT !== undefined &&
-    !(LOG_FORMATS as readonly string[]).includes(env.LOG_FORMAT.toLowerCase())
-  ) {
-    issues.push({
-      code: "INVALID_VALUE",
-      variable: "LOG_FORMAT",
-      message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(", ")} (got ${clip(env.LOG_FORMAT)}).`,
-    });
-  }
+  };
+  oneOf("LOG_LEVEL", LOG_LEVELS);
+  oneOf("LOG_FORMAT", LOG_FORMATS);
   if (env.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(env.DATABASE_URL)) {
     issues.push({
       code: "INVALID_URL",
