@@ -191,7 +191,6 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         throw startError(error, "SLACK_APP_TOKEN", options.apiUrl);
       }
       logger.info("Rolecall is connected to Slack in Socket Mode", { mode: "socket", pid: process.pid });
-      connected = true;
       return {};
     },
     connected: () => connected,
