@@ -9,6 +9,10 @@ import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
 import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { createPeopleDirectory } from "./people/directory.ts";
+import { createPeopleLabeller } from "./people/labels.ts";
+import { peopleNotes } from "./people/notes.ts";
+import type { Permissions } from "./permissions.ts";
 import type { FrameworkSummary } from "./render/home.ts";
 
 export type SlackConnection =
@@ -37,6 +41,10 @@ export interface SlackAppOptions {
   notifications?: NotificationDeps;
   /** how long a shutdown waits for answers still being sent */
   drainTimeoutMs?: number;
+  /** how long a user group's members and people's names are trusted without an event (see config.ts) */
+  peopleRefreshMs?: number;
+  /** who is an admin, for the App Home notes about people that cannot be looked up */
+  permissions?: Permissions;
 }
 
 export interface SlackApp {
@@ -45,6 +53,9 @@ export interface SlackApp {
   /** stops receiving, then lets answers in flight finish */
   stop(): Promise<void>;
 }
+
+/** An hour: user groups rarely change, and their events refresh them at once anyway. */
+const DEFAULT_PEOPLE_REFRESH_MS = 60 * 60 * 1000;
 
 export class SlackStartError extends Error {
   constructor(
@@ -102,6 +113,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
 
   const summary = knowledgeSummary(options.rolecall);
+  const directory = createPeopleDirectory({
+    client: bolt.client,
+    logger,
+    refreshMs: options.peopleRefreshMs ?? DEFAULT_PEOPLE_REFRESH_MS,
+  });
   const deps: ListenerDeps = {
     rolecall: options.rolecall,
     logger,
@@ -115,10 +131,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ...(options.subscriptionChannels
         ? { subscriptionChannels: await options.subscriptionChannels(userId) }
         : {}),
+      ...(await adminPeopleNotes(userId)),
     }),
+    people: { directory, labeller: createPeopleLabeller(directory) },
     ...(options.notifications ? { notifications: options.notifications } : {}),
   };
   registerListeners(bolt, deps);
+
+  /** Notes about people Rolecall cannot look up, for admins only; nobody is asked about when there are none. */
+  async function adminPeopleNotes(userId: string): Promise<{ peopleNotes?: string[] }> {
+    const problems = directory.problems();
+    if (problems.length === 0 || !options.permissions) return {};
+    const verdict = await options.permissions.mayReload(bolt.client, userId);
+    return verdict.allowed ? { peopleNotes: peopleNotes(problems) } : {};
+  }
 
   return {
     async start() {
