@@ -6,17 +6,13 @@ import type { PeopleProblem } from "./directory.ts";
 
 /** One escaped mrkdwn line per problem. */
 export function peopleNotes(problems: readonly PeopleProblem[]): string[] {
-  return problems.map((problem) => {
-    switch (problem.kind) {
-      case "missing_scope":
-        return fill(PEOPLE_MISSING_SCOPE, { scope: escapeMrkdwn(problem.scope) });
-      case "unknown_group":
-        return fill(PEOPLE_UNKNOWN_GROUP, { handle: escapeMrkdwn(problem.handle) });
-      case "lookup_failed":
-        return fill(PEOPLE_LOOKUP_FAILED, {
-          what: escapeMrkdwn(problem.what),
-          error: escapeMrkdwn(problem.error),
-        });
-    }
-  });
+  return problems.map(noteFor);
+}
+
+function noteFor(problem: PeopleProblem): string {
+  if (problem.kind === "missing_scope")
+    return fill(PEOPLE_MISSING_SCOPE, { scope: escapeMrkdwn(problem.scope) });
+  if (problem.kind === "unknown_group")
+    return fill(PEOPLE_UNKNOWN_GROUP, { handle: escapeMrkdwn(problem.handle) });
+  return fill(PEOPLE_LOOKUP_FAILED, { what: escapeMrkdwn(problem.what), error: escapeMrkdwn(problem.error) });
 }
