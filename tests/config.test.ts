@@ -62,6 +62,7 @@ describe("defaults", () => {
       databaseUrl: undefined,
       admins: [],
       subscribers: "admins",
+      peopleRefreshMs: 60 * 60_000,
     });
   });
 
@@ -77,6 +78,7 @@ describe("defaults", () => {
       ROLECALL_SUBSCRIBERS: "Everyone",
       HTTP_MAX_CONNECTIONS: "50",
       HTTP_REQUEST_TIMEOUT_MS: "2000",
+      ROLECALL_PEOPLE_REFRESH_MINUTES: "15",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -88,6 +90,7 @@ describe("defaults", () => {
       databaseUrl: "postgres://rolecall@db/rolecall",
       admins: ["U0AAA", "W0BBB", "U0CCC"],
       subscribers: "everyone",
+      peopleRefreshMs: 15 * 60_000,
     });
   });
 });
@@ -136,6 +139,18 @@ describe("mistakes get one line naming the variable", () => {
     [{ ROLECALL_ADMINS: "U0AAA,@bob" }, "ROLECALL_ADMINS", "INVALID_VALUE", /"@bob"/],
     [{ HTTP_MAX_CONNECTIONS: "many" }, "HTTP_MAX_CONNECTIONS", "NOT_A_NUMBER", /whole number from 2/],
     [{ HTTP_REQUEST_TIMEOUT_MS: "5" }, "HTTP_REQUEST_TIMEOUT_MS", "OUT_OF_RANGE", /from 100 to 300000/],
+    [
+      { ROLECALL_PEOPLE_REFRESH_MINUTES: "0" },
+      "ROLECALL_PEOPLE_REFRESH_MINUTES",
+      "OUT_OF_RANGE",
+      /from 1 to 10080 \(minutes a user group's members are trusted/,
+    ],
+    [
+      { ROLECALL_PEOPLE_REFRESH_MINUTES: "hourly" },
+      "ROLECALL_PEOPLE_REFRESH_MINUTES",
+      "NOT_A_NUMBER",
+      /whole number/,
+    ],
     [{ ROLECALL_SUBSCRIBERS: "owners" }, "ROLECALL_SUBSCRIBERS", "INVALID_VALUE", /admins .* or everyone/],
     [
       { ROLECALL_DEFAULT_FRAMEWORK: "SFIA 9!" },
