@@ -82,7 +82,7 @@ describe("looked-up people", () => {
   it("set roles apart with semicolons when people follow them", () => {
     const answer: Answer = {
       ...RACI_ANSWER,
-      raci: { ...RACI_ANSWER.raci!, responsible: ["Change manager", "IT manager"] },
+      raci: { accountable: [], consulted: [], informed: [], responsible: ["Change manager", "IT manager"] },
     };
     const people = new Map([["Change manager", ["<@U0ALICE01>", "<@U0ERIN001>"]]]);
     expect(fieldTexts(answer, people)).toContain(
