@@ -70,7 +70,7 @@ export const HOW_TO_ASK = [
   "• Send me a direct message in my *Messages* tab",
   "• Mention me in a channel and I answer in a thread",
   "• On any message, open *More actions* and choose *Ask Rolecall about this*",
-  "Answers to commands and shortcuts are only visible to you until you press *Share in channel*.",
+  "Answers to commands and shortcuts are only visible to you until you press *Share in channel*. An answer that names people offers *Share*, which pings nobody, and *Share and notify*.",
 ].join("\n");
 
 export const HELP_TITLE = "How to ask Rolecall";
