@@ -18,6 +18,8 @@ export const DEFAULTS = Object.freeze({
   shutdownDrainMs: 0,
   dataDir: "./data",
   subscribers: "admins" as SubscriberPolicy,
+  /** how long a role's user group members and people's names are trusted before Slack is asked again */
+  peopleRefreshMinutes: 60,
 });
 
 export type RunMode = "socket" | "http" | "console";
@@ -53,6 +55,8 @@ export interface Config {
   subscribers: SubscriberPolicy;
   /** the framework answered when a name is in two and the question doesn't say which (e.g. sfia) */
   defaultFramework?: string;
+  /** ROLECALL_PEOPLE_REFRESH_MINUTES in milliseconds: user groups' events refresh them at once as well */
+  peopleRefreshMs: number;
 }
 
 export interface HttpLimits {
@@ -160,6 +164,7 @@ const envSchema = z.object({
   ROLECALL_ADMINS: optional,
   ROLECALL_SUBSCRIBERS: optional,
   ROLECALL_DEFAULT_FRAMEWORK: optional,
+  ROLECALL_PEOPLE_REFRESH_MINUTES: optional,
 });
 
 const commandEnvSchema = envSchema.pick({
@@ -224,6 +229,10 @@ export function readConfig(env: Env): Config {
     subscribers:
       (e.ROLECALL_SUBSCRIBERS?.toLowerCase() as SubscriberPolicy | undefined) ?? DEFAULTS.subscribers,
     ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
+    peopleRefreshMs:
+      (e.ROLECALL_PEOPLE_REFRESH_MINUTES === undefined
+        ? DEFAULTS.peopleRefreshMinutes
+        : Number(e.ROLECALL_PEOPLE_REFRESH_MINUTES)) * 60_000,
   };
 }
 
@@ -336,7 +345,11 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     });
   }
   const whole = (
-    variable: "HTTP_MAX_CONNECTIONS" | "HTTP_REQUEST_TIMEOUT_MS" | "SHUTDOWN_DRAIN_MS",
+    variable:
+      | "HTTP_MAX_CONNECTIONS"
+      | "HTTP_REQUEST_TIMEOUT_MS"
+      | "SHUTDOWN_DRAIN_MS"
+      | "ROLECALL_PEOPLE_REFRESH_MINUTES",
     min: number,
     max: number,
     hint: string,
@@ -354,6 +367,12 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
   whole("HTTP_MAX_CONNECTIONS", 2, 1_000_000, "(open connections HTTP mode accepts at once)");
   whole("HTTP_REQUEST_TIMEOUT_MS", 100, 300_000, "(milliseconds a client may take to send a request)");
   whole("SHUTDOWN_DRAIN_MS", 0, 600_000, "(milliseconds /readyz says 503 before the bot stops)");
+  whole(
+    "ROLECALL_PEOPLE_REFRESH_MINUTES",
+    1,
+    10_080,
+    "(minutes a user group's members are trusted before Slack is asked again)",
+  );
   if (env.SLACK_API_URL !== undefined && !isHttpUrl(env.SLACK_API_URL)) {
     issues.push({
       code: "INVALID_URL",

@@ -235,16 +235,19 @@ async function runSlack(
         }
       : {}),
   });
+  const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const slack = createSlackApp({
     connection,
     apiUrl: config.slack.apiUrl,
     rolecall: live,
     logger,
     logLevel: config.logLevel,
+    peopleRefreshMs: config.peopleRefreshMs,
+    permissions,
     subscriptionChannels: (userId) => subscriptionChannelsOf(openStore, userId),
     notifications: {
       store,
-      permissions: createPermissions({ admins: config.admins, subscribers: config.subscribers }),
+      permissions,
       reload: () => notifications.publish("command"),
     },
     ...(metrics ? { metrics } : {}),

@@ -64,6 +64,7 @@ describe("defaults", () => {
       databaseUrl: undefined,
       admins: [],
       subscribers: "admins",
+      peopleRefreshMs: 60 * 60_000,
     });
   });
 
@@ -82,6 +83,7 @@ describe("defaults", () => {
       OPS_PORT: "9090",
       LOG_FORMAT: "JSON",
       SHUTDOWN_DRAIN_MS: "5000",
+      ROLECALL_PEOPLE_REFRESH_MINUTES: "15",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -96,6 +98,7 @@ describe("defaults", () => {
       databaseUrl: "postgres://rolecall@db/rolecall",
       admins: ["U0AAA", "W0BBB", "U0CCC"],
       subscribers: "everyone",
+      peopleRefreshMs: 15 * 60_000,
     });
   });
 });
@@ -149,6 +152,18 @@ describe("mistakes get one line naming the variable", () => {
     [{ OPS_PORT: "3000", PORT: "3000" }, "OPS_PORT", "INVALID_VALUE", /must differ from PORT/],
     [{ LOG_FORMAT: "xml" }, "LOG_FORMAT", "INVALID_VALUE", /one of text, json/],
     [{ SHUTDOWN_DRAIN_MS: "-1" }, "SHUTDOWN_DRAIN_MS", "NOT_A_NUMBER", /from 0 to 600000/],
+    [
+      { ROLECALL_PEOPLE_REFRESH_MINUTES: "0" },
+      "ROLECALL_PEOPLE_REFRESH_MINUTES",
+      "OUT_OF_RANGE",
+      /from 1 to 10080 \(minutes a user group's members are trusted/,
+    ],
+    [
+      { ROLECALL_PEOPLE_REFRESH_MINUTES: "hourly" },
+      "ROLECALL_PEOPLE_REFRESH_MINUTES",
+      "NOT_A_NUMBER",
+      /whole number/,
+    ],
     [{ ROLECALL_SUBSCRIBERS: "owners" }, "ROLECALL_SUBSCRIBERS", "INVALID_VALUE", /admins .* or everyone/],
     [
       { ROLECALL_DEFAULT_FRAMEWORK: "SFIA 9!" },

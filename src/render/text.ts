@@ -1,6 +1,7 @@
 // Plain text for the terminal and for the `text` field of JSON output.
+import { holderLabels } from "../core/answer/holders.ts";
 import { describeSource } from "../core/answer/sources.ts";
-import type { Answer, Passage, RaciSummary, Section, Table } from "../core/answer/types.ts";
+import type { Answer, Passage, RaciSummary, RoleHolders, Section, Table } from "../core/answer/types.ts";
 
 export interface TextStyle {
   /** wraps a marked word; a terminal uses bold, plain text leaves it as it is */
@@ -62,7 +63,8 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
     if (answer.matrix) blocks.push(matrixLines(answer.table, style), matrixKey(answer.table, style));
     else blocks.push(tableLines(answer.table, style));
   }
-  if (answer.raci) blocks.push(raciLines(answer.raci, style));
+  if (answer.raci) blocks.push(raciLines(answer.raci, style, answer.holders ?? []));
+  else if (answer.holders?.length) blocks.push(heldByLines(answer.holders));
   for (const section of answer.sections) blocks.push(renderSection(section, style));
   if (answer.facts.length) blocks.push(answer.facts.map((f) => `${f.label}: ${f.value}`));
   if (answer.sources.length) {
@@ -81,9 +83,23 @@ function markedWords(passage: Passage): string[] {
   return [...passage.marks].sort((a, b) => a[0] - b[0]).map(([start, end]) => passage.text.slice(start, end));
 }
 
-function raciLines(raci: RaciSummary, style: TextStyle): string[] {
+/** A role as a RACI line names it: "Change manager — Alice Smith, @change-managers" when its holders are known. */
+export function roleWithHolders(role: string, holders: readonly RoleHolders[]): string {
+  const held = holders.find((h) => h.role === role);
+  return held ? `${role} — ${holderLabels(held).join(", ")}` : role;
+}
+
+function heldByLines(holders: readonly RoleHolders[]): string[] {
+  const [only] = holders;
+  if (holders.length === 1 && only) return [`Held by: ${holderLabels(only).join(", ")}`];
+  return ["Held by", ...holders.map((h) => `  ${roleWithHolders(h.role, [h])}`)];
+}
+
+function raciLines(raci: RaciSummary, style: TextStyle, holders: readonly RoleHolders[]): string[] {
+  // With people after each role, roles are set apart by semicolons: "A — Ann, Bob; B — Cy".
+  const separator = holders.length > 0 ? "; " : ", ";
   const line = (label: string, names: readonly string[]) =>
-    `  ${label}: ${names.length > 0 ? names.join(", ") : "nobody"}`;
+    `  ${label}: ${names.length > 0 ? names.map((n) => roleWithHolders(n, holders)).join(separator) : "nobody"}`;
   return [
     style.heading("RACI"),
     line("Responsible", raci.responsible),

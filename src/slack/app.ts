@@ -11,6 +11,10 @@ import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/d
 import { registerListeners } from "./listeners/index.ts";
 import { createLogContext } from "./log-context.ts";
 import { createObservedFetch } from "./observed-fetch.ts";
+import { createPeopleDirectory } from "./people/directory.ts";
+import { createPeopleLabeller } from "./people/labels.ts";
+import { peopleNotes } from "./people/notes.ts";
+import type { Permissions } from "./permissions.ts";
 import type { FrameworkSummary } from "./render/home.ts";
 
 export type SlackConnection =
@@ -41,6 +45,10 @@ export interface SlackAppOptions {
   drainTimeoutMs?: number;
   /** what the adapter reports for /metrics (src/ops/metrics.ts implements it) */
   metrics?: SlackMetrics;
+  /** how long a user group's members and people's names are trusted without an event (see config.ts) */
+  peopleRefreshMs?: number;
+  /** who is an admin, for the App Home notes about people that cannot be looked up */
+  permissions?: Permissions;
 }
 
 /** What the Slack adapter counts and times; kept to plain calls so this adapter needs no metrics library. */
@@ -58,6 +66,9 @@ export interface SlackApp {
   /** true while requests can reach us: HTTP listening, or the Socket Mode connection open */
   connected(): boolean;
 }
+
+/** An hour: user groups rarely change, and their events refresh them at once anyway. */
+const DEFAULT_PEOPLE_REFRESH_MS = 60 * 60 * 1000;
 
 export class SlackStartError extends Error {
   constructor(
@@ -139,6 +150,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   bolt.use(createLogContext());
 
   const summary = knowledgeSummary(options.rolecall);
+  const directory = createPeopleDirectory({
+    client: bolt.client,
+    logger,
+    refreshMs: options.peopleRefreshMs ?? DEFAULT_PEOPLE_REFRESH_MS,
+  });
   const deps: ListenerDeps = {
     rolecall: metrics ? timedAnswers(options.rolecall, metrics) : options.rolecall,
     ...(metrics ? { onDuplicateEvent: metrics.eventDeduplicated } : {}),
@@ -153,10 +169,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       ...(options.subscriptionChannels
         ? { subscriptionChannels: await options.subscriptionChannels(userId) }
         : {}),
+      ...(await adminPeopleNotes(userId)),
     }),
+    people: { directory, labeller: createPeopleLabeller(directory) },
     ...(options.notifications ? { notifications: options.notifications } : {}),
   };
   registerListeners(bolt, deps);
+
+  /** Notes about people Rolecall cannot look up, for admins only; nobody is asked about when there are none. */
+  async function adminPeopleNotes(userId: string): Promise<{ peopleNotes?: string[] }> {
+    const problems = directory.problems();
+    if (problems.length === 0 || !options.permissions) return {};
+    const verdict = await options.permissions.mayReload(bolt.client, userId);
+    return verdict.allowed ? { peopleNotes: peopleNotes(problems) } : {};
+  }
 
   return {
     async start() {

@@ -12,7 +12,13 @@ export const SHORTCUTS = Object.freeze({
 });
 
 /** Bot events the app subscribes to, as named in the manifest's settings.event_subscriptions.bot_events. */
-export const BOT_EVENTS = Object.freeze(["app_home_opened", "app_mention", "message.im"] as const);
+export const BOT_EVENTS = Object.freeze([
+  "app_home_opened",
+  "app_mention",
+  "message.im",
+  "subteam_members_changed",
+  "subteam_updated",
+] as const);
 
 /**
  * Block action ids. Buttons in one block need distinct action_ids, so rendered ids carry a suffix

@@ -23,6 +23,27 @@ export const SHORTCUT_NO_TEXT =
 export const SHARED_BY = "Shared by {user}";
 
 export const SHARE_BUTTON = "Share in channel";
+/** An answer that names people offers two shares: one that pings nobody, and one that notifies them. */
+export const SHARE_QUIETLY_BUTTON = "Share";
+export const SHARE_AND_NOTIFY_BUTTON = "Share and notify";
+
+/** After the people named for a role, when there are more than an answer lists. {count} is how many. */
+export const MORE_PEOPLE = "and {count} more";
+/** A holder whose name Slack could not give, in a shared copy that must not mention them. */
+export const NAME_UNAVAILABLE = "a person whose name I couldn't look up";
+/** The label of the field that names who holds a role, in a role answer. */
+export const HELD_BY = "Held by";
+
+export const PEOPLE_NOTES_TITLE = "People behind the roles (shown to admins)";
+/** {scope} is the missing OAuth scope. */
+export const PEOPLE_MISSING_SCOPE =
+  "Rolecall lacks the `{scope}` scope, so answers can't name the members of user groups. Reinstall the app from manifest.yml to grant it.";
+/** {handle} is the group's handle, escaped. */
+export const PEOPLE_UNKNOWN_GROUP =
+  "The knowledge names the user group @{handle}, which this workspace doesn't have (or has disabled), so answers leave its members out. Fix the handle in the knowledge.";
+/** {what} is what was being looked up; {error} is Slack's error string. */
+export const PEOPLE_LOOKUP_FAILED =
+  "I couldn't look up {what} in Slack ({error}); answers name the people the roster knows.";
 export const NEXT_PART_BUTTON = "Show more";
 export const PREVIOUS_PART_BUTTON = "Previous part";
 /** {page} and {pages} number the parts of a long answer. */
@@ -49,7 +70,7 @@ export const HOW_TO_ASK = [
   "• Send me a direct message in my *Messages* tab",
   "• Mention me in a channel and I answer in a thread",
   "• On any message, open *More actions* and choose *Ask Rolecall about this*",
-  "Answers to commands and shortcuts are only visible to you until you press *Share in channel*.",
+  "Answers to commands and shortcuts are only visible to you until you press *Share in channel*. An answer that names people offers *Share*, which pings nobody, and *Share and notify*.",
 ].join("\n");
 
 export const HELP_TITLE = "How to ask Rolecall";

@@ -3,6 +3,7 @@
 // or the person's App Home tab.
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Answer } from "../core/answer/types.ts";
+import type { PeopleLabeller, PeopleLabels, PeopleMode } from "./people/labels.ts";
 import { type AnswerSurface, renderAnswer } from "./render/answer.ts";
 import type { RenderedMessage } from "./render/help.ts";
 import { type HomeContent, renderHome } from "./render/home.ts";
@@ -17,8 +18,20 @@ export interface AnswerTarget {
   tell?: (text: string) => Promise<void>;
 }
 
+/** The people behind an answer's roles as this surface names them; none when there is no directory. */
+async function peopleIn(
+  people: PeopleLabeller | undefined,
+  answer: Answer,
+  mode: PeopleMode,
+): Promise<PeopleLabels | undefined> {
+  return people && answer.holders?.length ? people.labels(answer, mode) : undefined;
+}
+
 /** Ephemeral answers to commands, shortcuts and their buttons, through the response_url. */
-export function ephemeralTarget(respond: RespondFn, options: { replaceOriginal: boolean }): AnswerTarget {
+export function ephemeralTarget(
+  respond: RespondFn,
+  options: { replaceOriginal: boolean; people?: PeopleLabeller },
+): AnswerTarget {
   const show = async (message: RenderedMessage) => {
     await respond({
       response_type: "ephemeral",
@@ -29,8 +42,13 @@ export function ephemeralTarget(respond: RespondFn, options: { replaceOriginal: 
   };
   return {
     surface: "ephemeral",
-    showAnswer: (answer, question, page) =>
-      show(renderAnswer(answer, { question, page, surface: "ephemeral" })),
+    // Mentions in an ephemeral reply render as names and notify nobody.
+    showAnswer: async (answer, question, page) => {
+      const people = await peopleIn(options.people, answer, "mention");
+      await show(
+        renderAnswer(answer, { question, page, surface: "ephemeral", ...(people ? { people } : {}) }),
+      );
+    },
     showMessage: show,
     tell: async (text) => {
       await respond({ response_type: "ephemeral", replace_original: false, text });
@@ -42,6 +60,7 @@ export function ephemeralTarget(respond: RespondFn, options: { replaceOriginal: 
 export function newMessageTarget(
   client: WebClient,
   where: { channel: string; threadTs?: string; user?: string },
+  people?: PeopleLabeller,
 ): AnswerTarget {
   const show = async (message: RenderedMessage) => {
     await client.chat.postMessage({
@@ -55,8 +74,13 @@ export function newMessageTarget(
   };
   return {
     surface: "message",
-    showAnswer: (answer, question, page) =>
-      show(renderAnswer(answer, { question, page, surface: "message" })),
+    // A message others can read names people without mentioning them, so nobody is pinged.
+    showAnswer: async (answer, question, page) => {
+      const labels = await peopleIn(people, answer, "names");
+      await show(
+        renderAnswer(answer, { question, page, surface: "message", ...(labels ? { people: labels } : {}) }),
+      );
+    },
     showMessage: show,
     tell: async (text) => {
       if (where.user && !where.channel.startsWith("D")) {
@@ -81,6 +105,7 @@ export function newMessageTarget(
 export function messageUpdateTarget(
   client: WebClient,
   where: { channel: string; ts: string; user: string; threadTs?: string; sharedBy?: string },
+  people?: PeopleLabeller,
 ): AnswerTarget {
   const show = async (message: RenderedMessage) => {
     await client.chat.update({
@@ -92,8 +117,18 @@ export function messageUpdateTarget(
   };
   return {
     surface: "message",
-    showAnswer: (answer, question, page) =>
-      show(renderAnswer(answer, { question, page, surface: "message", sharedBy: where.sharedBy })),
+    showAnswer: async (answer, question, page) => {
+      const labels = await peopleIn(people, answer, "names");
+      await show(
+        renderAnswer(answer, {
+          question,
+          page,
+          surface: "message",
+          sharedBy: where.sharedBy,
+          ...(labels ? { people: labels } : {}),
+        }),
+      );
+    },
     showMessage: show,
     tell: async (text) => {
       await client.chat.postEphemeral({
@@ -111,13 +146,18 @@ export function homeTarget(
   client: WebClient,
   userId: string,
   content: () => Promise<Omit<HomeContent, "answer">>,
+  people?: PeopleLabeller,
 ): AnswerTarget {
   const publish = async (answer?: HomeContent["answer"]) => {
     await client.views.publish({ user_id: userId, view: renderHome({ ...(await content()), answer }) });
   };
   return {
     surface: "home",
-    showAnswer: (answer, question, page) => publish({ answer, question, page }),
+    // A Home tab is seen by its owner alone, so mentions there notify nobody.
+    showAnswer: async (answer, question, page) => {
+      const labels = await peopleIn(people, answer, "mention");
+      await publish({ answer, question, ...(page ? { page } : {}), ...(labels ? { people: labels } : {}) });
+    },
     showMessage: () => publish(),
   };
 }

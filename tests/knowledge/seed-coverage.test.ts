@@ -30,7 +30,15 @@ const files = readdirSync(knowledgeDir)
     return { file, text, data: parse(text) as unknown };
   });
 
-const kb: Sections = { sources: [], frameworks: [], levels: [], skills: [], roles: [], raci: [] };
+const kb: Sections = {
+  sources: [],
+  frameworks: [],
+  levels: [],
+  skills: [],
+  roles: [],
+  raci: [],
+  roster: [],
+};
 for (const { data } of files) {
   const result = knowledgeFileSchema.safeParse(data);
   if (!result.success) continue;

@@ -110,6 +110,9 @@ describe("manifest.yml and the code", () => {
       app_mention: "app_mentions:read",
       "message.im": "im:history",
       app_home_opened: undefined,
+      // the events about user groups need the scope that reads them
+      subteam_members_changed: "usergroups:read",
+      subteam_updated: "usergroups:read",
     };
     for (const event of manifest.settings.event_subscriptions.bot_events) {
       expect(event in eventScopes, `no scope known for ${event}`).toBe(true);

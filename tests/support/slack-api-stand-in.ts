@@ -44,6 +44,17 @@ export interface StandInUser {
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
+  real_name?: string;
+  /** the name Slack shows, when the person set one */
+  displayName?: string;
+}
+
+/** A user group as usergroups.list and usergroups.users.list describe it. */
+export interface StandInUserGroup {
+  id: string;
+  handle: string;
+  name?: string;
+  users: string[];
 }
 
 export type InjectedFailure =
@@ -66,6 +77,7 @@ export class SlackApiStandIn {
   readonly calls: RecordedCall[] = [];
   private readonly failures = new Map<string, InjectedFailure[]>();
   private readonly users = new Map<string, StandInUser>();
+  private readonly userGroups = new Map<string, StandInUserGroup>();
   /** channel id -> the error every chat.postMessage there gets, e.g. not_in_channel */
   private readonly refusedChannels = new Map<string, string>();
   private waiters: Waiter[] = [];
@@ -124,6 +136,11 @@ export class SlackApiStandIn {
   /** users.info answers with these flags for this user from now on. */
   setUser(id: string, user: StandInUser): void {
     this.users.set(id, user);
+  }
+
+  /** usergroups.list lists this group, and usergroups.users.list gives its users, from now on. */
+  setUserGroup(group: StandInUserGroup): void {
+    this.userGroups.set(group.id, { ...group, users: [...group.users] });
   }
 
   /** Every chat.postMessage to this channel fails with this Slack error (e.g. not_in_channel) from now on. */
@@ -380,7 +397,8 @@ export class SlackApiStandIn {
           ok: true,
           view: { id: `V0VIEW${this.viewCounter}`, team_id: TEAM.id, ...(b.view as object) },
         };
-      case "users.info":
+      case "users.info": {
+        const { displayName, ...user } = this.users.get(String(b.user)) ?? {};
         return {
           ok: true,
           user: {
@@ -391,9 +409,27 @@ export class SlackApiStandIn {
             is_admin: false,
             is_owner: false,
             is_primary_owner: false,
-            ...this.users.get(String(b.user)),
+            ...user,
+            profile: { display_name: displayName ?? "", real_name: user.real_name ?? "Alice" },
           },
         };
+      }
+      case "usergroups.list":
+        return {
+          ok: true,
+          usergroups: [...this.userGroups.values()].map((g) => ({
+            id: g.id,
+            team_id: TEAM.id,
+            is_usergroup: true,
+            name: g.name ?? g.handle,
+            handle: g.handle,
+            user_count: g.users.length,
+          })),
+        };
+      case "usergroups.users.list": {
+        const group = this.userGroups.get(String(b.usergroup));
+        return group ? { ok: true, users: group.users } : { ok: false, error: "no_such_subteam" };
+      }
       case "conversations.info":
         return { ok: true, channel: { id: b.channel, name: "general", is_channel: true, is_member: true } };
       case "apps.connections.open":

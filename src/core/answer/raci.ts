@@ -3,6 +3,7 @@ import type { KnowledgeBase, RaciLetter, RaciRow, Role } from "../knowledge/mode
 import { RACI_LETTERS } from "../knowledge/model.ts";
 import { raciSource, roleSource } from "../subjects.ts";
 import { capitalise, followUp, listWords, makeAnswer } from "./build.ts";
+import { holdersOf } from "./holders.ts";
 import { MESSAGES } from "./messages.ts";
 import type { Answer, RaciSummary, Section, Subject } from "./types.ts";
 
@@ -50,11 +51,13 @@ export function raciAnswer(
     facts.push({ label: "Maturity", value: `${row.maturity.level} of 5: ${row.maturity.name}` });
   const involved = [...new Set(RACI_LETTERS.flatMap((l) => rowRoles(row, l)))];
   const accountableRole = kb.roles.get(row.accountable);
+  const holders = holdersOf(kb, involved);
   return makeAnswer("raci", `${row.name}: who is responsible, accountable, consulted and informed`, {
     summary,
     sections,
     facts,
     raci,
+    ...(holders.length > 0 ? { holders } : {}),
     subjects: [
       rowSubject(row),
       ...involved.flatMap((id) => {
@@ -149,6 +152,7 @@ export function raciReverseAnswer(kb: KnowledgeBase, role: Role, letter?: RaciLe
     informed: byLetter.get("informed")?.length ? [role.name] : [],
   };
   const rowsShown = shownLetters.flatMap((l) => byLetter.get(l) ?? []);
+  const holders = holdersOf(kb, [role.id]);
   return makeAnswer(
     "raci",
     letter ? `What the ${role.name} is ${letter} for` : `What the ${role.name} does: RACI`,
@@ -156,6 +160,7 @@ export function raciReverseAnswer(kb: KnowledgeBase, role: Role, letter?: RaciLe
       summary: role.summary ? `${summary}\n${role.summary}` : summary,
       sections,
       raci,
+      ...(holders.length > 0 ? { holders } : {}),
       subjects: [roleSubject(role), ...[...new Map(rowsShown.map((r) => [r.id, rowSubject(r)])).values()]],
       sources: [roleSource(kb, role), ...(rowsShown[0] ? [raciSource(kb, rowsShown[0])] : [])],
       followUps: [

@@ -4,6 +4,7 @@ import type { RoleLevelInput } from "../knowledge/schema.ts";
 import { ROLE_ASPECTS, type RoleAspect } from "../query/types.ts";
 import { roleSource } from "../subjects.ts";
 import { capitalise, followUp, listWords, makeAnswer, skillLabel } from "./build.ts";
+import { holdersOf } from "./holders.ts";
 import { ladderOf, levelName as roleSkillLevelName } from "./progression.ts";
 import type { Answer, Fact, Section } from "./types.ts";
 
@@ -105,7 +106,9 @@ export function roleAnswer(kb: KnowledgeBase, role: Role, aspect?: RoleAspect): 
     for (const note of role.notes ?? []) sections.push({ title: note.title, text: note.text });
   }
   const missing = aspect && sections.length === 0;
+  const holders = holdersOf(kb, [role.id]);
   return makeAnswer("role", aspect ? `${role.name}: ${aspect}` : role.name, {
+    ...(holders.length > 0 ? { holders } : {}),
     summary: missing
       ? `The knowledge base records no ${aspect} for the ${role.name}. ${role.summary}`
       : role.summary,

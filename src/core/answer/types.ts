@@ -60,6 +60,24 @@ export interface RaciSummary {
   informed: string[];
 }
 
+/** A person who holds a role: a Slack user id, a name, or both. */
+export interface Holder {
+  user?: string;
+  name?: string;
+}
+
+/**
+ * Who holds one role named in an answer. A user group is only a handle here: the Slack adapter looks its
+ * members up, other adapters show the handle.
+ */
+export interface RoleHolders {
+  roleId: string;
+  /** the role's name as the answer's RACI lists write it */
+  role: string;
+  userGroup?: string;
+  people: Holder[];
+}
+
 /** How one skill differs between two role levels. */
 export interface SkillChange {
   skill: string;
@@ -112,6 +130,8 @@ export interface Answer {
   sources: SourceRef[];
   followUps: FollowUp[];
   raci?: RaciSummary;
+  /** the people behind the roles the answer names, for roles whose holders the knowledge records */
+  holders?: RoleHolders[];
   progression?: Progression;
   table?: Table;
   /** a RACI matrix answer: table holds the matrix, one row per RACI row, a column per role after the first */

@@ -11,6 +11,7 @@ import {
   RACI_LETTERS,
   type RaciRow,
   type Role,
+  type RosterPerson,
   type Skill,
   type Source,
   skillId,
@@ -203,6 +204,9 @@ class Merger {
   private readonly skills = new Map<string, Skill>();
   private readonly roles = new Map<string, Role>();
   private readonly raci = new Map<string, RaciRow>();
+  private readonly roster = new Map<string, RosterPerson[]>();
+  /** each roster entry as written, so an unknown role is reported where the file names it */
+  private readonly rosterEntries: Array<{ role: string; here: Located }> = [];
   private readonly where = new Map<object, Located>();
   private readonly seenKeys = new Map<string, Located>();
   /** accountable as the file wrote it (a list or one id), so problems point at the right item */
@@ -216,6 +220,7 @@ class Merger {
       skills: this.skills,
       roles: this.roles,
       raci: this.raci,
+      roster: this.roster,
     };
   }
 
@@ -261,6 +266,15 @@ class Merger {
         );
       }
       this.put(this.raci, "RACI row", row.id, normalised, here);
+    });
+    data.roster?.forEach((entry, i) => {
+      this.rosterEntries.push({ role: entry.role, here: place("roster", i) });
+      const people = this.roster.get(entry.role) ?? [];
+      for (const person of entry.people) {
+        const same = people.some((p) => (person.user ? p.user === person.user : p.name === person.name));
+        if (!same) people.push(person);
+      }
+      this.roster.set(entry.role, people);
     });
   }
 
@@ -314,6 +328,11 @@ class Merger {
           );
         }
       });
+    }
+    for (const { role, here } of this.rosterEntries) {
+      if (this.roles.has(role)) continue;
+      this.problem(here, ["role"], `unknown role "${role}"; ${this.suggest(role, this.roles)}`);
+      this.roster.delete(role);
     }
     for (const row of this.raci.values()) {
       this.requireSources(row, row.sources);

@@ -5,6 +5,7 @@ import type {
   RaciKind,
   RaciRowInput,
   RoleInput,
+  RosterPersonInput,
   SkillInput,
   SourceInput,
 } from "./schema.ts";
@@ -52,7 +53,11 @@ export interface KnowledgeBase {
   skills: ReadonlyMap<string, Skill>;
   roles: ReadonlyMap<string, Role>;
   raci: ReadonlyMap<string, RaciRow>;
+  /** role id -> the people the roster files say hold it, in file order, each person once */
+  roster: ReadonlyMap<string, readonly RosterPerson[]>;
 }
+
+export type RosterPerson = RosterPersonInput;
 
 export function skillId(framework: string, code: string): string {
   return `${framework}:${code}`;

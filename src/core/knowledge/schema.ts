@@ -13,6 +13,14 @@ const skillId = z
   .string()
   .regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9][A-Za-z0-9-]*$/, "must be framework:code, e.g. sfia:ITMG");
 const url = z.string().url("must be a full URL such as https://sfia-online.org/");
+/** A Slack member id: U… for most people, W… on Enterprise Grid. */
+const slackUserId = z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be a Slack user id such as U0123ABCD");
+const userGroupHandle = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    "must be a Slack user group handle such as change-managers (lower case, without the @)",
+  );
 
 /** A titled paragraph: a work activity, a training topic, an area of responsibility, a note. */
 export const titledTextSchema = z.strictObject({ title: text, text: text });
@@ -143,6 +151,13 @@ export const seeAlsoSchema = z.union([
   z.strictObject({ raci: id }),
 ]);
 
+/** Who holds a role in this organisation's Slack: a user group whose members hold it, and/or named members. */
+export const roleHoldersSchema = z.strictObject({
+  /** the group's handle as people @mention it, without the @ */
+  userGroup: userGroupHandle.optional(),
+  users: z.array(slackUserId).optional(),
+});
+
 export const roleSchema = z.strictObject({
   id,
   name: text,
@@ -166,6 +181,7 @@ export const roleSchema = z.strictObject({
   relatedRoles: z.array(relatedRoleSchema).optional(),
   seeAlso: z.array(seeAlsoSchema).optional(),
   notes: z.array(titledTextSchema).optional(),
+  holders: roleHoldersSchema.optional(),
   sources: z.array(id).optional(),
 });
 
@@ -188,6 +204,19 @@ export const raciRowSchema = z.strictObject({
   sources: z.array(id).optional(),
 });
 
+/** A person in the roster: their Slack user id, the name the console shows, or both. */
+export const rosterPersonSchema = z
+  .strictObject({ user: slackUserId.optional(), name: text.optional() })
+  .refine((person) => person.user !== undefined || person.name !== undefined, {
+    message: "a person needs a Slack user id (user), a name, or both",
+  });
+
+/** Who holds a role, kept apart from the role itself (e.g. in knowledge/roster.yaml). */
+export const rosterEntrySchema = z.strictObject({
+  role: id,
+  people: z.array(rosterPersonSchema).min(1, "a roster entry needs at least one person"),
+});
+
 /** One knowledge file. Every section is optional; files are merged and ids must be unique across them. */
 export const knowledgeFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -197,6 +226,7 @@ export const knowledgeFileSchema = z.strictObject({
   skills: z.array(skillSchema).optional(),
   roles: z.array(roleSchema).optional(),
   raci: z.array(raciRowSchema).optional(),
+  roster: z.array(rosterEntrySchema).optional(),
 });
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
@@ -208,6 +238,8 @@ export type RoleInput = z.infer<typeof roleSchema>;
 export type RoleLevelInput = z.infer<typeof roleLevelSchema>;
 export type RaciRowInput = z.infer<typeof raciRowSchema>;
 export type RaciKind = z.infer<typeof raciKindSchema>;
+export type RoleHoldersInput = z.infer<typeof roleHoldersSchema>;
+export type RosterPersonInput = z.infer<typeof rosterPersonSchema>;
 
 export function knowledgeJsonSchema(): Record<string, unknown> {
   return {

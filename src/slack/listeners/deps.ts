@@ -6,6 +6,8 @@ import type { Logger } from "../../log.ts";
 import type { PublishOutcome } from "../../notify/publisher.ts";
 import type { Store } from "../../store/types.ts";
 import type { WorkTracker } from "../../work-tracker.ts";
+import type { PeopleDirectory } from "../people/directory.ts";
+import type { PeopleLabeller } from "../people/labels.ts";
 import type { Permissions } from "../permissions.ts";
 import type { HomeContent } from "../render/home.ts";
 
@@ -39,4 +41,6 @@ export interface ListenerDeps {
   notifications?: NotificationDeps;
   /** told of each redelivered event skipped as already handled */
   onDuplicateEvent?: () => void;
+  /** the people behind the roles: user groups looked up in Slack, and how answers name them */
+  people?: { directory: PeopleDirectory; labeller: PeopleLabeller };
 }

@@ -17,6 +17,7 @@ import { capitalise, fill } from "../../core/text/template.ts";
 import { encodeAskValue, encodeMatrixValue } from "../action-value.ts";
 import { ACTIONS } from "../ids.ts";
 import {
+  HELD_BY,
   MATRIX_NEXT_PAGE,
   MATRIX_PAGE_OF,
   MATRIX_PAGE_SHOWS,
@@ -24,9 +25,12 @@ import {
   NEXT_PART_BUTTON,
   PART_OF,
   PREVIOUS_PART_BUTTON,
+  SHARE_AND_NOTIFY_BUTTON,
   SHARE_BUTTON,
+  SHARE_QUIETLY_BUTTON,
   SHARED_BY,
 } from "../messages.ts";
+import { offlineLabels, type PeopleLabels } from "../people/labels.ts";
 import type { KnownBlock } from "./block-kit.ts";
 import {
   actionsBlock,
@@ -62,6 +66,11 @@ export interface AnswerRenderOptions {
   sharedBy?: string;
   /** blocks the whole answer may use; a message's limit by default */
   maxBlocks?: number;
+  /**
+   * How to name the people behind the answer's roles (see people/labels.ts). Left out, the answer names
+   * only what the knowledge itself gives, never as a mention.
+   */
+  people?: PeopleLabels;
 }
 
 export interface RenderedAnswer {
@@ -78,6 +87,9 @@ interface Piece {
 
 /** block_id of the "Shared by" line, so an update in place can keep it */
 export const SHARED_BY_BLOCK_ID = "rolecall_shared_by";
+
+/** The action_id suffix of "Share and notify": rolecall_share:notify. */
+export const SHARE_NOTIFY = "notify";
 
 /** header, shared-by line, follow-up buttons, part/share buttons */
 const RESERVED_BLOCKS = 4;
@@ -115,9 +127,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Rend
     options.surface === "ephemeral" ? encodeAskValue({ q: layout.shareQuestion, p: page }) : undefined;
   const controls: ButtonSpec[] = [
     ...layout.turns,
-    ...(share
-      ? [{ label: SHARE_BUTTON, actionId: ACTIONS.share, value: share, style: "primary" as const }]
-      : []),
+    ...(share ? shareButtons(share, namesPeople(answer)) : []),
   ];
   if (controls.length > 0) blocks.push(actionsBlock(controls));
 
@@ -127,7 +137,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Rend
 /** A long answer cut into parts of whole blocks, each within a message's limits. */
 function partsLayout(answer: Answer, options: AnswerRenderOptions): PageLayout {
   const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.blocksPerMessage;
-  const parts = paginate(answerPieces(answer), maxBlocks - RESERVED_BLOCKS);
+  const people = options.people ?? offlineLabels(answer.holders ?? []);
+  const parts = paginate(answerPieces(answer, people), maxBlocks - RESERVED_BLOCKS);
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), parts.length);
   const turns: ButtonSpec[] = [];
   const at = (p: number) => encodeAskValue({ q: options.question, p });
@@ -206,7 +217,12 @@ function titleWithPart(title: string, partLabel: string | undefined): string {
   return clampPlain(title, SLACK_LIMITS.headerText - suffix.length) + suffix;
 }
 
-function answerPieces(answer: Answer): Piece[] {
+/** Whether the answer names someone a mention could notify: a Slack user or a user group's members. */
+function namesPeople(answer: Answer): boolean {
+  return (answer.holders ?? []).some((h) => h.userGroup !== undefined || h.people.some((p) => p.user));
+}
+
+function answerPieces(answer: Answer, people: PeopleLabels): Piece[] {
   const pieces: Piece[] = [];
   if (answer.notices.length > 0) {
     pieces.push(
@@ -215,8 +231,9 @@ function answerPieces(answer: Answer): Piece[] {
   }
   if (answer.summary) pieces.push(...textPieces(escapeMrkdwn(answer.summary)));
   if (answer.table) pieces.push(...tablePieces(answer.table));
-  pieces.push(...factPieces(answer.facts));
-  if (answer.raci) pieces.push(...factPieces(raciFacts(answer.raci)));
+  const heldBy = !answer.raci ? heldByFields(answer, people) : [];
+  pieces.push(...factPieces(answer.facts, heldBy));
+  if (answer.raci) pieces.push(...fieldPieces(raciFields(answer.raci, people)));
   for (const section of answer.sections) pieces.push(...sectionPieces(section));
   if (answer.sources.length > 0) pieces.push(sourcesPiece(answer.sources));
   return pieces;
@@ -258,12 +275,18 @@ function textPieces(escaped: string): Piece[] {
   }));
 }
 
-function factPieces(facts: readonly Fact[]): Piece[] {
+function factPieces(facts: readonly Fact[], more: readonly string[] = []): Piece[] {
+  return fieldPieces([
+    ...facts.map((f) => `${bold(escapeMrkdwn(f.label))}\n${escapeMrkdwn(f.value)}`),
+    ...more,
+  ]);
+}
+
+/** Section fields of escaped mrkdwn, as many blocks as Slack's fields-per-section limit needs. */
+function fieldPieces(all: readonly string[]): Piece[] {
   const pieces: Piece[] = [];
-  for (let i = 0; i < facts.length; i += SLACK_LIMITS.sectionFields) {
-    const fields = facts
-      .slice(i, i + SLACK_LIMITS.sectionFields)
-      .map((f) => `${bold(escapeMrkdwn(f.label))}\n${escapeMrkdwn(f.value)}`);
+  for (let i = 0; i < all.length; i += SLACK_LIMITS.sectionFields) {
+    const fields = all.slice(i, i + SLACK_LIMITS.sectionFields);
     const block = fieldsBlock(fields);
     pieces.push({
       block,
@@ -273,14 +296,35 @@ function factPieces(facts: readonly Fact[]): Piece[] {
   return pieces;
 }
 
-function raciFacts(raci: RaciSummary): Fact[] {
-  const list = (names: string[]) => (names.length > 0 ? names.join(", ") : "—");
+/** The four letters, each role followed by its holders: "Change manager — Alice Smith, Bob Jones". */
+function raciFields(raci: RaciSummary, people: PeopleLabels): string[] {
+  // With people after each role, roles are set apart by semicolons: "A — Ann, Bob; B — Cy".
+  const separator = people.size > 0 ? "; " : ", ";
+  const list = (roles: string[]) =>
+    roles.length > 0
+      ? roles
+          .map((role) => {
+            const held = people.get(role);
+            return held ? `${escapeMrkdwn(role)} — ${held.join(", ")}` : escapeMrkdwn(role);
+          })
+          .join(separator)
+      : "—";
   return [
-    { label: "Responsible", value: list(raci.responsible) },
-    { label: "Accountable", value: list(raci.accountable) },
-    { label: "Consulted", value: list(raci.consulted) },
-    { label: "Informed", value: list(raci.informed) },
-  ];
+    ["Responsible", raci.responsible],
+    ["Accountable", raci.accountable],
+    ["Consulted", raci.consulted],
+    ["Informed", raci.informed],
+  ].map(([label, roles]) => `${bold(label as string)}\n${list(roles as string[])}`);
+}
+
+/** A role answer's "Held by" field, naming the people behind the role. */
+function heldByFields(answer: Answer, people: PeopleLabels): string[] {
+  return (answer.holders ?? []).flatMap((h) => {
+    const held = people.get(h.role);
+    if (!held) return [];
+    const label = answer.holders?.length === 1 ? HELD_BY : `${HELD_BY}: ${h.role}`;
+    return [`${bold(escapeMrkdwn(label))}\n${held.join(", ")}`];
+  });
 }
 
 /** A passage with the words that matched the question in bold. */
@@ -360,4 +404,13 @@ function followUpButtons(followUps: readonly FollowUp[]): ButtonSpec[] {
     if (buttons.length === SLACK_LIMITS.actionsElements) break;
   }
   return buttons;
+}
+
+/** Share, or where the answer names people, Share (pinging nobody) and Share and notify. */
+function shareButtons(value: string, namesPeople: boolean): ButtonSpec[] {
+  if (!namesPeople) return [{ label: SHARE_BUTTON, actionId: ACTIONS.share, value, style: "primary" }];
+  return [
+    { label: SHARE_QUIETLY_BUTTON, actionId: ACTIONS.share, value, style: "primary" },
+    { label: SHARE_AND_NOTIFY_BUTTON, actionId: `${ACTIONS.share}:${SHARE_NOTIFY}`, value },
+  ];
 }

@@ -7,15 +7,17 @@ import {
   HOME_INTRO,
   HOW_TO_ASK,
   NO_SUBSCRIPTIONS,
+  PEOPLE_NOTES_TITLE,
   SUBSCRIPTIONS_TITLE,
   TRY_ASKING,
   UPDATES_HELP,
   UPDATES_TITLE,
 } from "../messages.ts";
+import type { PeopleLabels } from "../people/labels.ts";
 import { renderAnswer } from "./answer.ts";
 import type { HomeView, KnownBlock } from "./block-kit.ts";
 import { actionsBlock, headerBlock, sectionBlock } from "./blocks.ts";
-import { escapeMrkdwn } from "./escape.ts";
+import { clampMrkdwn, escapeMrkdwn } from "./escape.ts";
 import { exampleButtons } from "./help.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 
@@ -31,19 +33,26 @@ export interface HomeContent {
   /** channel ids the person's subscriptions post to; undefined until notifications exist */
   subscriptionChannels?: readonly string[];
   /** an answer to show below the introduction, after an example or follow-up button was pressed */
-  answer?: { answer: Answer; question: string; page?: number };
+  answer?: { answer: Answer; question: string; page?: number; people?: PeopleLabels };
+  /** what stops answers from naming people, shown to admins only (escaped mrkdwn lines) */
+  peopleNotes?: readonly string[];
 }
 
 export function renderHome(content: HomeContent): HomeView {
   const blocks: KnownBlock[] = [headerBlock("Rolecall"), sectionBlock(HOME_INTRO)];
 
   if (content.answer) {
-    const room = SLACK_LIMITS.blocksPerView - 9 - (content.subscriptionChannels ? 1 : 0);
+    const room =
+      SLACK_LIMITS.blocksPerView -
+      9 -
+      (content.subscriptionChannels ? 1 : 0) -
+      (content.peopleNotes?.length ? 1 : 0);
     const rendered = renderAnswer(content.answer.answer, {
       question: content.answer.question,
       page: content.answer.page,
       surface: "home",
       maxBlocks: room,
+      ...(content.answer.people ? { people: content.answer.people } : {}),
     });
     blocks.push({ type: "divider" }, ...rendered.blocks, { type: "divider" });
   }
@@ -58,6 +67,10 @@ export function renderHome(content: HomeContent): HomeView {
     const channels = content.subscriptionChannels.filter((c) => /^[CG][A-Z0-9]+$/.test(c));
     const text = channels.length > 0 ? channels.map((c) => `• <#${c}>`).join("\n") : NO_SUBSCRIPTIONS;
     blocks.push(sectionBlock(`*${SUBSCRIPTIONS_TITLE}*\n${text}`));
+  }
+  if (content.peopleNotes?.length) {
+    const notes = content.peopleNotes.map((note) => `• ${note}`).join("\n");
+    blocks.push(sectionBlock(clampMrkdwn(`*${PEOPLE_NOTES_TITLE}*\n${notes}`, SLACK_LIMITS.sectionText)));
   }
   return { type: "home", blocks: blocks.slice(0, SLACK_LIMITS.blocksPerView) };
 }

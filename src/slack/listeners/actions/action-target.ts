@@ -21,20 +21,25 @@ export function targetForAction(args: BlockActionArgs, deps: ListenerDeps): Answ
   const { body, client } = args;
   const container = body.container as Container;
   if (container.type === "view" && body.view?.type === "home") {
-    return homeTarget(client, body.user.id, () => deps.homeContent(body.user.id));
+    return homeTarget(client, body.user.id, () => deps.homeContent(body.user.id), deps.people?.labeller);
   }
   if (container.type !== "message") return undefined;
-  if (container.is_ephemeral) return ephemeralTarget(args.respond, { replaceOriginal: true });
+  if (container.is_ephemeral)
+    return ephemeralTarget(args.respond, { replaceOriginal: true, people: deps.people?.labeller });
   const channel = container.channel_id ?? body.channel?.id;
   const ts = container.message_ts ?? body.message?.ts;
   if (!channel || !ts) return undefined;
-  return messageUpdateTarget(client, {
-    channel,
-    ts,
-    user: body.user.id,
-    threadTs: container.thread_ts,
-    sharedBy: sharedByIn(body.message?.blocks),
-  });
+  return messageUpdateTarget(
+    client,
+    {
+      channel,
+      ts,
+      user: body.user.id,
+      threadTs: container.thread_ts,
+      sharedBy: sharedByIn(body.message?.blocks),
+    },
+    deps.people?.labeller,
+  );
 }
 
 /** The sharer named in a shared answer, so an update in place keeps the "Shared by" line. */

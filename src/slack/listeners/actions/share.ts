@@ -1,7 +1,9 @@
-// "Share in channel": posts the ephemeral answer visibly, saying who shared it, then removes the
-// ephemeral copy. If the bot cannot post there, the person is told why and what to do.
+// "Share" and "Share and notify": posts the ephemeral answer visibly, saying who shared it, then removes
+// the ephemeral copy. "Share" names the people behind the roles as plain text, so nobody is pinged;
+// "Share and notify" mentions them. If the bot cannot post there, the person is told why and what to do.
 import { decodeAskValue } from "../../action-value.ts";
-import { renderAnswer } from "../../render/answer.ts";
+import { ACTIONS } from "../../ids.ts";
+import { renderAnswer, SHARE_NOTIFY } from "../../render/answer.ts";
 import { ephemeralTarget } from "../../targets.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded } from "../guard.ts";
@@ -14,14 +16,21 @@ export function shareAction(deps: ListenerDeps) {
     const ephemeral = ephemeralTarget(args.respond, { replaceOriginal: true });
     await guarded(deps, "share", ephemeral, async () => {
       const value = decodeAskValue("value" in args.action ? args.action.value : undefined);
+      const notify = args.action.action_id === `${ACTIONS.share}:${SHARE_NOTIFY}`;
       const container = body.container as { channel_id?: string; thread_ts?: string };
       const channel = body.channel?.id ?? container.channel_id;
       if (!channel) throw new Error("share pressed outside a conversation");
-      const rendered = renderAnswer(deps.rolecall.ask(value.q), {
+      const answer = deps.rolecall.ask(value.q);
+      const people =
+        deps.people && answer.holders?.length
+          ? await deps.people.labeller.labels(answer, notify ? "mention" : "names")
+          : undefined;
+      const rendered = renderAnswer(answer, {
         question: value.q,
         page: value.p,
         surface: "message",
         sharedBy: body.user.id,
+        ...(people ? { people } : {}),
       });
       await client.chat.postMessage({
         channel,

@@ -1,6 +1,7 @@
 // The shared shape of Rolecall's slash commands: a question (or help) is answered in the ack itself;
 // a subcommand that calls Slack or the store is acked at once and answers ephemerally via response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { Answer } from "../../../core/answer/types.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { renderAnswer } from "../../render/answer.ts";
 import type { KnownBlock } from "../../render/block-kit.ts";
@@ -48,7 +49,18 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
     const subcommand =
       spec.subcommands && Object.hasOwn(spec.subcommands, first) ? spec.subcommands[first] : undefined;
     if (!subcommand) {
-      await args.ack(replyInAck(deps, spec, text, first === HELP_WORD));
+      const reply = replyInAck(deps, spec, text, first === HELP_WORD);
+      if ("ask" in reply) {
+        // The answer names a user group not looked up yet: ack now, answer once Slack has said who is in it.
+        await args.ack();
+        const target = ephemeralTarget(args.respond, {
+          replaceOriginal: false,
+          people: deps.people?.labeller,
+        });
+        await guarded(deps, spec.name, target, () => target.showAnswer(reply.ask.answer, reply.ask.question));
+        return;
+      }
+      await args.ack(reply);
       return;
     }
     await args.ack();
@@ -64,14 +76,24 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
  * Slack's 3-second ack window because it touches nothing outside the process: the core's ask() is
  * synchronous and in-memory, bounded by its 500-character question limit, and measured at about 0.2 ms
  * p50 and 2 to 5 ms p99 on the full SFIA 9 + DDaT knowledge (docs/BENCHMARKS.md); rendering is bounded
- * by Slack's block limits. Anything that waits on the network (subcommands) acks first instead.
+ * by Slack's block limits. Anything that waits on the network (subcommands, and an answer naming a user
+ * group whose members are not cached) acks first instead.
  * A failure here still acks, once, with the apology and its reference.
  */
-export function replyInAck(deps: ListenerDeps, spec: CommandSpec, text: string, help: boolean): AckReply {
+export function replyInAck(
+  deps: ListenerDeps,
+  spec: CommandSpec,
+  text: string,
+  help: boolean,
+): AckReply | { ask: { answer: Answer; question: string } } {
   try {
     if (text === "" || help) return ackReply(renderHelp(deps.examples));
     const question = spec.toQuestion(text);
-    return ackReply(renderAnswer(deps.rolecall.ask(question), { question, surface: "ephemeral" }));
+    const answer = deps.rolecall.ask(question);
+    // People come from the cache here; only a group never looked up (or gone stale) waits for Slack.
+    const people = deps.people ? deps.people.labeller.cachedMentions(answer) : undefined;
+    if (people === "fetch") return { ask: { answer, question } };
+    return ackReply(renderAnswer(answer, { question, surface: "ephemeral", ...(people ? { people } : {}) }));
   } catch (error) {
     return { response_type: "ephemeral", text: reportFailure(deps, spec.name, error).message };
   }

@@ -12,11 +12,15 @@ export function appMention(deps: ListenerDeps) {
   return async ({ event, client, context }: MentionArgs): Promise<void> => {
     // Other bots and edited mentions are not questions; DMs are answered by the message.im listener.
     if (event.bot_id || event.subtype || !event.user || event.channel.startsWith("D")) return;
-    const target = newMessageTarget(client, {
-      channel: event.channel,
-      threadTs: event.thread_ts ?? event.ts,
-      user: event.user,
-    });
+    const target = newMessageTarget(
+      client,
+      {
+        channel: event.channel,
+        threadTs: event.thread_ts ?? event.ts,
+        user: event.user,
+      },
+      deps.people?.labeller,
+    );
     await guarded(deps, "app mention", target, async () => {
       const question = questionFromSlackText(event.text, context.botUserId);
       if (question === "") return target.showMessage(renderHelp(deps.examples));

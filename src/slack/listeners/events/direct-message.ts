@@ -36,7 +36,11 @@ export function directMessage(deps: ListenerDeps) {
   return async ({ event, client, context }: MessageArgs): Promise<void> => {
     const message = personDirectMessage(event);
     if (!message) return;
-    const target = newMessageTarget(client, { channel: message.channel, threadTs: message.thread_ts });
+    const target = newMessageTarget(
+      client,
+      { channel: message.channel, threadTs: message.thread_ts },
+      deps.people?.labeller,
+    );
     await guarded(deps, "direct message", target, async () => {
       const question = questionFromSlackText(message.text, context.botUserId);
       if (question === "") return target.showMessage(renderHelp(deps.examples));

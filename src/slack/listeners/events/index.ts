@@ -8,6 +8,7 @@ import { exactly } from "../dispatch.ts";
 import { appHomeOpened } from "./app-home-opened.ts";
 import { appMention } from "./app-mention.ts";
 import { directMessage } from "./direct-message.ts";
+import { subteamMembersChanged, subteamUpdated } from "./subteam-changed.ts";
 
 type BotEvent = (typeof BOT_EVENTS)[number];
 type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
@@ -30,6 +31,8 @@ export const EVENT_LISTENERS: Readonly<Record<BotEvent, EventListener>> = {
   app_home_opened: forType("app_home_opened", appHomeOpened),
   app_mention: forType("app_mention", appMention),
   "message.im": forType("message", directMessage),
+  subteam_members_changed: forType("subteam_members_changed", subteamMembersChanged),
+  subteam_updated: forType("subteam_updated", subteamUpdated),
 };
 
 export function registerEvents(app: App, deps: ListenerDeps): void {

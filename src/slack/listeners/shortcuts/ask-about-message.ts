@@ -12,7 +12,7 @@ type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMid
 export function askAboutMessage(deps: ListenerDeps) {
   return async ({ ack, shortcut, respond, context }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    const target = ephemeralTarget(respond, { replaceOriginal: false });
+    const target = ephemeralTarget(respond, { replaceOriginal: false, people: deps.people?.labeller });
     await guarded(deps, "message shortcut", target, async () => {
       const question = questionFromSlackText(shortcut.message.text, context.botUserId);
       if (question === "") {
