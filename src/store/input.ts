@@ -1,6 +1,13 @@
 // Size limits and argument checks shared by both store implementations, so they refuse the same inputs.
 import { StoreError } from "./errors.ts";
-import type { ClaimInput, OutboxQuery, OutboxStatus, SubscriptionFilter } from "./types.ts";
+import type {
+  ClaimInput,
+  OutboxQuery,
+  OutboxStatus,
+  PruneInput,
+  RememberInput,
+  SubscriptionFilter,
+} from "./types.ts";
 
 export const STORE_LIMITS = Object.freeze({
   /** Slack ids, hashes, instance ids, filter ids */
@@ -19,6 +26,8 @@ export const STORE_LIMITS = Object.freeze({
   maxExcludedChannels: 10_000,
   maxLeaseMs: 24 * 60 * 60 * 1000,
   maxListRows: 10_000,
+  /** how long a delivery key may be remembered */
+  maxRememberMs: 7 * 24 * 60 * 60 * 1000,
 });
 
 export const FILTER_KINDS = ["all", "skill", "framework", "role"] as const;
@@ -163,5 +172,26 @@ export function checkDeliveryCount(count: number): void {
       "STORE_TOO_LARGE",
       `publish has ${count} deliveries; the limit is ${STORE_LIMITS.maxDeliveriesPerPublish}`,
     );
+  }
+}
+
+export function checkRemember(input: RememberInput): { key: string; now: Date; expiresAt: Date } {
+  const key = requireId(input.key, "key");
+  const now = requireDate(input.now, "now");
+  positiveWhole(input.ttlMs, "ttlMs", STORE_LIMITS.maxRememberMs);
+  return { key, now, expiresAt: new Date(now.getTime() + input.ttlMs) };
+}
+
+export function checkPrune(input: PruneInput): { now: Date; cutoff: Date; keepSnapshots: number } {
+  const now = requireDate(input.now, "now");
+  positiveWhole(input.retentionMs, "retentionMs", Number.MAX_SAFE_INTEGER);
+  // The newest snapshot is what the next publish diffs against: it is never pruned.
+  positiveWhole(input.keepSnapshots, "keepSnapshots", STORE_LIMITS.maxListRows);
+  return { now, cutoff: new Date(now.getTime() - input.retentionMs), keepSnapshots: input.keepSnapshots };
+}
+
+function positiveWhole(value: unknown, field: string, max: number): void {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
+    throw new StoreError("STORE_INVALID_INPUT", `${field} must be an integer from 1 to ${max}`);
   }
 }

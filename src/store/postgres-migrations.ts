@@ -67,4 +67,25 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     sql: "",
     upgradeOutboxPayloads: true,
   },
+  {
+    version: 3,
+    name: "several instances: content versions, delivery keys, channel pauses",
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN version json;
+      CREATE INDEX snapshots_created ON snapshots (created_at);
+
+      CREATE TABLE delivery_keys (
+        key text PRIMARY KEY,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX delivery_keys_expiry ON delivery_keys (expires_at);
+
+      CREATE TABLE channel_pauses (
+        team_id text NOT NULL,
+        channel_id text NOT NULL,
+        until timestamptz NOT NULL,
+        PRIMARY KEY (team_id, channel_id)
+      );
+    `,
+  },
 ];

@@ -6,6 +6,8 @@ import { redactConnectionString, StoreError, toStoreError, toUnavailableError } 
 import {
   checkClaim,
   checkOutboxQuery,
+  checkPrune,
+  checkRemember,
   cleanText,
   filterFromRow,
   filterKey,
@@ -23,6 +25,7 @@ import { recordReader } from "./records.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
+  ChannelPause,
   ClaimInput,
   DeliveredResult,
   FailureInput,
@@ -32,8 +35,11 @@ import type {
   OutboxRow,
   OutboxStats,
   OutboxStatus,
+  PruneInput,
+  PruneResult,
   PublishInput,
   PublishResult,
+  RememberInput,
   RetryInput,
   Snapshot,
   Store,
@@ -248,7 +254,7 @@ class PostgresStore implements Store {
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const { snapshotId, hash, knowledge, changes, at } = checkPublishInput(input);
+    const { snapshotId, hash, knowledge, changes, version, at } = checkPublishInput(input);
     return this.#transaction(async (client): Promise<PublishResult> => {
       await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_PUBLISH]);
       const latest = (await client.query<SnapshotRecord>("SELECT * FROM snapshots ORDER BY seq DESC LIMIT 1"))
@@ -258,9 +264,9 @@ class PostgresStore implements Store {
 
       const snapshot = firstRow(
         await client.query<SnapshotRecord>(
-          `INSERT INTO snapshots (id, hash, created_at, knowledge, changes)
-           VALUES ($1, $2, $3, $4::json, $5::json) RETURNING *`,
-          [snapshotId, hash, at, knowledge, changes],
+          `INSERT INTO snapshots (id, hash, created_at, knowledge, changes, version)
+           VALUES ($1, $2, $3, $4::json, $5::json, $6::json) RETURNING *`,
+          [snapshotId, hash, at, knowledge, changes, version],
         ),
       );
       const outbox: OutboxRecord[] = [];
@@ -298,6 +304,10 @@ class PostgresStore implements Store {
              AND (o.lease_until IS NULL OR o.lease_until <= $1)
              AND NOT (o.channel_id = ANY ($2::text[]))
              AND NOT EXISTS (
+               SELECT 1 FROM channel_pauses p
+               WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id AND p.until > $1
+             )
+             AND NOT EXISTS (
                SELECT 1 FROM outbox older
                WHERE older.status = 'pending' AND older.team_id = o.team_id
                  AND older.channel_id = o.channel_id AND older.seq < o.seq
@@ -320,14 +330,18 @@ class PostgresStore implements Store {
     requireId(result.instanceId, "instanceId");
     const at = requireDate(result.at, "at");
     const messageTs = result.messageTs === undefined ? null : requireId(result.messageTs, "messageTs");
+    const pausedUntil = optionalDate(result.channelPausedUntil, "channelPausedUntil");
     return this.#run(async () => {
       const updated = await this.#pool.query(
-        `UPDATE outbox SET status = 'delivered', delivered_at = $1, message_ts = $2, attempts = attempts + 1,
-           leased_by = NULL, lease_until = NULL
-         WHERE id = $3 AND status = 'pending'`,
-        [at, messageTs, id],
+        withChannelPause(
+          `UPDATE outbox SET status = 'delivered', delivered_at = $1, message_ts = $2, attempts = attempts + 1,
+             leased_by = NULL, lease_until = NULL
+           WHERE id = $3 AND status = 'pending' RETURNING team_id, channel_id`,
+          "$4",
+        ),
+        [at, messageTs, id, pausedUntil],
       );
-      return (updated.rowCount ?? 0) > 0;
+      return updated.rows.length > 0;
     });
   }
 
@@ -335,14 +349,18 @@ class PostgresStore implements Store {
     requireId(id, "id");
     const instanceId = requireId(retry.instanceId, "instanceId");
     const at = requireDate(retry.at, "at");
+    const pausedUntil = optionalDate(retry.channelPausedUntil, "channelPausedUntil");
     return this.#run(async () => {
       const updated = await this.#pool.query(
-        `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2,
-           leased_by = NULL, lease_until = NULL
-         WHERE id = $3 AND status = 'pending' AND leased_by = $4`,
-        [at, cleanText(retry.error), id, instanceId],
+        withChannelPause(
+          `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2,
+             leased_by = NULL, lease_until = NULL
+           WHERE id = $3 AND status = 'pending' AND leased_by = $4 RETURNING team_id, channel_id`,
+          "$5",
+        ),
+        [at, cleanText(retry.error), id, instanceId, pausedUntil],
       );
-      return (updated.rowCount ?? 0) > 0;
+      return updated.rows.length > 0;
     });
   }
 
@@ -369,6 +387,57 @@ class PostgresStore implements Store {
       );
       for (const row of result.rows) stats[row.status] = row.count;
       return stats;
+    });
+  }
+
+  async listChannelPauses(now: Date): Promise<ChannelPause[]> {
+    requireDate(now, "now");
+    return this.#run(async () => {
+      const result = await this.#pool.query<{ team_id: string; channel_id: string; until: Date }>(
+        `SELECT * FROM channel_pauses WHERE until > $1 ORDER BY until, team_id COLLATE "C", channel_id COLLATE "C"`,
+        [now],
+      );
+      return result.rows.map((p) => ({ teamId: p.team_id, channelId: p.channel_id, until: p.until }));
+    });
+  }
+
+  async rememberDelivery(input: RememberInput): Promise<boolean> {
+    const { key, now, expiresAt } = checkRemember(input);
+    return this.#run(async () => {
+      // One statement: of instances remembering the same key at once, exactly one gets a row back.
+      const result = await this.#pool.query(
+        `INSERT INTO delivery_keys (key, expires_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_keys.expires_at <= $3
+         RETURNING key`,
+        [key, expiresAt, now],
+      );
+      return result.rows.length > 0;
+    });
+  }
+
+  async prune(input: PruneInput): Promise<PruneResult> {
+    const { now, cutoff, keepSnapshots } = checkPrune(input);
+    return this.#transaction(async (client): Promise<PruneResult> => {
+      // Taking turns with publishes keeps "the newest snapshots" the same for the whole prune.
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_PUBLISH]);
+      const outbox = await client.query(
+        "DELETE FROM outbox WHERE status <> 'pending' AND coalesce(delivered_at, failed_at, created_at) < $1",
+        [cutoff],
+      );
+      const snapshots = await client.query(
+        `DELETE FROM snapshots WHERE created_at < $1
+           AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT $2)
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.snapshot_id = snapshots.id)`,
+        [cutoff, keepSnapshots],
+      );
+      const dedupeKeys = await client.query("DELETE FROM delivery_keys WHERE expires_at <= $1", [now]);
+      const channelPauses = await client.query("DELETE FROM channel_pauses WHERE until <= $1", [now]);
+      return {
+        outbox: outbox.rowCount ?? 0,
+        snapshots: snapshots.rowCount ?? 0,
+        dedupeKeys: dedupeKeys.rowCount ?? 0,
+        channelPauses: channelPauses.rowCount ?? 0,
+      };
     });
   }
 
@@ -474,6 +543,24 @@ async function insertOutboxBatch(
     params,
   );
   return result.rows;
+}
+
+/**
+ * An outbox update returning (team_id, channel_id) that also pauses that channel until the time in the
+ * given parameter (when not null) in the same statement, so no other instance claims its next row first.
+ */
+function withChannelPause(update: string, untilParam: string): string {
+  return `WITH done AS (${update}),
+    paused AS (
+      INSERT INTO channel_pauses (team_id, channel_id, until)
+      SELECT team_id, channel_id, ${untilParam}::timestamptz FROM done WHERE ${untilParam}::timestamptz IS NOT NULL
+      ON CONFLICT (team_id, channel_id) DO UPDATE SET until = greatest(channel_pauses.until, excluded.until)
+    )
+    SELECT * FROM done`;
+}
+
+function optionalDate(value: Date | undefined, field: string): Date | null {
+  return value === undefined ? null : requireDate(value, field);
 }
 
 function firstRow<T extends pg.QueryResultRow>(result: pg.QueryResult<T>): T {

@@ -2,6 +2,7 @@
 // the dialect's column types as parameters. SQLite keeps times as integer milliseconds and JSON as text;
 // PostgreSQL keeps timestamptz (read as Date), json (read as parsed values) and text[].
 import { filterFromRow } from "./input.ts";
+import { readContentVersion } from "./publish-rules.ts";
 import type { OutboxRow, OutboxStatus, Snapshot, Subscription } from "./types.ts";
 
 /** How a dialect's column values read back: a time, a JSON column, the subscription ids column. */
@@ -30,6 +31,8 @@ export interface SnapshotRecord<Time, Json> {
   created_at: Time;
   knowledge: Json;
   changes: Json;
+  /** null on snapshots stored before migration 3 */
+  version: Json | null;
 }
 
 export interface OutboxRecord<Time, Json, Ids, Seq> {
@@ -76,13 +79,16 @@ export function recordReader<Time, Json, Ids>(
       return subscription;
     },
     snapshot(record) {
-      return {
+      const snapshot: Snapshot = {
         id: record.id,
         hash: record.hash,
         createdAt: read.time(record.created_at),
         knowledge: read.json(record.knowledge),
         changes: read.json(record.changes),
       };
+      const version = record.version === null ? undefined : readContentVersion(read.json(record.version));
+      if (version) snapshot.version = version;
+      return snapshot;
     },
     outboxRow(record) {
       const row: OutboxRow = {

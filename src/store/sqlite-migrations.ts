@@ -67,4 +67,25 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
     sql: "",
     upgradeOutboxPayloads: true,
   },
+  {
+    version: 3,
+    name: "several instances: content versions, delivery keys, channel pauses",
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN version TEXT;
+      CREATE INDEX snapshots_created ON snapshots (created_at);
+
+      CREATE TABLE delivery_keys (
+        key TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX delivery_keys_expiry ON delivery_keys (expires_at);
+
+      CREATE TABLE channel_pauses (
+        team_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        until INTEGER NOT NULL,
+        PRIMARY KEY (team_id, channel_id)
+      ) STRICT;
+    `,
+  },
 ];

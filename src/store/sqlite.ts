@@ -9,6 +9,8 @@ import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
   checkClaim,
   checkOutboxQuery,
+  checkPrune,
+  checkRemember,
   cleanText,
   filterFromRow,
   filterKey,
@@ -26,6 +28,7 @@ import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
+  ChannelPause,
   ClaimInput,
   DeliveredResult,
   FailureInput,
@@ -35,8 +38,11 @@ import type {
   OutboxRow,
   OutboxStats,
   OutboxStatus,
+  PruneInput,
+  PruneResult,
   PublishInput,
   PublishResult,
+  RememberInput,
   RetryInput,
   Snapshot,
   Store,
@@ -292,7 +298,7 @@ class SqliteStore implements Store {
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
-    const { snapshotId, hash, knowledge, changes, at: when } = checkPublishInput(input);
+    const { snapshotId, hash, knowledge, changes, version, at: when } = checkPublishInput(input);
     const at = when.getTime();
     return this.#run(() =>
       this.#immediate((): PublishResult => {
@@ -300,9 +306,16 @@ class SqliteStore implements Store {
         const refusal = publishRefusal(latest && fromRow.snapshot(latest), input, hash);
         if (refusal) return refusal;
 
-        const snapshot: SnapshotRecord = { id: snapshotId, hash, created_at: at, knowledge, changes };
+        const snapshot: SnapshotRecord = {
+          id: snapshotId,
+          hash,
+          created_at: at,
+          knowledge,
+          changes,
+          version,
+        };
         this.#prepare(
-          "INSERT INTO snapshots (id, hash, created_at, knowledge, changes) VALUES (@id, @hash, @created_at, @knowledge, @changes)",
+          "INSERT INTO snapshots (id, hash, created_at, knowledge, changes, version) VALUES (@id, @hash, @created_at, @knowledge, @changes, @version)",
         ).run(snapshot);
         const insert = this.#prepare(
           `INSERT INTO outbox (id, snapshot_id, team_id, channel_id, subscription_ids, payload, status, next_attempt_at, created_at)
@@ -339,6 +352,10 @@ class SqliteStore implements Store {
                AND (o.lease_until IS NULL OR o.lease_until <= @now)
                AND o.channel_id NOT IN (SELECT value FROM json_each(@excluded))
                AND NOT EXISTS (
+                 SELECT 1 FROM channel_pauses p
+                 WHERE p.team_id = o.team_id AND p.channel_id = o.channel_id AND p.until > @now
+               )
+               AND NOT EXISTS (
                  SELECT 1 FROM outbox older
                  WHERE older.status = 'pending' AND older.team_id = o.team_id
                    AND older.channel_id = o.channel_id AND older.seq < o.seq
@@ -364,27 +381,43 @@ class SqliteStore implements Store {
     requireId(result.instanceId, "instanceId");
     const at = requireDate(result.at, "at").getTime();
     const messageTs = result.messageTs === undefined ? null : requireId(result.messageTs, "messageTs");
-    return this.#run(
-      () =>
-        this.#prepare(
+    const pausedUntil = optionalDate(result.channelPausedUntil, "channelPausedUntil");
+    return this.#run(() =>
+      this.#immediate(() => {
+        const row = this.#prepare(
           `UPDATE outbox SET status = 'delivered', delivered_at = ?, message_ts = ?, attempts = attempts + 1,
              leased_by = NULL, lease_until = NULL
-           WHERE id = ? AND status = 'pending'`,
-        ).run(at, messageTs, id).changes > 0,
+           WHERE id = ? AND status = 'pending' RETURNING team_id, channel_id`,
+        ).get(at, messageTs, id) as ChannelKey | undefined;
+        if (row && pausedUntil !== undefined) this.#pauseChannel(row, pausedUntil);
+        return row !== undefined;
+      }),
     );
+  }
+
+  /** Inside a write transaction: the channel's pause ends at `until`, or later if it already did. */
+  #pauseChannel(channel: ChannelKey, until: number): void {
+    this.#prepare(
+      `INSERT INTO channel_pauses (team_id, channel_id, until) VALUES (?, ?, ?)
+       ON CONFLICT (team_id, channel_id) DO UPDATE SET until = max(until, excluded.until)`,
+    ).run(channel.team_id, channel.channel_id, until);
   }
 
   async scheduleRetry(id: string, retry: RetryInput): Promise<boolean> {
     requireId(id, "id");
     const instanceId = requireId(retry.instanceId, "instanceId");
     const at = requireDate(retry.at, "at").getTime();
-    return this.#run(
-      () =>
-        this.#prepare(
+    const pausedUntil = optionalDate(retry.channelPausedUntil, "channelPausedUntil");
+    return this.#run(() =>
+      this.#immediate(() => {
+        const row = this.#prepare(
           `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
              leased_by = NULL, lease_until = NULL
-           WHERE id = ? AND status = 'pending' AND leased_by = ?`,
-        ).run(at, cleanText(retry.error), id, instanceId).changes > 0,
+           WHERE id = ? AND status = 'pending' AND leased_by = ? RETURNING team_id, channel_id`,
+        ).get(at, cleanText(retry.error), id, instanceId) as ChannelKey | undefined;
+        if (row && pausedUntil !== undefined) this.#pauseChannel(row, pausedUntil);
+        return row !== undefined;
+      }),
     );
   }
 
@@ -411,6 +444,50 @@ class SqliteStore implements Store {
       for (const row of rows) stats[row.status] = row.count;
       return stats;
     });
+  }
+
+  async listChannelPauses(now: Date): Promise<ChannelPause[]> {
+    const ms = requireDate(now, "now").getTime();
+    return this.#run(() =>
+      this.#all<ChannelKey & { until: number }>(
+        "SELECT * FROM channel_pauses WHERE until > ? ORDER BY until, team_id, channel_id",
+        ms,
+      ).map((p) => ({ teamId: p.team_id, channelId: p.channel_id, until: new Date(p.until) })),
+    );
+  }
+
+  async rememberDelivery(input: RememberInput): Promise<boolean> {
+    const { key, now, expiresAt } = checkRemember(input);
+    return this.#run(
+      () =>
+        this.#prepare(
+          `INSERT INTO delivery_keys (key, expires_at) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE delivery_keys.expires_at <= ?`,
+        ).run(key, expiresAt.getTime(), now.getTime()).changes > 0,
+    );
+  }
+
+  async prune(input: PruneInput): Promise<PruneResult> {
+    const { now, cutoff, keepSnapshots } = checkPrune(input);
+    return this.#run(() =>
+      this.#immediate((): PruneResult => {
+        const outbox = this.#prepare(
+          `DELETE FROM outbox WHERE status <> 'pending' AND coalesce(delivered_at, failed_at, created_at) < ?`,
+        ).run(cutoff.getTime()).changes;
+        const snapshots = this.#prepare(
+          `DELETE FROM snapshots WHERE created_at < ?
+             AND seq NOT IN (SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?)
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.snapshot_id = snapshots.id)`,
+        ).run(cutoff.getTime(), keepSnapshots).changes;
+        const dedupeKeys = this.#prepare("DELETE FROM delivery_keys WHERE expires_at <= ?").run(
+          now.getTime(),
+        ).changes;
+        const channelPauses = this.#prepare("DELETE FROM channel_pauses WHERE until <= ?").run(
+          now.getTime(),
+        ).changes;
+        return { outbox, snapshots, dedupeKeys, channelPauses };
+      }),
+    );
   }
 
   async listOutbox(query: OutboxQuery = {}): Promise<OutboxRow[]> {
@@ -488,6 +565,15 @@ class SqliteStore implements Store {
   #all<T>(sql: string, ...params: unknown[]): T[] {
     return this.#prepare(sql).all(...params) as T[];
   }
+}
+
+interface ChannelKey {
+  team_id: string;
+  channel_id: string;
+}
+
+function optionalDate(value: Date | undefined, field: string): number | undefined {
+  return value === undefined ? undefined : requireDate(value, field).getTime();
 }
 
 function byDueThenSeq(a: OutboxRecord, b: OutboxRecord): number {

@@ -50,6 +50,23 @@ export interface Snapshot {
   knowledge: unknown;
   /** the change list against the previous snapshot, as the caller computed it */
   changes: unknown;
+  /** how new the knowledge is (see ContentVersion); absent on snapshots stored before versions were kept */
+  version?: ContentVersion;
+}
+
+/**
+ * How new a publish's knowledge is, so an instance still running older knowledge (during a rolling
+ * deploy) never announces it over newer knowledge. Compared in this order, the first that differs
+ * deciding: the deploy's knowledge revision, the app version, then the framework versions. See
+ * compareContentVersions in publish-rules.ts.
+ */
+export interface ContentVersion {
+  /** ROLECALL_KNOWLEDGE_REVISION: a stamp the deploy raises with each knowledge release (a number or date) */
+  revision?: string;
+  /** the running Rolecall's version (package.json) */
+  app?: string;
+  /** framework id -> the version the knowledge declares, e.g. { sfia: "9" } */
+  frameworks: Record<string, string>;
 }
 
 export interface Delivery {
@@ -74,6 +91,8 @@ export interface PublishInput {
    * the meantime, nothing is written and the result says so, so one change is never announced twice.
    */
   previousSnapshotId: string | null;
+  /** how new this knowledge is; a publish older than the latest snapshot's version writes nothing */
+  version?: ContentVersion;
   deliveries: Delivery[];
   /** defaults to now; also the first delivery time */
   at?: Date;
@@ -81,7 +100,7 @@ export interface PublishInput {
 
 export type PublishResult =
   | { published: true; snapshot: Snapshot; outbox: OutboxRow[] }
-  | { published: false; reason: "stale" | "unchanged"; latest: Snapshot | undefined };
+  | { published: false; reason: "stale" | "unchanged" | "older"; latest: Snapshot | undefined };
 
 export type OutboxStatus = "pending" | "delivered" | "failed";
 
@@ -115,10 +134,43 @@ export interface ClaimInput {
   excludeChannels?: string[];
 }
 
+export interface ChannelPause {
+  teamId: string;
+  channelId: string;
+  until: Date;
+}
+
+export interface RememberInput {
+  /** what identifies the delivery, e.g. `event:Ev0123` (Slack's event_id) */
+  key: string;
+  now: Date;
+  /** how long the key is remembered */
+  ttlMs: number;
+}
+
+export interface PruneInput {
+  now: Date;
+  /** finished outbox rows and snapshots older than this many milliseconds go */
+  retentionMs: number;
+  /** this many newest snapshots stay whatever their age (the newest always stays: the next diff needs it) */
+  keepSnapshots: number;
+}
+
+export interface PruneResult {
+  /** delivered or failed outbox rows removed */
+  outbox: number;
+  snapshots: number;
+  /** expired remembered deliveries and ended channel pauses */
+  dedupeKeys: number;
+  channelPauses: number;
+}
+
 export interface DeliveredResult {
   instanceId: string;
   at: Date;
   messageTs?: string;
+  /** no instance claims another row of this channel before then (the platform's per-channel pace) */
+  channelPausedUntil?: Date;
 }
 
 export interface RetryInput {
@@ -126,6 +178,8 @@ export interface RetryInput {
   /** when the row becomes due again */
   at: Date;
   error: string;
+  /** no instance claims another row of this channel before then (a rate limit's Retry-After) */
+  channelPausedUntil?: Date;
 }
 
 export interface FailureInput {
@@ -196,6 +250,20 @@ export interface Store {
   /** attempts+1, gives up on the row, lease cleared. False unless `instanceId` still holds the lease. */
   markFailed(id: string, failure: FailureInput): Promise<boolean>;
   outboxStats(): Promise<OutboxStats>;
+  /** Channels no instance may post to before `until` (later than `now`), oldest pause first. */
+  listChannelPauses(now: Date): Promise<ChannelPause[]>;
+
+  /**
+   * Remembers a delivery key until now + ttlMs. True the first time (or once the earlier one expired),
+   * false while it is remembered: instances sharing the store handle a redelivered event once.
+   */
+  rememberDelivery(input: RememberInput): Promise<boolean>;
+  /**
+   * Removes what is past its retention: finished outbox rows older than retentionMs, then snapshots older
+   * than it that no outbox row refers to and that are not among the keepSnapshots newest; also expired
+   * delivery keys and ended channel pauses. Pending rows and their snapshots are never removed.
+   */
+  prune(input: PruneInput): Promise<PruneResult>;
   /** Publish order. */
   listOutbox(query?: OutboxQuery): Promise<OutboxRow[]>;
 

@@ -659,6 +659,261 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe("content versions", () => {
+      const SFIA9 = { app: "1.4.0", frameworks: { sfia: "9", ddat: "2025-03" } };
+
+      it("keeps the version a snapshot was published with", async () => {
+        const { snapshot } = await publishTo(store, [], { version: SFIA9 });
+        expect(snapshot.version).toEqual(SFIA9);
+        expect((await store.latestSnapshot())?.version).toEqual(SFIA9);
+      });
+
+      it("writes nothing, and says so, when the knowledge is older than the published knowledge", async () => {
+        const newer = await publishTo(store, [], { hash: "new", version: SFIA9 });
+        const older = await store.publish({
+          hash: "old",
+          knowledge: {},
+          changes: [{ type: "skill_removed", id: "PROG" }],
+          previousSnapshotId: newer.snapshot.id,
+          version: { app: "1.3.2", frameworks: { sfia: "9", ddat: "2025-03" } },
+          deliveries: [delivery("C1")],
+        });
+        expect(older).toMatchObject({ published: false, reason: "older", latest: { id: newer.snapshot.id } });
+        expect(await store.listOutbox()).toEqual([]);
+        expect((await store.latestSnapshot())?.id).toBe(newer.snapshot.id);
+      });
+
+      it("refuses an older framework version at the same app version", async () => {
+        const newer = await publishTo(store, [], { hash: "new", version: SFIA9 });
+        const older = await store.publish({
+          hash: "old",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: newer.snapshot.id,
+          version: { app: "1.4.0", frameworks: { sfia: "8" } },
+          deliveries: [],
+        });
+        expect(older).toMatchObject({ published: false, reason: "older" });
+      });
+
+      it("publishes an edit at the same version, and a newer version", async () => {
+        const first = await publishTo(store, [], { hash: "a", version: SFIA9 });
+        const edit = await publishTo(store, [delivery("C1")], {
+          hash: "b",
+          previousSnapshotId: first.snapshot.id,
+          version: SFIA9,
+        });
+        const upgrade = await publishTo(store, [], {
+          hash: "c",
+          previousSnapshotId: edit.snapshot.id,
+          version: { app: "1.10.0", frameworks: { sfia: "10" } },
+        });
+        expect(upgrade.snapshot.version?.app).toBe("1.10.0");
+      });
+
+      it("lets a raised knowledge revision publish an older app version (a deliberate rollback)", async () => {
+        const newer = await publishTo(store, [], { hash: "new", version: { revision: "41", ...SFIA9 } });
+        const rollback = await store.publish({
+          hash: "rolled-back",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: newer.snapshot.id,
+          version: { revision: "42", app: "1.3.0", frameworks: { sfia: "9" } },
+          deliveries: [],
+        });
+        expect(rollback.published).toBe(true);
+      });
+
+      it("compares nothing with a snapshot stored without a version", async () => {
+        const unversioned = await publishTo(store, [], { hash: "plain" });
+        const versioned = await publishTo(store, [], {
+          hash: "versioned",
+          previousSnapshotId: unversioned.snapshot.id,
+          version: { frameworks: { sfia: "1" } },
+        });
+        expect(versioned.published).toBe(true);
+      });
+
+      it("refuses a version that is not one", async () => {
+        const bad = store.publish({
+          hash: "h",
+          knowledge: {},
+          changes: [],
+          previousSnapshotId: null,
+          version: { frameworks: { sfia: "" } },
+          deliveries: [],
+        });
+        expect(await codeOf(bad)).toBe("STORE_INVALID_INPUT");
+      });
+    });
+
+    describe("remembering deliveries (redelivered events)", () => {
+      it("is true the first time a key is remembered and false while it is remembered", async () => {
+        expect(await store.rememberDelivery({ key: "event:Ev1", now: T0, ttlMs: 60_000 })).toBe(true);
+        expect(await store.rememberDelivery({ key: "event:Ev1", now: at(59_999), ttlMs: 60_000 })).toBe(
+          false,
+        );
+        expect(await store.rememberDelivery({ key: "event:Ev2", now: at(1), ttlMs: 60_000 })).toBe(true);
+      });
+
+      it("answers once across instances remembering the same key at once", async () => {
+        const other = await open();
+        const results = await Promise.all(
+          Array.from({ length: 6 }, (_, i) =>
+            (i % 2 ? other : store).rememberDelivery({ key: "event:EvSame", now: T0, ttlMs: 60_000 }),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("remembers a key again once it has expired", async () => {
+        await store.rememberDelivery({ key: "event:Ev1", now: T0, ttlMs: 60_000 });
+        expect(await store.rememberDelivery({ key: "event:Ev1", now: at(60_000), ttlMs: 60_000 })).toBe(true);
+        expect(await store.rememberDelivery({ key: "event:Ev1", now: at(60_001), ttlMs: 60_000 })).toBe(
+          false,
+        );
+      });
+
+      it("refuses a time to live of zero", async () => {
+        expect(await codeOf(store.rememberDelivery({ key: "k", now: T0, ttlMs: 0 }))).toBe(
+          "STORE_INVALID_INPUT",
+        );
+      });
+    });
+
+    describe("pausing a channel across instances", () => {
+      const claim = (by: string, now: Date, limit = 10) =>
+        store.claimDeliveries({ instanceId: by, limit, now, leaseMs: 60_000 });
+
+      it("gives nobody a channel's next row until the pause recorded with a delivery ends", async () => {
+        await publishTo(store, [delivery("C1")]);
+        await publishTo(store, [delivery("C1"), delivery("C2")]);
+        const [first] = await claim("A", T0, 1);
+        expect(first?.channelId).toBe("C1");
+        await store.markDelivered(first?.id ?? "", {
+          instanceId: "A",
+          at: T0,
+          channelPausedUntil: at(1_000),
+        });
+        expect((await claim("B", at(999))).map((row) => row.channelId)).toEqual(["C2"]);
+        expect((await claim("B", at(1_000))).map((row) => row.channelId)).toEqual(["C1"]);
+      });
+
+      it("keeps the later end when a channel is paused twice", async () => {
+        await publishTo(store, [delivery("C1")]);
+        await publishTo(store, [delivery("C1")]);
+        const [first] = await claim("A", T0);
+        await store.scheduleRetry(first?.id ?? "", {
+          instanceId: "A",
+          at: at(30_000),
+          error: "rate limited",
+          channelPausedUntil: at(30_000),
+        });
+        const [again] = await claim("B", at(30_000));
+        await store.markDelivered(again?.id ?? "", {
+          instanceId: "B",
+          at: at(30_000),
+          channelPausedUntil: at(31_000),
+        });
+        expect(await store.listChannelPauses(at(30_000))).toEqual([
+          { teamId: "T1", channelId: "C1", until: at(31_000) },
+        ]);
+        expect(await store.listChannelPauses(at(31_000))).toEqual([]);
+      });
+
+      it("pauses nothing when the row was no longer the caller's", async () => {
+        const { outbox } = await publishTo(store, [delivery("C1")]);
+        await claim("A", T0);
+        const late = await store.scheduleRetry(outbox[0]?.id ?? "", {
+          instanceId: "B",
+          at: at(5_000),
+          error: "x",
+          channelPausedUntil: at(5_000),
+        });
+        expect(late).toBe(false);
+        expect(await store.listChannelPauses(T0)).toEqual([]);
+      });
+    });
+
+    describe("pruning after the retention period", () => {
+      const DAY = 24 * 60 * 60 * 1000;
+      const prune = (now: Date, keepSnapshots = 1) =>
+        store.prune({ now, retentionMs: 30 * DAY, keepSnapshots });
+
+      const deliverAll = async (when: Date) => {
+        for (const row of await store.claimDeliveries({
+          instanceId: "A",
+          limit: 100,
+          now: when,
+          leaseMs: 60_000,
+        })) {
+          await store.markDelivered(row.id, { instanceId: "A", at: when });
+        }
+      };
+
+      it("removes delivered rows and their snapshots once past retention, keeping the latest snapshot", async () => {
+        const old = await publishTo(store, [delivery("C1")], { at: T0 });
+        await deliverAll(T0);
+        const latest = await publishTo(store, [delivery("C2")], { at: at(DAY) });
+        await deliverAll(at(DAY));
+
+        const result = await prune(at(40 * DAY));
+        expect(result).toMatchObject({ outbox: 2, snapshots: 1 });
+        expect(await store.getSnapshot(old.snapshot.id)).toBeUndefined();
+        expect((await store.latestSnapshot())?.id).toBe(latest.snapshot.id);
+        expect(await store.listOutbox()).toEqual([]);
+      });
+
+      it("keeps rows and snapshots younger than the retention period, for the Details button", async () => {
+        const recent = await publishTo(store, [delivery("C1")], { at: at(20 * DAY) });
+        await deliverAll(at(20 * DAY));
+        await publishTo(store, [], { at: at(21 * DAY) });
+        expect(await prune(at(40 * DAY))).toMatchObject({ outbox: 0, snapshots: 0 });
+        expect(await store.getSnapshot(recent.snapshot.id)).toBeDefined();
+        expect(await store.listOutbox()).toHaveLength(1);
+      });
+
+      it("never removes a pending row, nor the snapshot it refers to", async () => {
+        const waiting = await publishTo(store, [delivery("C1")], { at: T0 });
+        await publishTo(store, [], { at: at(DAY) });
+        expect(await prune(at(400 * DAY))).toMatchObject({ outbox: 0, snapshots: 0 });
+        expect(await store.getSnapshot(waiting.snapshot.id)).toBeDefined();
+        expect(await store.outboxStats()).toMatchObject({ pending: 1 });
+      });
+
+      it("keeps the newest snapshots it is asked to keep, whatever their age", async () => {
+        const first = await publishTo(store, [], { at: T0 });
+        const second = await publishTo(store, [], { at: at(1) });
+        const third = await publishTo(store, [], { at: at(2) });
+        expect(await prune(at(400 * DAY), 2)).toMatchObject({ snapshots: 1 });
+        expect(await store.getSnapshot(first.snapshot.id)).toBeUndefined();
+        expect(await store.getSnapshot(second.snapshot.id)).toBeDefined();
+        expect(await store.getSnapshot(third.snapshot.id)).toBeDefined();
+      });
+
+      it("forgets expired delivery keys and ended channel pauses", async () => {
+        await store.rememberDelivery({ key: "event:old", now: T0, ttlMs: 1_000 });
+        await store.rememberDelivery({ key: "event:live", now: T0, ttlMs: 60_000 });
+        const { outbox } = await publishTo(store, [delivery("C1")]);
+        await store.claimDeliveries({ instanceId: "A", limit: 1, now: T0, leaseMs: 60_000 });
+        await store.markDelivered(outbox[0]?.id ?? "", {
+          instanceId: "A",
+          at: T0,
+          channelPausedUntil: at(1),
+        });
+        expect(await prune(at(1_000))).toMatchObject({ dedupeKeys: 1, channelPauses: 1 });
+        expect(await store.rememberDelivery({ key: "event:live", now: at(1_000), ttlMs: 60_000 })).toBe(
+          false,
+        );
+      });
+
+      it("refuses to keep no snapshot at all", async () => {
+        expect(await codeOf(store.prune({ now: T0, retentionMs: DAY, keepSnapshots: 0 }))).toBe(
+          "STORE_INVALID_INPUT",
+        );
+      });
+    });
+
     describe("installations", () => {
       const installation = { team: { id: "T1" }, bot: { token: "xoxb-test", userId: "UBOT" } };
 
