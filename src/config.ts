@@ -20,6 +20,8 @@ export const DEFAULTS = Object.freeze({
   subscribers: "admins" as SubscriberPolicy,
   /** how long a role's user group members and people's names are trusted before Slack is asked again */
   peopleRefreshMinutes: 60,
+  /** how long delivered notifications and old snapshots are kept */
+  retentionDays: 30,
 });
 
 export type RunMode = "socket" | "http" | "console";
@@ -57,6 +59,10 @@ export interface Config {
   defaultFramework?: string;
   /** ROLECALL_PEOPLE_REFRESH_MINUTES in milliseconds: user groups' events refresh them at once as well */
   peopleRefreshMs: number;
+  /** ROLECALL_KNOWLEDGE_REVISION: orders publishes across a rolling deploy (see the README) */
+  knowledgeRevision?: string;
+  /** days after which delivered notifications and snapshots nothing needs any more are removed */
+  retentionDays: number;
 }
 
 export interface HttpLimits {
@@ -119,6 +125,8 @@ export interface CommandConfig {
   databaseUrl?: string;
   /** ROLECALL_DEFAULT_FRAMEWORK, lower case: the framework preferred when a name is in two */
   defaultFramework?: string;
+  /** ROLECALL_KNOWLEDGE_REVISION, so `rolecall publish` orders its publish as the bot does */
+  knowledgeRevision?: string;
 }
 
 /** As loadConfig, for the CLI. Slack's variables are not read, so a bad token never stops `rolecall ask`. */
@@ -132,11 +140,16 @@ export function loadCommandConfig(
 
 export function readCommandConfig(env: Env): CommandConfig {
   const e = commandEnvSchema.parse(env);
+  const revision = e.ROLECALL_KNOWLEDGE_REVISION;
+  if (revision !== undefined && !KNOWLEDGE_REVISION.test(revision)) {
+    throw new ConfigError([revisionIssue(revision, [])]);
+  }
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir,
     dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
+    ...(revision ? { knowledgeRevision: revision } : {}),
   };
 }
 
@@ -165,6 +178,8 @@ const envSchema = z.object({
   ROLECALL_SUBSCRIBERS: optional,
   ROLECALL_DEFAULT_FRAMEWORK: optional,
   ROLECALL_PEOPLE_REFRESH_MINUTES: optional,
+  ROLECALL_KNOWLEDGE_REVISION: optional,
+  ROLECALL_RETENTION_DAYS: optional,
 });
 
 const commandEnvSchema = envSchema.pick({
@@ -172,6 +187,7 @@ const commandEnvSchema = envSchema.pick({
   DATA_DIR: true,
   DATABASE_URL: true,
   ROLECALL_DEFAULT_FRAMEWORK: true,
+  ROLECALL_KNOWLEDGE_REVISION: true,
 });
 
 type RawEnv = z.infer<typeof envSchema>;
@@ -233,6 +249,9 @@ export function readConfig(env: Env): Config {
       (e.ROLECALL_PEOPLE_REFRESH_MINUTES === undefined
         ? DEFAULTS.peopleRefreshMinutes
         : Number(e.ROLECALL_PEOPLE_REFRESH_MINUTES)) * 60_000,
+    ...(e.ROLECALL_KNOWLEDGE_REVISION ? { knowledgeRevision: e.ROLECALL_KNOWLEDGE_REVISION } : {}),
+    retentionDays:
+      e.ROLECALL_RETENTION_DAYS === undefined ? DEFAULTS.retentionDays : Number(e.ROLECALL_RETENTION_DAYS),
   };
 }
 
@@ -349,7 +368,8 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       | "HTTP_MAX_CONNECTIONS"
       | "HTTP_REQUEST_TIMEOUT_MS"
       | "SHUTDOWN_DRAIN_MS"
-      | "ROLECALL_PEOPLE_REFRESH_MINUTES",
+      | "ROLECALL_PEOPLE_REFRESH_MINUTES"
+      | "ROLECALL_RETENTION_DAYS",
     min: number,
     max: number,
     hint: string,
@@ -365,6 +385,12 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     }
   };
   whole("HTTP_MAX_CONNECTIONS", 2, 1_000_000, "(open connections HTTP mode accepts at once)");
+  if (
+    env.ROLECALL_KNOWLEDGE_REVISION !== undefined &&
+    !KNOWLEDGE_REVISION.test(env.ROLECALL_KNOWLEDGE_REVISION)
+  ) {
+    issues.push(revisionIssue(env.ROLECALL_KNOWLEDGE_REVISION, secrets));
+  }
   whole("HTTP_REQUEST_TIMEOUT_MS", 100, 300_000, "(milliseconds a client may take to send a request)");
   whole("SHUTDOWN_DRAIN_MS", 0, 600_000, "(milliseconds /readyz says 503 before the bot stops)");
   whole(
@@ -373,6 +399,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     10_080,
     "(minutes a user group's members are trusted before Slack is asked again)",
   );
+  whole("ROLECALL_RETENTION_DAYS", 1, 3650, "(days delivered notifications and old snapshots are kept)");
   if (env.SLACK_API_URL !== undefined && !isHttpUrl(env.SLACK_API_URL)) {
     issues.push({
       code: "INVALID_URL",
@@ -430,6 +457,17 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     });
   }
   return issues;
+}
+
+/** A deploy's knowledge revision: a number, a date or a version, e.g. 42, 2026-12-01T10:00Z, 3.1.0. */
+const KNOWLEDGE_REVISION = /^[A-Za-z0-9][A-Za-z0-9._:+-]{0,99}$/;
+
+function revisionIssue(value: string, secrets: readonly string[]): ConfigIssue {
+  return {
+    code: "INVALID_VALUE",
+    variable: "ROLECALL_KNOWLEDGE_REVISION",
+    message: `ROLECALL_KNOWLEDGE_REVISION must be a number, date or version such as 42 or 2026-12-01 that each knowledge release raises (letters, digits and . _ : + - only, up to 100; got ${shown(value, secrets)}).`,
+  };
 }
 
 /** A framework id as the knowledge writes one: sfia, ddat, ft-engineering. */

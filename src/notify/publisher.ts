@@ -16,7 +16,9 @@ import type { KnowledgeBase } from "../core/knowledge/model.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
 import { errorFields, type Logger } from "../log.ts";
 import { StoreError } from "../store/errors.ts";
-import type { Snapshot, Store } from "../store/types.ts";
+import { isOlder } from "../store/publish-rules.ts";
+import type { ContentVersion, Snapshot, Store } from "../store/types.ts";
+import { appVersion } from "./app-version.ts";
 import { planDeliveries } from "./fan-out.ts";
 
 export type PublishReason = "startup" | "watch" | "sighup" | "command" | "cli" | "retry";
@@ -37,6 +39,12 @@ export type PublishOutcome =
   | { status: "invalid"; reason: PublishReason; problems: readonly KnowledgeProblem[] }
   /** other instances kept publishing first, every attempt; their publishes already announced the news */
   | { status: "conflict"; reason: PublishReason; hash: string }
+  /**
+   * Another instance already published newer knowledge (see ContentVersion): announcing this one would
+   * tell channels that the newer changes were reverted. Nothing is written; this instance still serves
+   * its own knowledge until it is replaced or its folder catches up.
+   */
+  | { status: "older"; reason: PublishReason; hash: string; latestSnapshotId: string }
   /** the store failed; the knowledge is served, and the next publish announces the changes */
   | { status: "failed"; reason: PublishReason; error: Error }
   /**
@@ -74,6 +82,12 @@ export interface PublisherOptions {
   onRejected?: (error: StoreError) => void;
   /** after outbox rows were written: wire to the delivery worker's wake() */
   onPublished?: (outcome: PublishedOutcome) => void;
+  /**
+   * What stamps this instance's knowledge besides its framework versions: the app version and the
+   * deploy's knowledge revision. A publish older than the published knowledge is refused (see "older").
+   * Defaults to this Rolecall's version (package.json) and no revision.
+   */
+  versionStamp?: Omit<ContentVersion, "frameworks">;
   now?: () => Date;
 }
 
@@ -177,12 +191,16 @@ export function createPublisher(options: PublisherOptions): Publisher {
     const snapshot = toSnapshot(kb);
     await turn();
     const hash = snapshotHash(snapshot);
+    const version = contentVersion(snapshot, options.versionStamp ?? { app: appVersion() });
     for (let attempt = 1; attempt <= MAX_STALE_ATTEMPTS; attempt++) {
       const latest = await store.latestSnapshot();
       if (latest?.hash === hash) {
         logger.info("knowledge unchanged since the last publish", { reason, snapshot: latest.id });
         return { status: "unchanged", reason, snapshotId: latest.id, hash };
       }
+      // Checked before diffing (the store checks again as it writes): a rolling deploy's old instance
+      // would otherwise work out, and then be refused, a diff announcing every newer change as reverted.
+      if (latest && isOlder(version, latest.version)) return older(reason, hash, latest, version);
       const before = previousSnapshot(latest);
       await turn();
       const changes = before ? diffSnapshots(before, snapshot) : [];
@@ -200,6 +218,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
         knowledge: snapshot,
         changes,
         previousSnapshotId: latest?.id ?? null,
+        version,
         deliveries: deliveries.map(({ teamId, channelId, subscriptionIds, payload }) => ({
           teamId,
           channelId,
@@ -230,12 +249,28 @@ export function createPublisher(options: PublisherOptions): Publisher {
       if (result.reason === "unchanged") {
         return { status: "unchanged", reason, snapshotId: result.latest?.id ?? "", hash };
       }
+      if (result.reason === "older" && result.latest) return older(reason, hash, result.latest, version);
       // Another instance published between our read and our write. Diffing again against theirs keeps
       // every change announced exactly once: what they announced is not repeated, what only we have is.
       logger.info("another instance published first; comparing with its snapshot", { reason, attempt });
     }
     logger.warn("knowledge not published: other instances kept publishing first", { reason });
     return { status: "conflict", reason, hash };
+  };
+
+  const older = (
+    reason: PublishReason,
+    hash: string,
+    latest: Snapshot,
+    version: ContentVersion,
+  ): PublishOutcome => {
+    logger.warn(OLDER_KNOWLEDGE_LOG, {
+      reason,
+      snapshot: latest.id,
+      version: describeVersion(version),
+      published_version: latest.version ? describeVersion(latest.version) : undefined,
+    });
+    return { status: "older", reason, hash, latestSnapshotId: latest.id };
   };
 
   const previousSnapshot = (latest: Snapshot | undefined): KnowledgeSnapshot | undefined => {
@@ -283,6 +318,35 @@ export function createPublisher(options: PublisherOptions): Publisher {
   };
 
   return { publish, preview };
+}
+
+/** The log line of a publish refused because newer knowledge is already published. */
+export const OLDER_KNOWLEDGE_LOG =
+  "knowledge not published: it is older than the published knowledge (another instance runs newer knowledge); nobody is notified";
+
+function contentVersion(
+  snapshot: KnowledgeSnapshot,
+  stamp: { revision?: string | undefined; app?: string | undefined },
+): ContentVersion {
+  return {
+    ...(stamp.revision ? { revision: stamp.revision } : {}),
+    ...(stamp.app ? { app: stamp.app } : {}),
+    // A framework with no usable version says nothing about order (and must not make the store refuse it).
+    frameworks: Object.fromEntries(
+      snapshot.frameworks
+        .filter((f) => f.version.trim() !== "" && f.version.length <= 100 && f.id.length <= 100)
+        .map((f) => [f.id, f.version.trim()]),
+    ),
+  };
+}
+
+/** e.g. "revision 41, app 1.4.0, sfia 9, ddat 2025-03" */
+function describeVersion(version: ContentVersion): string {
+  return [
+    ...(version.revision ? [`revision ${version.revision}`] : []),
+    ...(version.app ? [`app ${version.app}`] : []),
+    ...Object.entries(version.frameworks).map(([id, v]) => `${id} ${v}`),
+  ].join(", ");
 }
 
 interface Loaded {

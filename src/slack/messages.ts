@@ -183,5 +183,8 @@ export const RELOAD_FAILED =
 export const RELOAD_REJECTED =
   "The new knowledge is being served, but it can't be recorded as a snapshot ({error}), so no channel is told about it. Make the knowledge smaller; I won't try this version again until a file changes.";
 
+export const RELOAD_OLDER =
+  "Not published: another Rolecall instance has already published newer knowledge than this one has, so announcing it would tell channels the newer changes were undone. Nobody was notified. This usually means a deploy is still rolling out.";
+
 export const RELOAD_CONFLICT =
   "Another Rolecall instance kept publishing at the same moment. I'll try again shortly.";

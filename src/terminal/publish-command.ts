@@ -91,6 +91,11 @@ async function publish(
     case "conflict":
       io.stderr.write(`${name}: other Rolecall instances kept publishing at the same time; run it again\n`);
       return PUBLISH_EXIT.failed;
+    case "older":
+      io.stderr.write(
+        `${name}: not published: this knowledge is older than the published knowledge (snapshot ${outcome.latestSnapshotId}); nobody was notified\n`,
+      );
+      return PUBLISH_EXIT.failed;
     case "rejected":
       io.stderr.write(
         `${name}: the store refuses this knowledge (${outcome.error.message}); make it smaller\n`,

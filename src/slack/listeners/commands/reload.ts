@@ -8,6 +8,7 @@ import {
   RELOAD_CONFLICT,
   RELOAD_FAILED,
   RELOAD_INVALID,
+  RELOAD_OLDER,
   RELOAD_PUBLISHED,
   RELOAD_REFUSED,
   RELOAD_REJECTED,
@@ -45,6 +46,8 @@ export function reloadReply(outcome: PublishOutcome): string {
       return RELOAD_FAILED;
     case "conflict":
       return RELOAD_CONFLICT;
+    case "older":
+      return RELOAD_OLDER;
     case "rejected":
       return fill(RELOAD_REJECTED, { error: escapeMrkdwn(outcome.error.message) });
   }

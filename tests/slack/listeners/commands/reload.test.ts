@@ -6,6 +6,7 @@ import { reloadReply } from "../../../../src/slack/listeners/commands/reload.ts"
 import {
   RELOAD_BASELINE,
   RELOAD_CONFLICT,
+  RELOAD_OLDER,
   RELOAD_FAILED,
   RELOAD_REJECTED,
   RELOAD_UNCHANGED,
@@ -65,6 +66,12 @@ describe("the reply to /role reload", () => {
       RELOAD_FAILED,
     );
     expect(reloadReply({ status: "conflict", reason: "command", hash: "h" })).toBe(RELOAD_CONFLICT);
+  });
+
+  it("says knowledge older than the published knowledge was not announced", () => {
+    expect(reloadReply({ status: "older", reason: "command", hash: "h", latestSnapshotId: "s" })).toBe(
+      RELOAD_OLDER,
+    );
   });
 
   it("says knowledge too large to store is served but not announced, and not tried again", () => {
