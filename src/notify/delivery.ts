@@ -1,8 +1,8 @@
 // The delivery worker: hands outbox rows to a courier (the chat adapter that posts them). It leases due rows
 // from the store, has each posted and records the result, so a crash between posting and recording costs at
 // most one repeated message per channel, and two instances never post the same row at once. It keeps the
-// platform's pace (about one message per second per channel), waits out rate limits on the channel that got
-// them only, retries other failures with backoff, and switches off the subscriptions of a channel the
+// platform's pace (about one message per second per channel) and waits out rate limits on the channel that
+// got them only — across instances too, since each pause is stored with the delivery it follows — retries other failures with backoff, and switches off the subscriptions of a channel the
 // platform refuses for good, having the courier tell whoever subscribed it. Nothing here knows Slack.
 import { hostname } from "node:os";
 import { type ChangeNotice, parseNotice } from "../core/changes/index.ts";
@@ -214,9 +214,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     return wait;
   };
 
-  const pace = (channel: string, ms: number) => {
+  /** Paces the channel here, and returns when the pause ends, for the store to hold every instance to it. */
+  const pace = (channel: string, ms: number): Date => {
     const until = clock.now().getTime() + ms;
     pacedUntil.set(channel, Math.max(until, pacedUntil.get(channel) ?? 0));
+    return new Date(until);
   };
 
   const deliver = async (row: OutboxRow): Promise<void> => {
@@ -245,10 +247,11 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         await handlePostError(row, error);
         return;
       }
-      pace(row.channelId, settings.channelIntervalMs);
+      const channelPausedUntil = pace(row.channelId, settings.channelIntervalMs);
       const recorded = await store.markDelivered(row.id, {
         instanceId,
         at: clock.now(),
+        channelPausedUntil,
         ...(messageTs ? { messageTs } : {}),
       });
       if (!recorded) logger.warn("delivered a row that was already finished", { row: row.id });
@@ -274,8 +277,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     const fields = { row: row.id, channel: row.channelId, slack_error: problem.code };
     switch (problem.kind) {
       case "rate_limited": {
-        pace(row.channelId, problem.retryAfterMs);
-        const at = new Date(clock.now().getTime() + problem.retryAfterMs);
+        const at = pace(row.channelId, problem.retryAfterMs);
         logger.warn("Slack rate limited a notification; retrying after its Retry-After", {
           ...fields,
           retry_after_ms: problem.retryAfterMs,
@@ -293,7 +295,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         await giveUp(row, problem.code, false);
         return;
       case "transient": {
-        pace(row.channelId, settings.channelIntervalMs);
+        const paused = pace(row.channelId, settings.channelIntervalMs);
         const attempts = row.attempts + 1;
         if (attempts >= settings.maxAttempts) {
           logger.error("a notification kept failing; giving up", { ...fields, attempts });
@@ -302,14 +304,20 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         }
         const delay = Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** (attempts - 1));
         logger.warn("posting a notification failed; retrying later", { ...fields, attempts, in_ms: delay });
-        await retry(row, new Date(clock.now().getTime() + delay), problem.code, false);
+        await retry(row, new Date(clock.now().getTime() + delay), problem.code, false, paused);
         return;
       }
     }
   };
 
-  const retry = async (row: OutboxRow, at: Date, error: string, rateLimited: boolean) => {
-    const ok = await store.scheduleRetry(row.id, { instanceId, at, error });
+  const retry = async (
+    row: OutboxRow,
+    at: Date,
+    error: string,
+    rateLimited: boolean,
+    channelPausedUntil: Date = at,
+  ) => {
+    const ok = await store.scheduleRetry(row.id, { instanceId, at, error, channelPausedUntil });
     if (!ok) logger.warn("lost the lease on a row before scheduling its retry", { row: row.id });
     emit({ type: "retry_scheduled", row, at, error, rateLimited });
   };
