@@ -5,6 +5,7 @@ import { errorFields, newErrorRef } from "../log.ts";
 import { createWorkTracker } from "../work-tracker.ts";
 import { apiFailure, WEB_API_ERROR } from "./api-errors.ts";
 import { boltLogLevel, createBoltLogger } from "./bolt-logger.ts";
+import type { EventMemory } from "./dedupe.ts";
 import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
 import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
@@ -49,6 +50,8 @@ export interface SlackAppOptions {
   peopleRefreshMs?: number;
   /** who is an admin, for the App Home notes about people that cannot be looked up */
   permissions?: Permissions;
+  /** which events were already handled: the store's when instances share PostgreSQL; in memory by default */
+  eventMemory?: EventMemory;
 }
 
 /** What the Slack adapter counts and times; kept to plain calls so this adapter needs no metrics library. */
@@ -173,6 +176,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     }),
     people: { directory, labeller: createPeopleLabeller(directory) },
     ...(options.notifications ? { notifications: options.notifications } : {}),
+    ...(options.eventMemory ? { eventMemory: options.eventMemory } : {}),
   };
   registerListeners(bolt, deps);
 

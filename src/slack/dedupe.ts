@@ -1,9 +1,15 @@
 // Slack redelivers an event when our ack was slow or lost (X-Slack-Retry-Num over HTTP, retry_attempt
-// in Socket Mode), always with the same event_id. Remembering recent ids answers each event once.
+// in Socket Mode), always with the same event_id, and possibly to another instance. Remembering recent ids
+// answers each event once: in memory for one process (the embedded store), and in the shared store when
+// several instances run on one PostgreSQL.
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import type { Logger } from "../log.ts";
+import { errorFields, type Logger } from "../log.ts";
+import type { Store } from "../store/types.ts";
 
 export const DEFAULT_REMEMBERED_EVENTS = 2000;
+
+/** Slack retries for about five minutes (at once, after 1 minute, after 5); an hour leaves a wide margin. */
+export const EVENT_MEMORY_TTL_MS = 60 * 60 * 1000;
 
 /** A set that forgets its oldest entries beyond capacity. */
 export class RecentSet {
@@ -26,9 +32,56 @@ export class RecentSet {
   }
 }
 
+/** Which events were already handled. */
+export interface EventMemory {
+  /** True the first time an event id is seen (by any instance sharing the memory), false after. */
+  firstDelivery(eventId: string): Promise<boolean>;
+}
+
+export function createMemoryEventMemory(capacity = DEFAULT_REMEMBERED_EVENTS): EventMemory {
+  const seen = new RecentSet(capacity);
+  return { firstDelivery: async (eventId) => seen.add(eventId) };
+}
+
+export interface StoreEventMemoryOptions {
+  store: Pick<Store, "rememberDelivery">;
+  logger: Logger;
+  ttlMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * Event ids remembered in the store, so instances sharing it handle a redelivery once. A retry reaching the
+ * same instance is caught in memory without a round trip. When the store cannot be reached the event is
+ * handled: answering twice is better than not answering.
+ */
+export function createStoreEventMemory(options: StoreEventMemoryOptions): EventMemory {
+  const { store, logger } = options;
+  const ttlMs = options.ttlMs ?? EVENT_MEMORY_TTL_MS;
+  const now = options.now ?? (() => new Date());
+  const local = new RecentSet(DEFAULT_REMEMBERED_EVENTS);
+  let failing = false;
+  return {
+    async firstDelivery(eventId) {
+      if (!local.add(eventId)) return false;
+      try {
+        const first = await store.rememberDelivery({ key: `event:${eventId}`, now: now(), ttlMs });
+        failing = false;
+        return first;
+      } catch (error) {
+        // Logged once per outage, not once per event.
+        if (!failing)
+          logger.warn("Cannot check the store for redelivered events; handling them", errorFields(error));
+        failing = true;
+        return true;
+      }
+    },
+  };
+}
+
 export interface DeduplicatorOptions {
-  /** how many recent event ids are remembered */
-  capacity?: number;
+  /** which events were already handled; by default the last DEFAULT_REMEMBERED_EVENTS in memory */
+  memory?: EventMemory | undefined;
   /** called for each event skipped as already handled (the metrics count them) */
   onDuplicate?: (() => void) | undefined;
 }
@@ -37,10 +90,10 @@ export function createEventDeduplicator(
   logger: Logger,
   options: DeduplicatorOptions = {},
 ): Middleware<AnyMiddlewareArgs> {
-  const seen = new RecentSet(options.capacity ?? DEFAULT_REMEMBERED_EVENTS);
+  const memory = options.memory ?? createMemoryEventMemory();
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === "string" && eventId !== "" && !seen.add(eventId)) {
+    if (typeof eventId === "string" && eventId !== "" && !(await memory.firstDelivery(eventId))) {
       logger.info("Skipped an event already handled", {
         event_id: eventId,
         retry_num: context.retryNum,

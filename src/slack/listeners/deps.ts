@@ -6,6 +6,7 @@ import type { Logger } from "../../log.ts";
 import type { PublishOutcome } from "../../notify/publisher.ts";
 import type { Store } from "../../store/types.ts";
 import type { WorkTracker } from "../../work-tracker.ts";
+import type { EventMemory } from "../dedupe.ts";
 import type { PeopleDirectory } from "../people/directory.ts";
 import type { PeopleLabeller } from "../people/labels.ts";
 import type { Permissions } from "../permissions.ts";
@@ -43,4 +44,6 @@ export interface ListenerDeps {
   onDuplicateEvent?: () => void;
   /** the people behind the roles: user groups looked up in Slack, and how answers name them */
   people?: { directory: PeopleDirectory; labeller: PeopleLabeller };
+  /** which events were already handled; in memory when left out */
+  eventMemory?: EventMemory;
 }

@@ -40,7 +40,10 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
   // Only Events API deliveries carry an event_id and are redelivered, so only they are deduplicated.
   app.event(
     exactly(handlers.keys()),
-    createEventDeduplicator(deps.logger, { onDuplicate: deps.onDuplicateEvent }),
+    createEventDeduplicator(deps.logger, {
+      memory: deps.eventMemory,
+      onDuplicate: deps.onDuplicateEvent,
+    }),
     async (args) => {
       await handlers.get(args.event.type)?.(args);
     },

@@ -6,8 +6,8 @@ import { reloadReply } from "../../../../src/slack/listeners/commands/reload.ts"
 import {
   RELOAD_BASELINE,
   RELOAD_CONFLICT,
-  RELOAD_OLDER,
   RELOAD_FAILED,
+  RELOAD_OLDER,
   RELOAD_REJECTED,
   RELOAD_UNCHANGED,
 } from "../../../../src/slack/messages.ts";
