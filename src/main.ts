@@ -11,11 +11,13 @@ import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
 import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
-import { createNotificationRuntime } from "./notify/runtime.ts";
+import { versionStamp } from "./notify/app-version.ts";
+import { createNotificationRuntime, type NotificationRuntimeOptions } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { createOpsServer, type OpsServer, OpsServerError } from "./ops/server.ts";
 import { createSlackApp, type SlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
+import { createStoreEventMemory } from "./slack/dedupe.ts";
 import { createObservedFetch } from "./slack/observed-fetch.ts";
 import { createPermissions } from "./slack/permissions.ts";
 import { createAdminAlert, createTooLargeAlert } from "./slack/updates/admin-alert.ts";
@@ -162,6 +164,7 @@ async function runLocalConsole(
         // The console's screen is for answers: only problems with the knowledge are worth a line.
         logger: problemsOnly(logger),
         servedContentHash: live.contentHash,
+        ...instanceSettings(config),
         onKnowledge: (kb) => {
           live.swap(kb);
           if (started) io.stderr.write(`${CONSOLE_RELOADED}\n`);
@@ -220,6 +223,7 @@ async function runSlack(
     store,
     logger,
     servedContentHash: live.contentHash,
+    ...instanceSettings(config),
     onKnowledge: (kb) => live.swap(kb),
     courier: createSlackCourier({ client, logger }),
     alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
@@ -244,6 +248,9 @@ async function runSlack(
     logLevel: config.logLevel,
     peopleRefreshMs: config.peopleRefreshMs,
     permissions,
+    // Instances sharing PostgreSQL may each receive a redelivery of the same event; one process on the
+    // embedded store only ever sees its own, and remembering them in memory costs no write per event.
+    ...(store.kind === "postgres" ? { eventMemory: createStoreEventMemory({ store, logger }) } : {}),
     subscriptionChannels: (userId) => subscriptionChannelsOf(openStore, userId),
     notifications: {
       store,
@@ -286,6 +293,16 @@ async function runSlack(
   await store.close();
   logger.info("Stopped");
   return 0;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How this instance orders its publishes against other instances', and what it prunes. */
+function instanceSettings(config: Config): Pick<NotificationRuntimeOptions, "versionStamp" | "retention"> {
+  return {
+    versionStamp: versionStamp(config.knowledgeRevision),
+    retention: { retentionMs: config.retentionDays * DAY_MS },
+  };
 }
 
 /** Validated knowledge cached by content hash, so unchanged YAML is not parsed again at start or on edits. */

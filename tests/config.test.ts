@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULTS, HIDDEN_VALUE, loadConfig, readConfig, secretsOf } from "../src/config.ts";
+import {
+  ConfigError,
+  DEFAULTS,
+  HIDDEN_VALUE,
+  loadConfig,
+  readCommandConfig,
+  readConfig,
+  secretsOf,
+} from "../src/config.ts";
 
 const BOT = "xoxb-1234-5678-abcdefghijkl";
 const APP = "xapp-1-A0ROLECALL-1234-abcdef";
@@ -65,6 +73,7 @@ describe("defaults", () => {
       admins: [],
       subscribers: "admins",
       peopleRefreshMs: 60 * 60_000,
+      retentionDays: 30,
     });
   });
 
@@ -84,6 +93,8 @@ describe("defaults", () => {
       LOG_FORMAT: "JSON",
       SHUTDOWN_DRAIN_MS: "5000",
       ROLECALL_PEOPLE_REFRESH_MINUTES: "15",
+      ROLECALL_RETENTION_DAYS: "90",
+      ROLECALL_KNOWLEDGE_REVISION: "2026-12-01T10:00Z",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -99,6 +110,8 @@ describe("defaults", () => {
       admins: ["U0AAA", "W0BBB", "U0CCC"],
       subscribers: "everyone",
       peopleRefreshMs: 15 * 60_000,
+      retentionDays: 90,
+      knowledgeRevision: "2026-12-01T10:00Z",
     });
   });
 });
@@ -165,6 +178,19 @@ describe("mistakes get one line naming the variable", () => {
       /whole number/,
     ],
     [{ ROLECALL_SUBSCRIBERS: "owners" }, "ROLECALL_SUBSCRIBERS", "INVALID_VALUE", /admins .* or everyone/],
+    [{ ROLECALL_RETENTION_DAYS: "0" }, "ROLECALL_RETENTION_DAYS", "OUT_OF_RANGE", /from 1 to 3650/],
+    [
+      { ROLECALL_RETENTION_DAYS: "a month" },
+      "ROLECALL_RETENTION_DAYS",
+      "NOT_A_NUMBER",
+      /from 1 to 3650 \(days/,
+    ],
+    [
+      { ROLECALL_KNOWLEDGE_REVISION: "release 42" },
+      "ROLECALL_KNOWLEDGE_REVISION",
+      "INVALID_VALUE",
+      /each knowledge release raises/,
+    ],
     [
       { ROLECALL_DEFAULT_FRAMEWORK: "SFIA 9!" },
       "ROLECALL_DEFAULT_FRAMEWORK",
@@ -274,5 +300,12 @@ describe("loadConfig", () => {
 
   it("is fine without a .env file", () => {
     expect(loadConfig({}, path.join(tmpdir(), "no-such-folder-rolecall", ".env")).mode).toBe("console");
+  });
+});
+
+describe("readCommandConfig", () => {
+  it("reads the knowledge revision, so `rolecall publish` orders its publish as the bot does", () => {
+    expect(readCommandConfig({ ROLECALL_KNOWLEDGE_REVISION: "42" }).knowledgeRevision).toBe("42");
+    expect(() => readCommandConfig({ ROLECALL_KNOWLEDGE_REVISION: "4 2" })).toThrow(ConfigError);
   });
 });

@@ -17,3 +17,9 @@ export function appVersion(): string | undefined {
   }
   return cached;
 }
+
+/** What stamps this instance's publishes besides the framework versions (see ContentVersion). */
+export function versionStamp(knowledgeRevision: string | undefined): { app?: string; revision?: string } {
+  const app = appVersion();
+  return { ...(app ? { app } : {}), ...(knowledgeRevision ? { revision: knowledgeRevision } : {}) };
+}

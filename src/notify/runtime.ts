@@ -1,14 +1,16 @@
 // The notification pipeline as the running bot wires it: the publisher serves each valid edit of the
 // knowledge folder (onKnowledge) and records what changed; the triggers publish on file changes, SIGHUP
 // and request; the delivery worker hands the outbox to a chat adapter's courier; admins are told when an
-// edit cannot be loaded. Without a chat adapter (the local console) only the serving and recording happen.
+// edit cannot be loaded; and what is past its retention is pruned from the store now and then. Without a
+// chat adapter (the local console) only the serving, recording and pruning happen.
 
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
 import type { KnowledgeProblem } from "../core/knowledge/problems.ts";
-import type { Logger } from "../log.ts";
-import type { Store } from "../store/types.ts";
+import { errorFields, type Logger } from "../log.ts";
+import type { PruneResult, Store } from "../store/types.ts";
 import { createWorkTracker } from "../work-tracker.ts";
 import {
+  type Clock,
   type Courier,
   createDeliveryWorker,
   type DeliveryEvent,
@@ -16,7 +18,7 @@ import {
   defaultInstanceId,
 } from "./delivery.ts";
 import { createDeliveryEventLogger } from "./delivery-log.ts";
-import { createPublisher, type PublishOutcome } from "./publisher.ts";
+import { createPublisher, type PublisherOptions, type PublishOutcome } from "./publisher.ts";
 import { createPublishTriggers, type TriggerSettings } from "./triggers.ts";
 
 export interface NotificationRuntimeOptions {
@@ -43,20 +45,54 @@ export interface NotificationRuntimeOptions {
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
   deliverySettings?: Partial<DeliverySettings>;
+  /** stamps each publish (app version, knowledge revision); see PublisherOptions.versionStamp */
+  versionStamp?: PublisherOptions["versionStamp"];
+  /** what is pruned, and how often; no pruning when left out */
+  retention?: RetentionSettings;
+  /** the time pruning (and delivery) go by */
+  clock?: Clock;
+  /** runs `task` every `everyMs` until the returned function is called; setInterval by default */
+  every?: (task: () => void, everyMs: number) => () => void;
 }
+
+export interface RetentionSettings {
+  /** delivered (and failed) notifications, and snapshots nothing refers to, older than this go */
+  retentionMs: number;
+  /** the newest snapshots kept whatever their age: the next publish diffs against the newest */
+  keepSnapshots?: number;
+  /** how often pruning runs */
+  intervalMs?: number;
+}
+
+export const RETENTION_DEFAULTS = Object.freeze({
+  keepSnapshots: 20,
+  intervalMs: 60 * 60 * 1000,
+});
 
 export interface NotificationRuntime {
   /** Publishes now; /role reload and start-up use it. Never rejects. */
   publish(reason: "startup" | "command"): Promise<PublishOutcome>;
   /** Starts posting the outbox (no-op without a courier). */
   startDelivery(): void;
-  /** Stops publishing on triggers, then lets posts in flight be recorded. The store stays open. */
+  /** Prunes what is past the retention period now; undefined without retention settings or when it failed. */
+  prune(): Promise<PruneResult | undefined>;
+  /** Stops publishing on triggers and pruning, then lets posts in flight be recorded. The store stays open. */
   stop(): Promise<void>;
 }
 
+const systemClock: Clock = { now: () => new Date() };
+
+function everyInterval(task: () => void, everyMs: number): () => void {
+  const timer = setInterval(task, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export function createNotificationRuntime(options: NotificationRuntimeOptions): NotificationRuntime {
-  const { logger, store, courier, alertAdmins, alertTooLarge, onDeliveryEvent, onPublishOutcome } = options;
+  const { logger, store, courier, alertAdmins, alertTooLarge, onDeliveryEvent, onPublishOutcome, retention } =
+    options;
   const logDeliveryEvent = createDeliveryEventLogger(logger);
+  const clock = options.clock ?? systemClock;
   const worker = courier
     ? createDeliveryWorker({
         store,
@@ -68,6 +104,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
           logDeliveryEvent(event);
           onDeliveryEvent?.(event);
         },
+        clock,
         ...(options.deliverySettings ? { settings: options.deliverySettings } : {}),
       })
     : undefined;
@@ -87,6 +124,8 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
       if (alertTooLarge) track(alertTooLarge(error));
     },
     onPublished: () => worker?.wake(),
+    ...(options.versionStamp ? { versionStamp: options.versionStamp } : {}),
+    now: () => clock.now(),
   });
   const triggers = createPublishTriggers({
     knowledgeDir: options.knowledgeDir,
@@ -105,10 +144,36 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     ...(options.triggerSettings ? { settings: options.triggerSettings } : {}),
   });
 
+  const prune = async (): Promise<PruneResult | undefined> => {
+    if (!retention) return undefined;
+    try {
+      const result = await store.prune({
+        now: clock.now(),
+        retentionMs: retention.retentionMs,
+        keepSnapshots: retention.keepSnapshots ?? RETENTION_DEFAULTS.keepSnapshots,
+      });
+      if (Object.values(result).some((n) => n > 0)) {
+        logger.info("pruned what is past its retention from the store", { ...result });
+      }
+      return result;
+    } catch (error) {
+      logger.warn("pruning the store failed; trying again at the next interval", errorFields(error));
+      return undefined;
+    }
+  };
+  const stopPruning = retention
+    ? (options.every ?? everyInterval)(
+        () => void track(prune()),
+        retention.intervalMs ?? RETENTION_DEFAULTS.intervalMs,
+      )
+    : undefined;
+
   return {
     publish: (reason) => triggers.requestPublish(reason),
     startDelivery: () => worker?.start(),
+    prune: () => track(prune()),
     async stop() {
+      stopPruning?.();
       triggers.stop();
       await worker?.stop();
       await work.idle();

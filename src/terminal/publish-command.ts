@@ -6,6 +6,7 @@ import { type ChangeGroup, summariseChanges } from "../core/changes/index.ts";
 import type { Change } from "../core/changes/types.ts";
 import { formatProblem, KnowledgeError, type KnowledgeProblem } from "../core/knowledge/problems.ts";
 import { silentLogger } from "../log.ts";
+import { versionStamp } from "../notify/app-version.ts";
 import { createPublisher } from "../notify/publisher.ts";
 import { createStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
@@ -43,6 +44,8 @@ export async function runPublishCommand(
       knowledgeDir: knowledgeDir(args.knowledge, config),
       store,
       logger: silentLogger,
+      // Ordered against the running instances' publishes exactly as the bot orders its own.
+      versionStamp: versionStamp(config.knowledgeRevision),
     });
     return args.mode === "diff"
       ? await diff(publisher, args.json, io)
