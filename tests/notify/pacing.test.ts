@@ -5,52 +5,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDeliveryWorker, type DeliveryEvent, type DeliveryWorker } from "../../src/notify/delivery.ts";
 import { createDeliveryClient } from "../../src/slack/updates/client.ts";
 import { createSlackCourier } from "../../src/slack/updates/courier.ts";
-import { createStore } from "../../src/store/index.ts";
-import type { OutboxRow, Store } from "../../src/store/types.ts";
+import type { OutboxRow } from "../../src/store/types.ts";
 import { createMemoryLogger } from "../support/logger.ts";
 import { manualClock, messageOf, seedUpdate } from "../support/outbox.ts";
 import { SlackApiStandIn } from "../support/slack-api-stand-in.ts";
-import { createTempSchema, openTempSqlite, postgresUnavailable } from "../support/stores.ts";
+import { type SharedStores, sharedStoreKinds } from "../support/stores.ts";
 
 const T0 = new Date("2025-03-01T09:00:00.000Z");
 const CHANNEL = "C0PACED";
 const WORKERS = ["instance-a", "instance-b"] as const;
 
-interface SharedStore {
-  stores: [Store, Store];
-  destroy(): Promise<void>;
-}
-
-async function sqliteShared(): Promise<SharedStore> {
-  const db = await openTempSqlite();
-  const second = await createStore({ dataDir: db.dataDir });
-  return {
-    stores: [db.store, second],
-    destroy: async () => {
-      await second.close();
-      await db.destroy();
-    },
-  };
-}
-
-async function postgresShared(): Promise<SharedStore> {
-  const schema = await createTempSchema();
-  const stores: [Store, Store] = [
-    await createStore({ databaseUrl: schema.url, dataDir: "unused" }),
-    await createStore({ databaseUrl: schema.url, dataDir: "unused" }),
-  ];
-  await stores[0].migrate();
-  return {
-    stores,
-    destroy: async () => {
-      for (const store of stores) await store.close();
-      await schema.destroy();
-    },
-  };
-}
-
-const postgresMissing = await postgresUnavailable();
-if (postgresMissing) console.warn(`Skipping the PostgreSQL pacing test: ${postgresMissing}`);
+const STORES = await sharedStoreKinds("pacing test");
 
 interface Seen {
   worker: string;
@@ -59,11 +24,8 @@ interface Seen {
   at: number;
 }
 
-describe.each([
-  { name: "PostgreSQL", open: postgresShared, skip: postgresMissing !== undefined },
-  { name: "SQLite", open: sqliteShared, skip: false },
-])("two delivery workers on one $name store and one channel", ({ open, skip }) => {
-  let shared: SharedStore;
+describe.each(STORES)("two delivery workers on one $name store and one channel", ({ open, skip }) => {
+  let shared: SharedStores;
   let slack: SlackApiStandIn;
   let clock: ReturnType<typeof manualClock>;
   let workers: DeliveryWorker[];

@@ -4,48 +4,21 @@
 // captured and run by the test.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createNotificationRuntime, type NotificationRuntime } from "../../src/notify/runtime.ts";
-import { createStore } from "../../src/store/index.ts";
 import type { OutboxRow, Store } from "../../src/store/types.ts";
 import { copyFixtureKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import { createMemoryLogger } from "../support/logger.ts";
 import { manualClock, seedUpdate } from "../support/outbox.ts";
-import { createTempSchema, openTempSqlite, postgresUnavailable } from "../support/stores.ts";
+import { type SharedStores, sharedStoreKinds } from "../support/stores.ts";
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date("2025-03-01T09:00:00.000Z");
 const HOUR = 60 * 60 * 1000;
 
-interface OpenStore {
-  store: Store;
-  destroy(): Promise<void>;
-}
+const STORES = await sharedStoreKinds("retention tests");
 
-async function sqlite(): Promise<OpenStore> {
-  const db = await openTempSqlite();
-  return { store: db.store, destroy: db.destroy };
-}
-
-async function postgres(): Promise<OpenStore> {
-  const schema = await createTempSchema();
-  const store = await createStore({ databaseUrl: schema.url, dataDir: "unused" });
-  await store.migrate();
-  return {
-    store,
-    destroy: async () => {
-      await store.close();
-      await schema.destroy();
-    },
-  };
-}
-
-const postgresMissing = await postgresUnavailable();
-if (postgresMissing) console.warn(`Skipping the PostgreSQL retention tests: ${postgresMissing}`);
-
-describe.each([
-  { name: "SQLite", open: sqlite, skip: false },
-  { name: "PostgreSQL", open: postgres, skip: postgresMissing !== undefined },
-])("pruning on $name", ({ open, skip }) => {
-  let opened: OpenStore;
+describe.each(STORES)("pruning on $name", ({ open, skip }) => {
+  let shared: SharedStores;
+  let store: Store;
   let knowledge: TempKnowledge;
   let runtime: NotificationRuntime;
   let clock: ReturnType<typeof manualClock>;
@@ -53,26 +26,27 @@ describe.each([
   let logger: ReturnType<typeof createMemoryLogger>;
 
   const deliver = async (row: OutboxRow | undefined, at: Date) => {
-    const [claimed] = await opened.store.claimDeliveries({
+    const [claimed] = await store.claimDeliveries({
       instanceId: "A",
       limit: 1,
       now: at,
       leaseMs: 60_000,
     });
     expect(claimed?.id).toBe(row?.id);
-    await opened.store.markDelivered(claimed?.id ?? "", { instanceId: "A", at });
+    await store.markDelivered(claimed?.id ?? "", { instanceId: "A", at });
   };
 
   beforeEach(async (context) => {
     if (skip) context.skip();
-    opened = await open();
+    shared = await open();
+    store = shared.stores[0];
     knowledge = await copyFixtureKnowledge();
     clock = manualClock(T0);
     scheduled = [];
     logger = createMemoryLogger();
     runtime = createNotificationRuntime({
       knowledgeDir: knowledge.dir,
-      store: opened.store,
+      store: store,
       logger,
       onKnowledge: () => undefined,
       sighup: false,
@@ -90,7 +64,7 @@ describe.each([
 
   afterEach(async () => {
     await runtime?.stop();
-    await opened?.destroy();
+    await shared?.destroy();
     await knowledge?.destroy();
   });
 
@@ -101,21 +75,21 @@ describe.each([
   });
 
   it("removes what is past the retention period and keeps what is recent and the newest snapshot", async () => {
-    const [old] = await seedUpdate(opened.store, ["C0OLD"], T0);
+    const [old] = await seedUpdate(store, ["C0OLD"], T0);
     await deliver(old, T0);
-    const [recent] = await seedUpdate(opened.store, ["C0RECENT"], new Date(T0.getTime() + 20 * DAY));
+    const [recent] = await seedUpdate(store, ["C0RECENT"], new Date(T0.getTime() + 20 * DAY));
     await deliver(recent, new Date(T0.getTime() + 20 * DAY));
-    const [pending] = await seedUpdate(opened.store, ["C0WAITING"], new Date(T0.getTime() + 60 * DAY));
-    const newest = await opened.store.latestSnapshot();
+    const [pending] = await seedUpdate(store, ["C0WAITING"], new Date(T0.getTime() + 60 * DAY));
+    const newest = await store.latestSnapshot();
 
     clock.advance(45 * DAY);
     scheduled[0]?.task();
     await runtime.stop();
 
-    expect(await opened.store.getSnapshot(old?.snapshotId ?? "")).toBeUndefined();
-    expect(await opened.store.getSnapshot(recent?.snapshotId ?? "")).toBeDefined();
-    expect((await opened.store.latestSnapshot())?.id).toBe(newest?.id);
-    expect((await opened.store.listOutbox()).map((row) => row.id)).toEqual([recent?.id, pending?.id]);
+    expect(await store.getSnapshot(old?.snapshotId ?? "")).toBeUndefined();
+    expect(await store.getSnapshot(recent?.snapshotId ?? "")).toBeDefined();
+    expect((await store.latestSnapshot())?.id).toBe(newest?.id);
+    expect((await store.listOutbox()).map((row) => row.id)).toEqual([recent?.id, pending?.id]);
     expect(logger.lines).toContainEqual(
       expect.objectContaining({
         message: "pruned what is past its retention from the store",
@@ -125,11 +99,11 @@ describe.each([
   });
 
   it("prunes nothing while everything is within the retention period", async () => {
-    const [row] = await seedUpdate(opened.store, ["C0FRESH"], T0);
+    const [row] = await seedUpdate(store, ["C0FRESH"], T0);
     await deliver(row, T0);
-    await seedUpdate(opened.store, [], T0);
+    await seedUpdate(store, [], T0);
     clock.advance(29 * DAY);
     expect(await runtime.prune()).toEqual({ outbox: 0, snapshots: 0, dedupeKeys: 0, channelPauses: 0 });
-    expect(await opened.store.listOutbox()).toHaveLength(1);
+    expect(await store.listOutbox()).toHaveLength(1);
   });
 });

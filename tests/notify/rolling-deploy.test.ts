@@ -8,59 +8,19 @@ import {
   type PublisherOptions,
   type PublishOutcome,
 } from "../../src/notify/publisher.ts";
-import { createStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../support/knowledge.ts";
 import { createMemoryLogger } from "../support/logger.ts";
-import { createTempSchema, openTempSqlite, postgresUnavailable } from "../support/stores.ts";
+import { type SharedStores, sharedStoreKinds } from "../support/stores.ts";
 
 const ITMG_LEVEL_5 = "Runs the IT operation day to day, making sure agreed service levels are met.";
 const ITMG_LEVEL_5_EDITED = "Runs the IT operation every day, making sure agreed service levels are met.";
 
-interface TwoInstances {
-  /** the store as each instance opened it: the same database */
-  a: Store;
-  b: Store;
-  destroy(): Promise<void>;
-}
+const STORES = await sharedStoreKinds("rolling-deploy tests");
 
-async function sqlitePair(): Promise<TwoInstances> {
-  const db = await openTempSqlite();
-  const b = await createStore({ dataDir: db.dataDir });
-  return {
-    a: db.store,
-    b,
-    destroy: async () => {
-      await b.close();
-      await db.destroy();
-    },
-  };
-}
-
-async function postgresPair(): Promise<TwoInstances> {
-  const schema = await createTempSchema();
-  const a = await createStore({ databaseUrl: schema.url, dataDir: "unused" });
-  const b = await createStore({ databaseUrl: schema.url, dataDir: "unused" });
-  await a.migrate();
-  return {
-    a,
-    b,
-    destroy: async () => {
-      await a.close();
-      await b.close();
-      await schema.destroy();
-    },
-  };
-}
-
-const postgresMissing = await postgresUnavailable();
-if (postgresMissing) console.warn(`Skipping the PostgreSQL rolling-deploy tests: ${postgresMissing}`);
-
-describe.each([
-  { name: "SQLite", open: sqlitePair, skip: false },
-  { name: "PostgreSQL", open: postgresPair, skip: postgresMissing !== undefined },
-])("a rolling deploy on $name", ({ open, skip }) => {
-  let stores: TwoInstances;
+describe.each(STORES)("a rolling deploy on $name", ({ open, skip }) => {
+  let shared: SharedStores;
+  let stores: { a: Store; b: Store };
   let oldKnowledge: TempKnowledge;
   let newKnowledge: TempKnowledge;
   let oldLog: ReturnType<typeof createMemoryLogger>;
@@ -82,7 +42,8 @@ describe.each([
 
   beforeEach(async (context) => {
     if (skip) context.skip();
-    stores = await open();
+    shared = await open();
+    stores = { a: shared.stores[0], b: shared.stores[1] };
     oldKnowledge = await copyFixtureKnowledge();
     newKnowledge = await copyFixtureKnowledge();
     oldLog = createMemoryLogger();
@@ -97,7 +58,7 @@ describe.each([
   });
 
   afterEach(async () => {
-    await stores?.destroy();
+    await shared?.destroy();
     await oldKnowledge?.destroy();
     await newKnowledge?.destroy();
   });

@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createStoreEventMemory, RecentSet } from "../../src/slack/dedupe.ts";
-import { createStore, StoreError } from "../../src/store/index.ts";
+import { StoreError } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 import { createMemoryLogger } from "../support/logger.ts";
 import { manualClock } from "../support/outbox.ts";
-import { createTempSchema, openTempSqlite, overrideStore, postgresUnavailable } from "../support/stores.ts";
+import { overrideStore, type SharedStores, sharedStoreKinds } from "../support/stores.ts";
 
 const T0 = new Date("2025-03-01T09:00:00.000Z");
-const postgresMissing = await postgresUnavailable();
-if (postgresMissing) console.warn(`Skipping the PostgreSQL event-memory tests: ${postgresMissing}`);
 
 describe("RecentSet", () => {
   it("reports a key it has already seen", () => {
@@ -28,84 +26,51 @@ describe("RecentSet", () => {
   });
 });
 
-describe.each([
-  { name: "SQLite", open: sqliteStores, skip: false },
-  { name: "PostgreSQL", open: postgresStores, skip: postgresMissing !== undefined },
-])("event ids remembered in the $name store", ({ open, skip }) => {
-  let stores: SharedStores;
-  let clock: ReturnType<typeof manualClock>;
+describe.each(await sharedStoreKinds("event-memory tests"))(
+  "event ids remembered in the $name store",
+  ({ open, skip }) => {
+    let shared: SharedStores;
+    let stores: { a: Store; b: Store };
+    let clock: ReturnType<typeof manualClock>;
 
-  beforeEach(async (context) => {
-    if (skip) context.skip();
-    stores = await open();
-    clock = manualClock(T0);
-  });
-
-  afterEach(async () => {
-    await stores?.destroy();
-  });
-
-  const memoryOf = (store: Store, logger = createMemoryLogger()) =>
-    createStoreEventMemory({ store, logger, ttlMs: 60_000, now: clock.now });
-
-  it("lets one instance of two handle an event delivered to both", async () => {
-    const a = memoryOf(stores.a);
-    const b = memoryOf(stores.b);
-    expect(await a.firstDelivery("Ev0RETRIED")).toBe(true);
-    expect(await b.firstDelivery("Ev0RETRIED")).toBe(false);
-    expect(await a.firstDelivery("Ev0RETRIED")).toBe(false);
-    expect(await b.firstDelivery("Ev0OTHER")).toBe(true);
-  });
-
-  it("handles the event again once it is past its time to live", async () => {
-    await memoryOf(stores.a).firstDelivery("Ev0LATE");
-    clock.advance(60_000);
-    expect(await memoryOf(stores.b).firstDelivery("Ev0LATE")).toBe(true);
-  });
-
-  it("handles events, and says so once, while the store cannot be reached", async () => {
-    const logger = createMemoryLogger();
-    const broken = overrideStore(stores.a, {
-      rememberDelivery: () => Promise.reject(new StoreError("STORE_UNAVAILABLE", "down")),
+    beforeEach(async (context) => {
+      if (skip) context.skip();
+      shared = await open();
+      stores = { a: shared.stores[0], b: shared.stores[1] };
+      clock = manualClock(T0);
     });
-    const memory = memoryOf(broken, logger);
-    expect(await memory.firstDelivery("Ev01")).toBe(true);
-    expect(await memory.firstDelivery("Ev02")).toBe(true);
-    expect(logger.lines.filter((line) => line.level === "warn")).toHaveLength(1);
-  });
-});
 
-interface SharedStores {
-  a: Store;
-  b: Store;
-  destroy(): Promise<void>;
-}
+    afterEach(async () => {
+      await shared?.destroy();
+    });
 
-async function sqliteStores(): Promise<SharedStores> {
-  const db = await openTempSqlite();
-  const b = await createStore({ dataDir: db.dataDir });
-  return {
-    a: db.store,
-    b,
-    destroy: async () => {
-      await b.close();
-      await db.destroy();
-    },
-  };
-}
+    const memoryOf = (store: Store, logger = createMemoryLogger()) =>
+      createStoreEventMemory({ store, logger, ttlMs: 60_000, now: clock.now });
 
-async function postgresStores(): Promise<SharedStores> {
-  const schema = await createTempSchema();
-  const a = await createStore({ databaseUrl: schema.url, dataDir: "unused" });
-  const b = await createStore({ databaseUrl: schema.url, dataDir: "unused" });
-  await a.migrate();
-  return {
-    a,
-    b,
-    destroy: async () => {
-      await a.close();
-      await b.close();
-      await schema.destroy();
-    },
-  };
-}
+    it("lets one instance of two handle an event delivered to both", async () => {
+      const a = memoryOf(stores.a);
+      const b = memoryOf(stores.b);
+      expect(await a.firstDelivery("Ev0RETRIED")).toBe(true);
+      expect(await b.firstDelivery("Ev0RETRIED")).toBe(false);
+      expect(await a.firstDelivery("Ev0RETRIED")).toBe(false);
+      expect(await b.firstDelivery("Ev0OTHER")).toBe(true);
+    });
+
+    it("handles the event again once it is past its time to live", async () => {
+      await memoryOf(stores.a).firstDelivery("Ev0LATE");
+      clock.advance(60_000);
+      expect(await memoryOf(stores.b).firstDelivery("Ev0LATE")).toBe(true);
+    });
+
+    it("handles events, and says so once, while the store cannot be reached", async () => {
+      const logger = createMemoryLogger();
+      const broken = overrideStore(stores.a, {
+        rememberDelivery: () => Promise.reject(new StoreError("STORE_UNAVAILABLE", "down")),
+      });
+      const memory = memoryOf(broken, logger);
+      expect(await memory.firstDelivery("Ev01")).toBe(true);
+      expect(await memory.firstDelivery("Ev02")).toBe(true);
+      expect(logger.lines.filter((line) => line.level === "warn")).toHaveLength(1);
+    });
+  },
+);

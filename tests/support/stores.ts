@@ -85,3 +85,50 @@ export function overrideStore(inner: Store, overrides: Partial<Store>): Store {
   }
   return Object.assign(wrapped, overrides) as unknown as Store;
 }
+
+/** Two stores opened on the same storage, as two instances open it; the first has migrated it. */
+export interface SharedStores {
+  stores: [Store, Store];
+  destroy(): Promise<void>;
+}
+
+export async function openSharedSqlite(): Promise<SharedStores> {
+  const db = await openTempSqlite();
+  const second = await createStore({ dataDir: db.dataDir });
+  return {
+    stores: [db.store, second],
+    destroy: async () => {
+      await second.close();
+      await db.destroy();
+    },
+  };
+}
+
+export async function openSharedPostgres(): Promise<SharedStores> {
+  const schema = await createTempSchema();
+  const stores: [Store, Store] = [
+    await createStore({ databaseUrl: schema.url, dataDir: "unused" }),
+    await createStore({ databaseUrl: schema.url, dataDir: "unused" }),
+  ];
+  await stores[0].migrate();
+  return {
+    stores,
+    destroy: async () => {
+      for (const store of stores) await store.close();
+      await schema.destroy();
+    },
+  };
+}
+
+/**
+ * Both stores for describe.each: SQLite always, PostgreSQL marked to skip (with the reason logged once)
+ * when it cannot be reached outside CI.
+ */
+export async function sharedStoreKinds(what: string) {
+  const missing = await postgresUnavailable();
+  if (missing) console.warn(`Skipping the PostgreSQL ${what}: ${missing}`);
+  return [
+    { name: "SQLite", open: openSharedSqlite, skip: false },
+    { name: "PostgreSQL", open: openSharedPostgres, skip: missing !== undefined },
+  ];
+}
