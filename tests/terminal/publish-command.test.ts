@@ -10,7 +10,10 @@ import { copyFixtureKnowledge, moveToSfia8, type TempKnowledge } from "../suppor
 let knowledge: TempKnowledge;
 let dataDir: string;
 
-async function run(mode: PublishCommandArgs["mode"], options: { json?: boolean; knowledge?: string } = {}) {
+async function run(
+  mode: PublishCommandArgs["mode"],
+  options: { json?: boolean; knowledge?: string; env?: Record<string, string> } = {},
+) {
   let stdout = "";
   let stderr = "";
   const code = await runPublishCommand(
@@ -19,7 +22,7 @@ async function run(mode: PublishCommandArgs["mode"], options: { json?: boolean; 
       stdout: { write: (text: string) => (stdout += text) },
       stderr: { write: (text: string) => (stderr += text) },
     },
-    readCommandConfig({ DATA_DIR: dataDir }),
+    readCommandConfig({ DATA_DIR: dataDir, ...options.env }),
   );
   return { code, stdout, stderr };
 }
@@ -190,5 +193,33 @@ describe("when DATABASE_URL is not PostgreSQL", () => {
     );
     expect(code).toBe(1);
     expect(stderr).toContain("rolecall publish: DATABASE_URL must be a PostgreSQL URL");
+  });
+});
+
+describe("rolecall publish of knowledge older than the published knowledge", () => {
+  it("publishes nothing, exits 1 and says why", async () => {
+    const newer = await copyFixtureKnowledge();
+    try {
+      await run("publish");
+      await moveToSfia8(newer);
+      expect((await run("publish", { knowledge: newer.dir })).code).toBe(0);
+      const older = await run("publish");
+      expect(older.code).toBe(1);
+      expect(older.stderr).toMatch(/older than the published knowledge/);
+      expect(await withStore((store) => store.latestSnapshot())).toMatchObject({
+        version: { frameworks: { sfia: "8" } },
+      });
+    } finally {
+      await newer.destroy();
+    }
+  });
+
+  it("orders a knowledge-only release by ROLECALL_KNOWLEDGE_REVISION", async () => {
+    await run("publish", { env: { ROLECALL_KNOWLEDGE_REVISION: "7" } });
+    await knowledge.edit("raci.yaml", "all changes.", "every change.");
+    const older = await run("publish", { env: { ROLECALL_KNOWLEDGE_REVISION: "6" } });
+    expect(older.code).toBe(1);
+    const newer = await run("publish", { env: { ROLECALL_KNOWLEDGE_REVISION: "8" } });
+    expect(newer.code).toBe(0);
   });
 });
