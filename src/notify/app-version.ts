@@ -2,20 +2,29 @@
 // running an older release during a rolling deploy must not announce its knowledge over a newer one's.
 import { readFileSync } from "node:fs";
 
+const PACKAGE_NAME = "rolecall";
+
 let cached: string | undefined | null = null;
 
 /** package.json's version, read once; undefined when it cannot be read (then only other stamps order). */
 export function appVersion(): string | undefined {
-  if (cached !== null) return cached;
-  try {
-    // The same relative path from src/notify and from a compiled dist/notify.
-    const text = readFileSync(new URL("../../package.json", import.meta.url), "utf8");
-    const version = (JSON.parse(text) as { version?: unknown }).version;
-    cached = typeof version === "string" && version.trim() !== "" ? version.trim() : undefined;
-  } catch {
-    cached = undefined;
-  }
+  if (cached === null) cached = findVersion();
   return cached;
+}
+
+/** Looks up from this file for Rolecall's package.json: src/notify/ in a clone, dist/src/notify/ compiled. */
+function findVersion(): string | undefined {
+  for (let up = "../"; up.length <= 5 * 3; up += "../") {
+    try {
+      const text = readFileSync(new URL(`${up}package.json`, import.meta.url), "utf8");
+      const { name, version } = JSON.parse(text) as { name?: unknown; version?: unknown };
+      if (name !== PACKAGE_NAME) continue;
+      return typeof version === "string" && version.trim() !== "" ? version.trim() : undefined;
+    } catch {
+      // no package.json at this level, or not JSON: look further up
+    }
+  }
+  return undefined;
 }
 
 /** What stamps this instance's publishes besides the framework versions (see ContentVersion). */

@@ -1,13 +1,16 @@
 // Two Rolecall instances over HTTP sharing one PostgreSQL database, as behind a load balancer: Slack's retry
 // of an event (X-Slack-Retry-Num, same event_id) that lands on the other instance is not answered again.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningHttpApp, startHttpApp } from "../support/app-process.ts";
+import { createStore } from "../../src/store/index.ts";
+import { REPO_ROOT, type RunningHttpApp, startHttpApp } from "../support/app-process.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { eventBody, messageEvent } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
 import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
 
 const SECRET = "instances-test-signing-secret";
+const PACKAGE = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, "utf8")) as { version: string };
 const unavailable = await postgresUnavailable();
 if (unavailable) console.warn(`Skipping the two-instance Slack test: ${unavailable}`);
 
@@ -54,6 +57,15 @@ describe.skipIf(unavailable !== undefined)("two instances on one PostgreSQL data
     await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0AFTERRETRY");
     expect(api.callsOf("chat.postMessage", (c) => c.body.channel === "D0RETRIEDELSEWHERE")).toHaveLength(1);
     await second().process.waitForLog(/Skipped an event already handled/);
+  });
+
+  it("stamps the start-up publish with the compiled app's version, for the rolling-deploy order", async () => {
+    const store = await createStore({ databaseUrl: schema.url, dataDir: "unused" });
+    try {
+      expect((await store.latestSnapshot())?.version?.app).toBe(PACKAGE.version);
+    } finally {
+      await store.close();
+    }
   });
 
   it("still answers distinct events on either instance", async () => {
