@@ -16,7 +16,7 @@ export interface Metrics {
   eventDeduplicated(): void;
   /** an update posted, lagSeconds after it was queued */
   delivered(lagSeconds: number): void;
-  /** how a publish ended: published, unchanged, invalid, conflict, failed or rejected */
+  /** how a publish ended: published, unchanged, invalid, conflict, older, failed or rejected */
   published(outcome: string): void;
   /** what the outbox gauges read at each scrape */
   watchOutbox(read: () => Promise<OutboxCounts>): void;
