@@ -198,8 +198,8 @@ export function createPublisher(options: PublisherOptions): Publisher {
         logger.info("knowledge unchanged since the last publish", { reason, snapshot: latest.id });
         return { status: "unchanged", reason, snapshotId: latest.id, hash };
       }
-      // Checked before diffing (the store checks again as it writes): a rolling deploy's old instance
-      // would otherwise work out, and then be refused, a diff announcing every newer change as reverted.
+      // Checked before diffing, and by the store again as it writes: an old instance in a rolling deploy
+      // would otherwise diff its older knowledge against the newer snapshot, announcing every change reverted.
       if (latest && isOlder(version, latest.version)) return older(reason, hash, latest, version);
       const before = previousSnapshot(latest);
       await turn();
