@@ -88,4 +88,41 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "answers given and the votes on them, for feedback and knowledge gaps",
+    // No user id is kept with an answer; a vote keeps a keyed hash of its voter. question_text is only
+    // filled when ROLECALL_RECORD_QUESTIONS allows it, and emptied after the retention period.
+    sql: `
+      CREATE TABLE answers (
+        id text PRIMARY KEY,
+        team_id text NOT NULL,
+        surface text NOT NULL,
+        asked_at timestamptz NOT NULL,
+        intent text NOT NULL,
+        outcome text NOT NULL CHECK (outcome IN ('answered', 'not_found', 'weak_search')),
+        subjects json NOT NULL,
+        nearest_subject text,
+        nearest_subject_name text,
+        knowledge_file text,
+        knowledge_version text NOT NULL,
+        question_key text NOT NULL,
+        question_text text
+      );
+      CREATE INDEX answers_asked_at ON answers (asked_at);
+      CREATE INDEX answers_with_text ON answers (asked_at) WHERE question_text IS NOT NULL;
+
+      CREATE TABLE votes (
+        answer_id text NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        voter text NOT NULL,
+        vote text NOT NULL CHECK (vote IN ('helpful', 'not_helpful')),
+        intent text NOT NULL,
+        subjects json NOT NULL,
+        knowledge_version text NOT NULL,
+        voted_at timestamptz NOT NULL,
+        changed_at timestamptz,
+        PRIMARY KEY (answer_id, voter)
+      );
+    `,
+  },
 ];

@@ -4,6 +4,15 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { redactConnectionString, StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
+  type AnswerRow,
+  checkAnswerRecord,
+  checkFeedbackQuery,
+  checkVote,
+  feedbackReader,
+  feedbackSql,
+  type VoteRow,
+} from "./feedback-rules.ts";
+import {
   checkClaim,
   checkOutboxQuery,
   checkPrune,
@@ -25,11 +34,15 @@ import { recordReader } from "./records.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
+  AnswerFeedback,
+  AnswerRecord,
   ChannelPause,
   ClaimInput,
   DeliveredResult,
   FailureInput,
+  FeedbackQuery,
   MigrationResult,
+  NewAnswerRecord,
   NewSubscription,
   OutboxQuery,
   OutboxRow,
@@ -43,10 +56,13 @@ import type {
   RetryInput,
   Snapshot,
   Store,
+  StoredVote,
   StoreLogger,
   Subscription,
   SubscriptionFilter,
   SubscriptionQuery,
+  VoteInput,
+  VoteResult,
 } from "./types.ts";
 
 type SubscriptionRecord = Rows.SubscriptionRecord<Date>;
@@ -57,6 +73,11 @@ const fromRow = recordReader<Date, unknown, string[]>({
   time: (date) => date,
   json: (value) => value,
   ids: (ids) => ids,
+});
+
+const feedbackRow = feedbackReader<Date>({
+  time: (date) => date,
+  subjects: (value) => value as string[],
 });
 
 export const POSTGRES_POOL_DEFAULTS = Object.freeze({
@@ -459,6 +480,111 @@ class PostgresStore implements Store {
     const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT $${params.length}`;
     return this.#run(async () =>
       (await this.#pool.query<OutboxRecord>(sql, params)).rows.map(fromRow.outboxRow),
+    );
+  }
+
+  async recordAnswer(input: NewAnswerRecord): Promise<void> {
+    const row = checkAnswerRecord(input);
+    await this.#run(() =>
+      this.#pool.query(
+        `INSERT INTO answers (id, team_id, surface, asked_at, intent, outcome, subjects, nearest_subject,
+           nearest_subject_name, knowledge_file, knowledge_version, question_key, question_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          row.id,
+          row.team_id,
+          row.surface,
+          row.asked_at,
+          row.intent,
+          row.outcome,
+          JSON.stringify(row.subjects),
+          row.nearest_subject,
+          row.nearest_subject_name,
+          row.knowledge_file,
+          row.knowledge_version,
+          row.question_key,
+          row.question_text,
+        ],
+      ),
+    );
+  }
+
+  async getAnswer(id: string): Promise<AnswerRecord | undefined> {
+    requireId(id, "id");
+    return this.#run(async () => {
+      const row = (await this.#pool.query<AnswerRow<Date>>("SELECT * FROM answers WHERE id = $1", [id]))
+        .rows[0];
+      return row ? feedbackRow.answer(row) : undefined;
+    });
+  }
+
+  async castVote(input: VoteInput): Promise<VoteResult> {
+    const { answerId, voter, vote, at } = checkVote(input);
+    return this.#transaction(async (client): Promise<VoteResult> => {
+      // Locking the answer row serialises one answer's votes, so two presses at once cannot both insert.
+      const row = (
+        await client.query<AnswerRow<Date>>("SELECT * FROM answers WHERE id = $1 FOR UPDATE", [answerId])
+      ).rows[0];
+      if (!row) return { status: "unknown_answer" };
+      const answer = feedbackRow.answer(row);
+      const earlier = (
+        await client.query<VoteRow<Date>>("SELECT * FROM votes WHERE answer_id = $1 AND voter = $2", [
+          answerId,
+          voter,
+        ])
+      ).rows[0];
+      if (earlier?.vote === vote) return { status: "repeated", vote, answer };
+      if (earlier) {
+        await client.query(
+          "UPDATE votes SET vote = $1, changed_at = $2 WHERE answer_id = $3 AND voter = $4",
+          [vote, at, answerId, voter],
+        );
+        return { status: "changed", vote, previous: earlier.vote, answer };
+      }
+      await client.query(
+        `INSERT INTO votes (answer_id, voter, vote, intent, subjects, knowledge_version, voted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [answerId, voter, vote, row.intent, JSON.stringify(row.subjects), row.knowledge_version, at],
+      );
+      return { status: "recorded", vote, answer };
+    });
+  }
+
+  async getVote(answerId: string, voter: string): Promise<StoredVote | undefined> {
+    requireId(answerId, "answerId");
+    requireId(voter, "voter");
+    return this.#run(async () => {
+      const row = (
+        await this.#pool.query<VoteRow<Date>>("SELECT * FROM votes WHERE answer_id = $1 AND voter = $2", [
+          answerId,
+          voter,
+        ])
+      ).rows[0];
+      return row ? feedbackRow.vote(row) : undefined;
+    });
+  }
+
+  async listAnswerFeedback(query: FeedbackQuery): Promise<AnswerFeedback[]> {
+    const { since, teamId, limit } = checkFeedbackQuery(query);
+    const sql = feedbackSql((n) => `$${n}`, teamId !== undefined, 'a.id COLLATE "C"');
+    const params = teamId === undefined ? [since, limit] : [since, teamId, limit];
+    return this.#run(async () =>
+      (
+        await this.#pool.query<AnswerRow<Date> & { helpful: string; not_helpful: string }>(sql, params)
+      ).rows.map(feedbackRow.feedback),
+    );
+  }
+
+  async forgetQuestionsBefore(before: Date): Promise<number> {
+    requireDate(before, "before");
+    return this.#run(
+      async () =>
+        (
+          await this.#pool.query(
+            "UPDATE answers SET question_text = NULL WHERE question_text IS NOT NULL AND asked_at < $1",
+            [before],
+          )
+        ).rowCount ?? 0,
     );
   }
 

@@ -88,4 +88,41 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: "answers given and the votes on them, for feedback and knowledge gaps",
+    // No user id is kept with an answer; a vote keeps a keyed hash of its voter. question_text is only
+    // filled when ROLECALL_RECORD_QUESTIONS allows it, and emptied after the retention period.
+    sql: `
+      CREATE TABLE answers (
+        id TEXT PRIMARY KEY,
+        team_id TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        asked_at INTEGER NOT NULL,
+        intent TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('answered', 'not_found', 'weak_search')),
+        subjects TEXT NOT NULL,
+        nearest_subject TEXT,
+        nearest_subject_name TEXT,
+        knowledge_file TEXT,
+        knowledge_version TEXT NOT NULL,
+        question_key TEXT NOT NULL,
+        question_text TEXT
+      ) STRICT;
+      CREATE INDEX answers_asked_at ON answers (asked_at);
+      CREATE INDEX answers_with_text ON answers (asked_at) WHERE question_text IS NOT NULL;
+
+      CREATE TABLE votes (
+        answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
+        voter TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('helpful', 'not_helpful')),
+        intent TEXT NOT NULL,
+        subjects TEXT NOT NULL,
+        knowledge_version TEXT NOT NULL,
+        voted_at INTEGER NOT NULL,
+        changed_at INTEGER,
+        PRIMARY KEY (answer_id, voter)
+      ) STRICT;
+    `,
+  },
 ];

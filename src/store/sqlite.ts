@@ -7,6 +7,15 @@ import Database from "better-sqlite3";
 import { makeDirsSync } from "../core/knowledge/make-dirs.ts";
 import { StoreError, toStoreError, toUnavailableError } from "./errors.ts";
 import {
+  type AnswerRow,
+  checkAnswerRecord,
+  checkFeedbackQuery,
+  checkVote,
+  feedbackReader,
+  feedbackSql,
+  type VoteRow,
+} from "./feedback-rules.ts";
+import {
   checkClaim,
   checkOutboxQuery,
   checkPrune,
@@ -28,11 +37,15 @@ import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
+  AnswerFeedback,
+  AnswerRecord,
   ChannelPause,
   ClaimInput,
   DeliveredResult,
   FailureInput,
+  FeedbackQuery,
   MigrationResult,
+  NewAnswerRecord,
   NewSubscription,
   OutboxQuery,
   OutboxRow,
@@ -46,9 +59,12 @@ import type {
   RetryInput,
   Snapshot,
   Store,
+  StoredVote,
   Subscription,
   SubscriptionFilter,
   SubscriptionQuery,
+  VoteInput,
+  VoteResult,
 } from "./types.ts";
 
 type SubscriptionRecord = Rows.SubscriptionRecord<number>;
@@ -59,6 +75,11 @@ const fromRow = recordReader<number, string, string>({
   time: (ms) => new Date(ms),
   json: (text) => JSON.parse(text) as unknown,
   ids: (text) => JSON.parse(text) as string[],
+});
+
+const feedbackRow = feedbackReader<number>({
+  time: (ms) => new Date(ms),
+  subjects: (text) => JSON.parse(String(text)) as string[],
 });
 
 export const SQLITE_FILE_NAME = "rolecall.db";
@@ -506,6 +527,91 @@ class SqliteStore implements Store {
     }
     const sql = `SELECT * FROM outbox ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY seq LIMIT ?`;
     return this.#run(() => this.#all<OutboxRecord>(sql, ...params, limit).map(fromRow.outboxRow));
+  }
+
+  async recordAnswer(input: NewAnswerRecord): Promise<void> {
+    const row = checkAnswerRecord(input);
+    await this.#run(() =>
+      this.#prepare(
+        `INSERT INTO answers (id, team_id, surface, asked_at, intent, outcome, subjects, nearest_subject,
+           nearest_subject_name, knowledge_file, knowledge_version, question_key, question_text)
+         VALUES (@id, @team_id, @surface, @asked_at, @intent, @outcome, @subjects, @nearest_subject,
+           @nearest_subject_name, @knowledge_file, @knowledge_version, @question_key, @question_text)`,
+      ).run({ ...row, asked_at: row.asked_at.getTime(), subjects: JSON.stringify(row.subjects) }),
+    );
+  }
+
+  async getAnswer(id: string): Promise<AnswerRecord | undefined> {
+    requireId(id, "id");
+    return this.#run(() => {
+      const row = this.#get<AnswerRow<number>>("SELECT * FROM answers WHERE id = ?", id);
+      return row ? feedbackRow.answer(row) : undefined;
+    });
+  }
+
+  async castVote(input: VoteInput): Promise<VoteResult> {
+    const { answerId, voter, vote, at } = checkVote(input);
+    return this.#run(() =>
+      this.#immediate((): VoteResult => {
+        const row = this.#get<AnswerRow<number>>("SELECT * FROM answers WHERE id = ?", answerId);
+        if (!row) return { status: "unknown_answer" };
+        const answer = feedbackRow.answer(row);
+        const earlier = this.#get<VoteRow<number>>(
+          "SELECT * FROM votes WHERE answer_id = ? AND voter = ?",
+          answerId,
+          voter,
+        );
+        if (earlier?.vote === vote) return { status: "repeated", vote, answer };
+        if (earlier) {
+          this.#prepare("UPDATE votes SET vote = ?, changed_at = ? WHERE answer_id = ? AND voter = ?").run(
+            vote,
+            at.getTime(),
+            answerId,
+            voter,
+          );
+          return { status: "changed", vote, previous: earlier.vote, answer };
+        }
+        this.#prepare(
+          `INSERT INTO votes (answer_id, voter, vote, intent, subjects, knowledge_version, voted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(answerId, voter, vote, row.intent, row.subjects, row.knowledge_version, at.getTime());
+        return { status: "recorded", vote, answer };
+      }),
+    );
+  }
+
+  async getVote(answerId: string, voter: string): Promise<StoredVote | undefined> {
+    requireId(answerId, "answerId");
+    requireId(voter, "voter");
+    return this.#run(() => {
+      const row = this.#get<VoteRow<number>>(
+        "SELECT * FROM votes WHERE answer_id = ? AND voter = ?",
+        answerId,
+        voter,
+      );
+      return row ? feedbackRow.vote(row) : undefined;
+    });
+  }
+
+  async listAnswerFeedback(query: FeedbackQuery): Promise<AnswerFeedback[]> {
+    const { since, teamId, limit } = checkFeedbackQuery(query);
+    const sql = feedbackSql(() => "?", teamId !== undefined);
+    const params = teamId === undefined ? [since.getTime(), limit] : [since.getTime(), teamId, limit];
+    return this.#run(() =>
+      this.#all<AnswerRow<number> & { helpful: number; not_helpful: number }>(sql, ...params).map(
+        feedbackRow.feedback,
+      ),
+    );
+  }
+
+  async forgetQuestionsBefore(before: Date): Promise<number> {
+    const cutoff = requireDate(before, "before").getTime();
+    return this.#run(
+      () =>
+        this.#prepare(
+          "UPDATE answers SET question_text = NULL WHERE question_text IS NOT NULL AND asked_at < ?",
+        ).run(cutoff).changes,
+    );
   }
 
   async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {

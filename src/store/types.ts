@@ -1,5 +1,5 @@
-// The persistence contract: subscriptions, published knowledge snapshots, the notification outbox and
-// Slack installations. SQLite and PostgreSQL implement it identically (tests/store/contract.ts).
+// The persistence contract: subscriptions, published knowledge snapshots, the notification outbox,
+// Slack installations, and the answers given with the votes on them (feedback and knowledge gaps). SQLite and PostgreSQL implement it identically (tests/store/contract.ts).
 
 import type { FollowedFilter } from "../core/changes/subscription.ts";
 
@@ -203,6 +203,80 @@ export interface OutboxStats {
   failed: number;
 }
 
+/** How an answer ended: answered, nothing found, or free search with weak hits. The last two are gaps. */
+export type AnswerOutcome = "answered" | "not_found" | "weak_search";
+
+/**
+ * One answer given, kept so a vote on it knows what it voted on and gaps can be counted. It names no
+ * person; the question's words are kept only when the operator allows it (questionText).
+ */
+export interface AnswerRecord {
+  id: string;
+  teamId: string;
+  /** where it was asked: command, dm, mention, shortcut, button, home */
+  surface: string;
+  askedAt: Date;
+  intent: string;
+  outcome: AnswerOutcome;
+  /** "kind:id" of each subject the answer is about, e.g. "skill:sfia:ITMG" */
+  subjects: string[];
+  /** the subject nearest the question ("kind:id") and its name, where there is one */
+  nearestSubject?: string;
+  nearestSubjectName?: string;
+  /** the knowledge file where an answer to the question would belong, relative to the knowledge folder */
+  knowledgeFile?: string;
+  /** the content hash of the knowledge that answered */
+  knowledgeVersion: string;
+  /** a keyed hash of the normalised question: groups the same question without keeping its words */
+  questionKey: string;
+  questionText?: string;
+}
+
+export type NewAnswerRecord = Omit<AnswerRecord, "askedAt"> & { askedAt?: Date };
+
+export const VOTES = ["helpful", "not_helpful"] as const;
+export type Vote = (typeof VOTES)[number];
+
+export interface VoteInput {
+  answerId: string;
+  /** a keyed hash of the voter's Slack user id, never the id itself */
+  voter: string;
+  vote: Vote;
+  /** defaults to now */
+  at?: Date;
+}
+
+export type VoteResult =
+  /** a first vote, a changed vote, or the same vote again (refused: nothing changed) */
+  | { status: "recorded" | "changed" | "repeated"; vote: Vote; previous?: Vote; answer: AnswerRecord }
+  | { status: "unknown_answer" };
+
+export interface StoredVote {
+  answerId: string;
+  voter: string;
+  vote: Vote;
+  intent: string;
+  subjects: string[];
+  knowledgeVersion: string;
+  votedAt: Date;
+  changedAt?: Date;
+}
+
+export interface FeedbackQuery {
+  /** answers asked at or after this time */
+  since: Date;
+  teamId?: string;
+  /** default and maximum: STORE_LIMITS.maxListRows */
+  limit?: number;
+}
+
+/** An answer that is a gap (not found, weak search) or got a not-helpful vote, with its vote counts. */
+export interface AnswerFeedback {
+  answer: AnswerRecord;
+  helpful: number;
+  notHelpful: number;
+}
+
 export interface MigrationResult {
   /** versions applied by this call, ascending; empty when the schema was already current */
   applied: number[];
@@ -266,6 +340,21 @@ export interface Store {
   prune(input: PruneInput): Promise<PruneResult>;
   /** Publish order. */
   listOutbox(query?: OutboxQuery): Promise<OutboxRow[]>;
+
+  /** Stores one answer given. Ids are the caller's (the vote buttons carry them); a repeated id fails. */
+  recordAnswer(input: NewAnswerRecord): Promise<void>;
+  getAnswer(id: string): Promise<AnswerRecord | undefined>;
+  /**
+   * One transaction: a first vote is recorded, a different vote replaces the voter's earlier one, and the
+   * same vote again changes nothing ("repeated"). The vote keeps the answer's intent, subjects and version.
+   */
+  castVote(input: VoteInput): Promise<VoteResult>;
+  /** The voter's vote on an answer, if any. */
+  getVote(answerId: string, voter: string): Promise<StoredVote | undefined>;
+  /** Gaps and not-helpful answers since the given time, newest first. */
+  listAnswerFeedback(query: FeedbackQuery): Promise<AnswerFeedback[]>;
+  /** Forgets the words of every question asked before the given time; returns how many were forgotten. */
+  forgetQuestionsBefore(before: Date): Promise<number>;
 
   /** Bolt InstallationStore backing; the key is the enterprise id for org-wide installs, else the team id. */
   saveInstallation(key: string, installation: unknown, at?: Date): Promise<void>;

@@ -1,7 +1,13 @@
 // The behaviour every Store must have. Each implementation's test file runs this suite against real storage.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { STORE_LIMITS, type StoreError } from "../../src/store/index.ts";
-import type { Delivery, PublishInput, Store, SubscriptionFilter } from "../../src/store/types.ts";
+import type {
+  Delivery,
+  NewAnswerRecord,
+  PublishInput,
+  Store,
+  SubscriptionFilter,
+} from "../../src/store/types.ts";
 
 /** Fresh, empty storage for one test. open() may be called again to simulate a restart or a second instance. */
 export interface StoreHarness {
@@ -21,6 +27,24 @@ const ROLE_DEV: SubscriptionFilter = { kind: "role", id: "software-developer", l
 
 export function delivery(channelId: string, payload: unknown = { text: `news for ${channelId}` }): Delivery {
   return { teamId: "T1", channelId, subscriptionIds: [`sub-${channelId}`], payload };
+}
+
+export function answerRecord(id: string, extra: Partial<NewAnswerRecord> = {}): NewAnswerRecord {
+  return {
+    id,
+    teamId: "T1",
+    surface: "command",
+    askedAt: T0,
+    intent: "level",
+    outcome: "answered",
+    subjects: ["skill:sfia:ITMG"],
+    nearestSubject: "skill:sfia:ITMG",
+    nearestSubjectName: "IT management",
+    knowledgeFile: "sfia-skills.yaml",
+    knowledgeVersion: "hash-1",
+    questionKey: `key-${id}`,
+    ...extra,
+  };
 }
 
 export async function publishTo(
@@ -937,6 +961,146 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await store.deleteInstallation("T1")).toBe(true);
         expect(await store.fetchInstallation("T1")).toBeUndefined();
         expect(await store.deleteInstallation("T1")).toBe(false);
+      });
+    });
+
+    describe("answers and votes", () => {
+      it("reads back an answer as it was recorded, question text included", async () => {
+        await store.recordAnswer(answerRecord("A1", { questionText: "what is ITMG 5" }));
+        expect(await store.getAnswer("A1")).toEqual({
+          ...answerRecord("A1"),
+          questionText: "what is ITMG 5",
+        });
+        expect(await store.getAnswer("A404")).toBeUndefined();
+      });
+
+      it("leaves out what an answer does not have", async () => {
+        const bare = answerRecord("A1", {
+          outcome: "not_found",
+          intent: "not_found",
+          subjects: [],
+          nearestSubject: undefined,
+          nearestSubjectName: undefined,
+          knowledgeFile: undefined,
+        });
+        await store.recordAnswer(bare);
+        const read = await store.getAnswer("A1");
+        expect(read).toEqual({
+          id: "A1",
+          teamId: "T1",
+          surface: "command",
+          askedAt: T0,
+          intent: "not_found",
+          outcome: "not_found",
+          subjects: [],
+          knowledgeVersion: "hash-1",
+          questionKey: "key-A1",
+        });
+      });
+
+      it("refuses a second answer with the same id, and an unknown outcome", async () => {
+        await store.recordAnswer(answerRecord("A1"));
+        expect(await codeOf(store.recordAnswer(answerRecord("A1")))).toBe("STORE_QUERY_FAILED");
+        expect(await codeOf(store.recordAnswer(answerRecord("A2", { outcome: "great" as "answered" })))).toBe(
+          "STORE_INVALID_INPUT",
+        );
+      });
+
+      it("records a vote with the answer's intent, subjects and knowledge version, and the time", async () => {
+        await store.recordAnswer(answerRecord("A1"));
+        const result = await store.castVote({ answerId: "A1", voter: "V1", vote: "helpful", at: at(5) });
+        expect(result).toMatchObject({ status: "recorded", vote: "helpful", answer: { id: "A1" } });
+        expect(await store.getVote("A1", "V1")).toEqual({
+          answerId: "A1",
+          voter: "V1",
+          vote: "helpful",
+          intent: "level",
+          subjects: ["skill:sfia:ITMG"],
+          knowledgeVersion: "hash-1",
+          votedAt: at(5),
+        });
+      });
+
+      it("changes a vote, then refuses the same vote again without changing anything", async () => {
+        await store.recordAnswer(answerRecord("A1"));
+        await store.castVote({ answerId: "A1", voter: "V1", vote: "helpful", at: at(1) });
+        expect(
+          await store.castVote({ answerId: "A1", voter: "V1", vote: "not_helpful", at: at(2) }),
+        ).toMatchObject({ status: "changed", vote: "not_helpful", previous: "helpful" });
+        expect(
+          await store.castVote({ answerId: "A1", voter: "V1", vote: "not_helpful", at: at(3) }),
+        ).toMatchObject({ status: "repeated", vote: "not_helpful" });
+        expect(await store.getVote("A1", "V1")).toMatchObject({
+          vote: "not_helpful",
+          votedAt: at(1),
+          changedAt: at(2),
+        });
+      });
+
+      it("keeps each voter's vote apart", async () => {
+        await store.recordAnswer(answerRecord("A1"));
+        await store.castVote({ answerId: "A1", voter: "V1", vote: "helpful" });
+        expect(await store.castVote({ answerId: "A1", voter: "V2", vote: "helpful" })).toMatchObject({
+          status: "recorded",
+        });
+      });
+
+      it("says so when the answer voted on is unknown", async () => {
+        expect(await store.castVote({ answerId: "A404", voter: "V1", vote: "helpful" })).toEqual({
+          status: "unknown_answer",
+        });
+      });
+
+      it("records one first vote when the same press arrives twice at once", async () => {
+        await store.recordAnswer(answerRecord("A1"));
+        const second = await open();
+        const results = await Promise.all([
+          store.castVote({ answerId: "A1", voter: "V1", vote: "helpful" }),
+          second.castVote({ answerId: "A1", voter: "V1", vote: "helpful" }),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(["recorded", "repeated"]);
+      });
+
+      it("lists gaps and not-helpful answers since a time, newest first, with their vote counts", async () => {
+        await store.recordAnswer(answerRecord("OLD", { outcome: "not_found", askedAt: at(-10) }));
+        await store.recordAnswer(answerRecord("GOOD", { askedAt: at(1) }));
+        await store.recordAnswer(answerRecord("MISS", { outcome: "not_found", askedAt: at(2) }));
+        await store.recordAnswer(answerRecord("WEAK", { outcome: "weak_search", askedAt: at(3) }));
+        await store.recordAnswer(answerRecord("BAD", { askedAt: at(4) }));
+        await store.recordAnswer(
+          answerRecord("OTHER", { outcome: "not_found", teamId: "T2", askedAt: at(5) }),
+        );
+        await store.castVote({ answerId: "GOOD", voter: "V1", vote: "helpful" });
+        await store.castVote({ answerId: "BAD", voter: "V1", vote: "not_helpful" });
+        await store.castVote({ answerId: "BAD", voter: "V2", vote: "not_helpful" });
+        await store.castVote({ answerId: "BAD", voter: "V3", vote: "helpful" });
+
+        const listed = await store.listAnswerFeedback({ since: T0, teamId: "T1" });
+        expect(listed.map((f) => [f.answer.id, f.helpful, f.notHelpful])).toEqual([
+          ["BAD", 1, 2],
+          ["WEAK", 0, 0],
+          ["MISS", 0, 0],
+        ]);
+        expect((await store.listAnswerFeedback({ since: T0 })).map((f) => f.answer.id)).toEqual([
+          "OTHER",
+          "BAD",
+          "WEAK",
+          "MISS",
+        ]);
+        expect((await store.listAnswerFeedback({ since: T0, limit: 1 })).map((f) => f.answer.id)).toEqual([
+          "OTHER",
+        ]);
+      });
+
+      it("forgets the words of questions asked before a time, and keeps the rest of the answer", async () => {
+        await store.recordAnswer(answerRecord("A1", { questionText: "old words", askedAt: at(-1) }));
+        await store.recordAnswer(answerRecord("A2", { questionText: "new words", askedAt: at(1) }));
+        await store.castVote({ answerId: "A1", voter: "V1", vote: "not_helpful" });
+        expect(await store.forgetQuestionsBefore(T0)).toBe(1);
+        expect(await store.getAnswer("A1")).toEqual(answerRecord("A1", { askedAt: at(-1) }));
+        expect((await store.getAnswer("A2"))?.questionText).toBe("new words");
+        expect(await store.getVote("A1", "V1")).toMatchObject({ vote: "not_helpful" });
+        expect(await store.forgetQuestionsBefore(T0)).toBe(0);
       });
     });
 
