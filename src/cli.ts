@@ -1,4 +1,4 @@
-// The rolecall command line: ask, schema, import, export, and (with the notifications work) diff and publish.
+// The rolecall command line: ask, schema, import, export, diff and publish, and the knowledge-gaps report.
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandConfig, loadCommandConfig } from "./config.ts";
@@ -9,6 +9,7 @@ import { type CommandIo, UsageError } from "./terminal/command.ts";
 import { runExportCommand } from "./terminal/export-command.ts";
 import { runImportCommand } from "./terminal/import-command.ts";
 import { runPublishCommand } from "./terminal/publish-command.ts";
+import { runReportCommand } from "./terminal/report-command.ts";
 import { runSchemaCommand } from "./terminal/schema-command.ts";
 
 const USAGE = `Usage: rolecall <command> [options]
@@ -19,6 +20,9 @@ Commands:
   diff [--json]                    show what publishing the knowledge would announce (publishes nothing)
   publish [--json]                 store a knowledge snapshot and queue notifications for subscribed
                                    channels (the running bot posts them; uses DATA_DIR or DATABASE_URL)
+  report gaps [--json] [--since 30d]
+                                   questions the knowledge did not answer well, by nearest subject,
+                                   and where an answer belongs (reads DATA_DIR or DATABASE_URL)
 ${IMPORTER_REGISTRY.map((i) => `  ${`import ${i.name} ${i.usage ?? "FILE... --out DIR"}`.padEnd(33)}${i.summary}`).join("\n")}
                                    (import options: --version V, --json; a DIR with no knowledge yet
                                    starts as a copy of --knowledge DIR or $KNOWLEDGE_DIR or ./knowledge,
@@ -52,6 +56,7 @@ export async function runCli(
         json: { type: "boolean", default: false },
         knowledge: { type: "string" },
         out: { type: "string" },
+        since: { type: "string" },
       },
     });
     switch (command) {
@@ -67,6 +72,12 @@ export async function runCli(
       case "publish":
         return await runPublishCommand(
           { mode: command, json: values.json ?? false, knowledge: values.knowledge },
+          io,
+          config,
+        );
+      case "report":
+        return await runReportCommand(
+          { positionals, json: values.json ?? false, ...(values.since ? { since: values.since } : {}) },
           io,
           config,
         );

@@ -22,7 +22,24 @@ export const DEFAULTS = Object.freeze({
   peopleRefreshMinutes: 60,
   /** how long delivered notifications and old snapshots are kept */
   retentionDays: 30,
+  recordQuestions: "off" as QuestionRecording,
+  questionRetentionDays: 30,
 });
+
+/** ROLECALL_RECORD_QUESTIONS: keep no question's words, only those of unanswered questions, or all. */
+export const QUESTION_RECORDINGS = ["off", "unanswered", "all"] as const;
+export type QuestionRecording = (typeof QUESTION_RECORDINGS)[number];
+
+export interface FeedbackSettings {
+  recordQuestions: QuestionRecording;
+  /** days question text is kept before it is deleted */
+  questionRetentionDays: number;
+  /**
+   * The key for hashing user ids and questions: ROLECALL_HASH_SECRET, else the signing secret, else the
+   * app-level token. Undefined in the console, which records nothing.
+   */
+  hashSecret?: string;
+}
 
 export type RunMode = "socket" | "http" | "console";
 
@@ -63,6 +80,8 @@ export interface Config {
   knowledgeRevision?: string;
   /** days after which delivered notifications and snapshots nothing needs any more are removed */
   retentionDays: number;
+  /** what is kept of questions and votes, and for how long */
+  feedback: FeedbackSettings;
 }
 
 export interface HttpLimits {
@@ -180,6 +199,9 @@ const envSchema = z.object({
   ROLECALL_PEOPLE_REFRESH_MINUTES: optional,
   ROLECALL_KNOWLEDGE_REVISION: optional,
   ROLECALL_RETENTION_DAYS: optional,
+  ROLECALL_RECORD_QUESTIONS: optional,
+  ROLECALL_QUESTION_RETENTION_DAYS: optional,
+  ROLECALL_HASH_SECRET: optional,
 });
 
 const commandEnvSchema = envSchema.pick({
@@ -252,18 +274,34 @@ export function readConfig(env: Env): Config {
     ...(e.ROLECALL_KNOWLEDGE_REVISION ? { knowledgeRevision: e.ROLECALL_KNOWLEDGE_REVISION } : {}),
     retentionDays:
       e.ROLECALL_RETENTION_DAYS === undefined ? DEFAULTS.retentionDays : Number(e.ROLECALL_RETENTION_DAYS),
+    feedback: {
+      recordQuestions:
+        (e.ROLECALL_RECORD_QUESTIONS?.toLowerCase() as QuestionRecording | undefined) ??
+        DEFAULTS.recordQuestions,
+      questionRetentionDays:
+        e.ROLECALL_QUESTION_RETENTION_DAYS === undefined
+          ? DEFAULTS.questionRetentionDays
+          : Number(e.ROLECALL_QUESTION_RETENTION_DAYS),
+      ...optionalHashSecret(e.ROLECALL_HASH_SECRET ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN),
+    },
   };
+}
+
+function optionalHashSecret(secret: string | undefined): { hashSecret?: string } {
+  return secret ? { hashSecret: secret } : {};
 }
 
 /** Values that must never be logged: the tokens, the database URL and the password inside it. */
 export function secretsOf(config: Config): string[] {
-  return [
+  const secrets = [
     config.slack.botToken,
     config.slack.appToken,
     config.slack.signingSecret,
+    config.feedback.hashSecret,
     config.databaseUrl,
     ...databasePassword(config.databaseUrl),
   ].filter((s): s is string => typeof s === "string" && s !== "");
+  return [...new Set(secrets)];
 }
 
 /** The password as written in the URL and decoded, since either may turn up in a driver's message. */
@@ -290,6 +328,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     env.SLACK_BOT_TOKEN,
     env.SLACK_APP_TOKEN,
     env.SLACK_SIGNING_SECRET,
+    env.ROLECALL_HASH_SECRET,
     env.DATABASE_URL,
   ].filter((s): s is string => s !== undefined && s.length >= 8);
   const clip = (value: string) => shown(value, secrets);
@@ -454,6 +493,32 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       code: "INVALID_VALUE",
       variable: "ROLECALL_DEFAULT_FRAMEWORK",
       message: `ROLECALL_DEFAULT_FRAMEWORK must be a framework id from the knowledge, such as sfia or ddat (got ${clip(env.ROLECALL_DEFAULT_FRAMEWORK)}).`,
+    });
+  }
+  if (
+    env.ROLECALL_RECORD_QUESTIONS !== undefined &&
+    !(QUESTION_RECORDINGS as readonly string[]).includes(env.ROLECALL_RECORD_QUESTIONS.toLowerCase())
+  ) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "ROLECALL_RECORD_QUESTIONS",
+      message: `ROLECALL_RECORD_QUESTIONS must be off (keep no question's words), unanswered (keep the words of questions Rolecall could not answer) or all (got ${clip(env.ROLECALL_RECORD_QUESTIONS)}).`,
+    });
+  }
+  const days = env.ROLECALL_QUESTION_RETENTION_DAYS;
+  if (days !== undefined && (!/^\d+$/.test(days) || Number(days) < 1 || Number(days) > 3650)) {
+    issues.push({
+      code: /^\d+$/.test(days) ? "OUT_OF_RANGE" : "NOT_A_NUMBER",
+      variable: "ROLECALL_QUESTION_RETENTION_DAYS",
+      message: `ROLECALL_QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650 (got ${clip(days)}).`,
+    });
+  }
+  if (env.ROLECALL_HASH_SECRET !== undefined && env.ROLECALL_HASH_SECRET.length < 16) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "ROLECALL_HASH_SECRET",
+      message:
+        "ROLECALL_HASH_SECRET must be at least 16 characters long (a random string, e.g. from openssl rand -hex 32).",
     });
   }
   return issues;

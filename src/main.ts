@@ -10,8 +10,12 @@ import { knowledgeCachePath } from "./core/knowledge/cache.ts";
 import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
 import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
+import { createKeyedHasher } from "./feedback/hash.ts";
+import { createAnswerRecorder } from "./feedback/recorder.ts";
+import { createQuestionRetention, type QuestionRetention } from "./feedback/retention.ts";
 import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
 import { versionStamp } from "./notify/app-version.ts";
+import type { PublishOutcome } from "./notify/publisher.ts";
 import { createNotificationRuntime, type NotificationRuntimeOptions } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
@@ -217,6 +221,7 @@ async function runSlack(
     apiUrl: config.slack.apiUrl,
     ...(metrics ? { fetch: createObservedFetch(config.slack.apiUrl, metrics.slackApiError) } : {}),
   });
+  let lastPublish: { at: Date; outcome: PublishOutcome } | undefined;
   const notifications = createNotificationRuntime({
     knowledgeDir: config.knowledgeDir,
     cacheFile: knowledgeCacheFile(config),
@@ -224,13 +229,17 @@ async function runSlack(
     logger,
     servedContentHash: live.contentHash,
     ...instanceSettings(config),
-    onKnowledge: (kb) => live.swap(kb),
+    onKnowledge: (kb, contentHash) => live.swap(kb, contentHash),
     courier: createSlackCourier({ client, logger }),
     alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
     alertTooLarge: createTooLargeAlert({ client, admins: config.admins, logger }),
+    // Every publish's outcome, whatever started it: the admins' App Home shows the last.
+    onPublishOutcome: (outcome) => {
+      lastPublish = { at: new Date(), outcome };
+      metrics?.published(outcome.status);
+    },
     ...(metrics
       ? {
-          onPublishOutcome: (outcome) => metrics.published(outcome.status),
           onDeliveryEvent: (event) => {
             if (event.type === "delivered") {
               metrics.delivered((Date.now() - event.row.createdAt.getTime()) / 1000);
@@ -240,6 +249,10 @@ async function runSlack(
       : {}),
   });
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
+  const { hashSecret } = config.feedback;
+  const retention: QuestionRetention | undefined = hashSecret
+    ? createQuestionRetention({ store, retentionDays: config.feedback.questionRetentionDays, logger })
+    : undefined;
   const slack = createSlackApp({
     connection,
     apiUrl: config.slack.apiUrl,
@@ -258,6 +271,25 @@ async function runSlack(
       reload: () => notifications.publish("command"),
     },
     ...(metrics ? { metrics } : {}),
+    ...(hashSecret
+      ? {
+          feedback: {
+            recorder: createAnswerRecorder({
+              store,
+              hasher: createKeyedHasher(hashSecret),
+              recordQuestions: config.feedback.recordQuestions,
+              source: live,
+              knowledgeVersion: () => live.contentHash,
+              knowledgeDir: config.knowledgeDir,
+              logger,
+            }),
+            store,
+            hasher: createKeyedHasher(hashSecret),
+            permissions,
+            lastPublish: () => lastPublish,
+          },
+        }
+      : {}),
   });
   if (ops) ops.state.slack = slack;
   try {
@@ -271,9 +303,11 @@ async function runSlack(
     throw error;
   }
   notifications.startDelivery();
+  retention?.start();
 
   const signal = await io.stopSignal;
   logger.info("Shutting down", { signal });
+  retention?.stop();
   if (ops) {
     ops.server.drain();
     if (config.shutdownDrainMs > 0) {
@@ -315,16 +349,22 @@ function rolecallOptions(config: Config): RolecallOptions {
 }
 
 type LiveRolecall = Rolecall & {
-  swap(kb: KnowledgeBase): void;
-  /** of the knowledge loaded at start-up, so the start-up publish does not hand the same over again */
+  swap(kb: KnowledgeBase, contentHash?: string): void;
+  /**
+   * Of the knowledge answering now: at start-up, so the start-up publish does not hand the same over
+   * again; afterwards the version each answer's feedback record names.
+   */
   readonly contentHash: string;
 };
 
 /** One object for every adapter to hold, answering from whichever knowledge was loaded last. */
 function liveRolecall(initial: KnowledgeBase, contentHash: string, options: RolecallOptions): LiveRolecall {
   let current = createRolecall(initial, options);
+  let version = contentHash;
   return {
-    contentHash,
+    get contentHash() {
+      return version;
+    },
     get knowledge() {
       return current.knowledge;
     },
@@ -333,8 +373,9 @@ function liveRolecall(initial: KnowledgeBase, contentHash: string, options: Role
     },
     ask: (question) => current.ask(question),
     understand: (question) => current.understand(question),
-    swap: (kb) => {
+    swap: (kb, hash) => {
       current = createRolecall(kb, options);
+      if (hash) version = hash;
     },
   };
 }

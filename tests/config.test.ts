@@ -74,7 +74,39 @@ describe("defaults", () => {
       subscribers: "admins",
       peopleRefreshMs: 60 * 60_000,
       retentionDays: 30,
+      feedback: { recordQuestions: "off", questionRetentionDays: 30 },
     });
+  });
+
+  it("reads what is kept of questions, for how long, and the hash key", () => {
+    const config = readConfig({
+      ROLECALL_RECORD_QUESTIONS: "Unanswered",
+      ROLECALL_QUESTION_RETENTION_DAYS: "7",
+      ROLECALL_HASH_SECRET: "a-long-enough-hash-key",
+    });
+    expect(config.feedback).toEqual({
+      recordQuestions: "unanswered",
+      questionRetentionDays: 7,
+      hashSecret: "a-long-enough-hash-key",
+    });
+    expect(secretsOf(config)).toContain("a-long-enough-hash-key");
+  });
+
+  it("keys the hashes with the signing secret, else the app-level token, when no hash key is set", () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET }).feedback.hashSecret).toBe(
+      SECRET,
+    );
+    expect(readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }).feedback.hashSecret).toBe(APP);
+  });
+
+  it("refuses an unknown recording choice, a bad retention and a short hash key", () => {
+    expect(() => readConfig({ ROLECALL_RECORD_QUESTIONS: "some" })).toThrow(
+      /ROLECALL_RECORD_QUESTIONS must be off/,
+    );
+    expect(() => readConfig({ ROLECALL_QUESTION_RETENTION_DAYS: "0" })).toThrow(
+      /ROLECALL_QUESTION_RETENTION_DAYS must be a whole number of days from 1 to 3650/,
+    );
+    expect(() => readConfig({ ROLECALL_HASH_SECRET: "short" })).toThrow(/at least 16 characters/);
   });
 
   it("reads the others", () => {

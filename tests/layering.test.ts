@@ -12,6 +12,7 @@ type Part =
   | "core"
   | "store"
   | "notify"
+  | "feedback"
   | "render"
   | "terminal"
   | "slack"
@@ -30,16 +31,17 @@ const ALLOWED_PARTS: Record<Part, readonly Part[]> = {
   core: ["core"],
   store: ["store", "core"],
   notify: ["notify", "core", "store", ...SHARED],
+  feedback: ["feedback", "core", "store", ...SHARED],
   render: ["render", "core"],
-  terminal: ["terminal", "core", "render", "notify", "store", "config", ...SHARED],
-  slack: ["slack", "core", "render", "notify", "store", "config", ...SHARED],
+  terminal: ["terminal", "core", "render", "notify", "feedback", "store", "config", ...SHARED],
+  slack: ["slack", "core", "render", "notify", "feedback", "store", "config", ...SHARED],
   config: ["config", ...SHARED],
   log: ["log"],
   "work-tracker": ["work-tracker"],
   "slack-ids": ["slack-ids"],
   // Operations endpoints and metrics: fed through plain calls, so they need nothing else of Rolecall's.
   ops: ["ops"],
-  main: ["core", "store", "notify", "render", "terminal", "slack", "config", "ops", ...SHARED],
+  main: ["core", "store", "notify", "feedback", "render", "terminal", "slack", "config", "ops", ...SHARED],
   cli: ["core", "terminal", "config", ...SHARED],
 };
 
@@ -48,6 +50,7 @@ const ALLOWED_PACKAGES: Record<Part, readonly string[]> = {
   core: ["fuse.js", "yaml", "zod", "diff", "csv-parse", "csv-stringify", "iconv-lite", "exceljs"],
   store: ["better-sqlite3", "pg", "zod"],
   notify: ["zod"],
+  feedback: [],
   render: [],
   terminal: [],
   slack: ["@slack/bolt", "zod"],

@@ -70,7 +70,8 @@ export interface PublisherOptions {
   store: Store;
   logger: Logger;
   /** the knowledge to serve from now on; called only with valid knowledge, and only when it changed */
-  onKnowledge?: (kb: KnowledgeBase) => void;
+  /** also given the knowledge's content hash: the version answers from it are recorded with */
+  onKnowledge?: (kb: KnowledgeBase, contentHash: string) => void;
   /**
    * The content hash (readAndBuildKnowledge's) of the knowledge already being served, loaded at start-up:
    * a publish of the same files does not hand it over again, which would build its index a second time.
@@ -184,7 +185,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     // Compared by file text, not snapshot hash: a reordered list is no news, but it is served as written.
     if (servedContent === loaded.contentHash) return;
     servedContent = loaded.contentHash;
-    guard("onKnowledge", () => options.onKnowledge?.(loaded.kb));
+    guard("onKnowledge", () => options.onKnowledge?.(loaded.kb, loaded.contentHash));
   };
 
   const record = async (reason: PublishReason, kb: KnowledgeBase): Promise<PublishOutcome> => {

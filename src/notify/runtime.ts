@@ -27,8 +27,8 @@ export interface NotificationRuntimeOptions {
   cacheFile?: string;
   store: Store;
   logger: Logger;
-  /** the knowledge to answer from, after each valid edit */
-  onKnowledge: (kb: KnowledgeBase) => void;
+  /** the knowledge to answer from, after each valid edit, and its content hash */
+  onKnowledge: (kb: KnowledgeBase, contentHash: string) => void;
   /** the content hash of the knowledge already answering (see PublisherOptions.servedContentHash) */
   servedContentHash?: string;
   /** posts the outbox for a chat adapter (src/slack/updates/courier.ts); none: nothing is delivered */

@@ -3,12 +3,13 @@ import { App, SocketModeReceiver } from "@slack/bolt";
 import type { Logger, LogLevel } from "../log.ts";
 import { errorFields, newErrorRef } from "../log.ts";
 import { createWorkTracker } from "../work-tracker.ts";
+import { adminHomeContent } from "./admin-home.ts";
 import { apiFailure, WEB_API_ERROR } from "./api-errors.ts";
 import { boltLogLevel, createBoltLogger } from "./bolt-logger.ts";
 import type { EventMemory } from "./dedupe.ts";
 import { exampleQuestions } from "./examples.ts";
 import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
-import type { AnswerSource, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
+import type { AnswerSource, FeedbackDeps, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLogContext } from "./log-context.ts";
 import { createObservedFetch } from "./observed-fetch.ts";
@@ -42,6 +43,8 @@ export interface SlackAppOptions {
   subscriptionChannels?: (userId: string) => Promise<string[]>;
   /** the store, permissions and publishing behind /role subscribe, unsubscribe, subscriptions and reload */
   notifications?: NotificationDeps;
+  /** votes, the record of answers and the gaps report; without it answers carry no feedback buttons */
+  feedback?: FeedbackDeps;
   /** how long a shutdown waits for answers still being sent */
   drainTimeoutMs?: number;
   /** what the adapter reports for /metrics (src/ops/metrics.ts implements it) */
@@ -166,17 +169,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     get examples() {
       return summary().examples;
     },
-    homeContent: async (userId) => ({
-      frameworks: summary().frameworks,
-      examples: summary().examples,
-      ...(options.subscriptionChannels
-        ? { subscriptionChannels: await options.subscriptionChannels(userId) }
-        : {}),
-      ...(await adminPeopleNotes(userId)),
-    }),
+    homeContent: async (userId, client) => {
+      const admin = options.feedback ? await adminHomeContent(options.feedback, client, userId) : undefined;
+      return {
+        frameworks: summary().frameworks,
+        examples: summary().examples,
+        ...(options.subscriptionChannels
+          ? { subscriptionChannels: await options.subscriptionChannels(userId) }
+          : {}),
+        ...(await adminPeopleNotes(userId)),
+        ...(admin ? { admin } : {}),
+      };
+    },
     people: { directory, labeller: createPeopleLabeller(directory) },
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.eventMemory ? { eventMemory: options.eventMemory } : {}),
+    ...(options.feedback ? { feedback: options.feedback } : {}),
   };
   registerListeners(bolt, deps);
 

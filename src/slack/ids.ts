@@ -33,6 +33,8 @@ export const ACTIONS = Object.freeze({
   share: "rolecall_share",
   /** show another page of a RACI matrix in place; the value carries the matrix's filter and the page */
   matrixPage: "rolecall_matrix_page",
+  /** a helpful / not helpful vote on an answer: native feedback_buttons, or plain buttons on App Home */
+  feedback: "rolecall_feedback",
 });
 
 export function actionIdPattern(prefix: string): RegExp {

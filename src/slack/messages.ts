@@ -188,3 +188,49 @@ export const RELOAD_OLDER =
 
 export const RELOAD_CONFLICT =
   "Another Rolecall instance kept publishing at the same moment. I'll try again shortly.";
+
+// ---------- feedback on answers ----------
+
+export const HELPFUL_BUTTON = "Helpful";
+export const NOT_HELPFUL_BUTTON = "Not helpful";
+export const HELPFUL_LABEL = "Mark this answer as helpful";
+export const NOT_HELPFUL_LABEL = "Mark this answer as not helpful";
+/** {vote} is "helpful" or "not helpful" */
+export const VOTE_RECORDED = "Thanks: you marked this answer {vote}. You can change your vote.";
+export const VOTE_CHANGED = "Changed your vote: you now find this answer {vote}.";
+export const VOTE_REPEATED =
+  "You already marked this answer {vote}, so nothing changed. Press the other button to change your vote.";
+export const VOTE_UNKNOWN_ANSWER =
+  "I can't find this answer any more, so I couldn't record your vote. Please ask again and vote on the new answer.";
+export const FEEDBACK_OFF = "Feedback is not set up in this Rolecall.";
+export const VOTE_WORDS = Object.freeze({ helpful: "helpful", not_helpful: "not helpful" });
+
+// ---------- knowledge gaps ----------
+
+export const GAPS_REFUSED =
+  "Only workspace admins and owners, and the people in ROLECALL_ADMINS, can see the knowledge-gaps report.";
+export const GAPS_TITLE = "Knowledge gaps in the last {days} days";
+export const GAPS_NONE =
+  "No gaps: every question in the last {days} days was answered, and nobody marked an answer not helpful.";
+/** {what} is the subject's name or the question; {counts} e.g. "4 times: 3 not found, 1 not helpful" */
+export const GAP_LINE = "• {what}: asked {counts}";
+export const GAP_UNRECORDED = "a question whose words are not recorded";
+export const GAP_NEXT = "   ↳ next: {next}";
+export const GAP_NEXT_SUBJECT = "improve {subject}";
+export const GAP_NEXT_FILE = "add the answer to `{file}`";
+export const GAP_NEXT_NONE = "no subject is near it; add it to the knowledge file it belongs in";
+export const NOT_HELPFUL_TITLE = "Answers marked not helpful most";
+export const NOT_HELPFUL_LINE = "• {what} ({intent}): {notHelpful} not helpful, {helpful} helpful";
+export const GAPS_USAGE =
+  "Say how far back to look as a number of days, e.g. `/role gaps 7d` (default 30d, at most 3650d).";
+
+// ---------- App Home for admins ----------
+
+export const ADMIN_TITLE = "For admins";
+export const LAST_PUBLISH_TITLE = "Last publish";
+export const LAST_PUBLISH_NONE = "Nothing has been published since Rolecall started.";
+export const KNOWLEDGE_PROBLEMS_TITLE = "Knowledge problems";
+export const KNOWLEDGE_PROBLEMS_NONE = "None: the knowledge folder loads cleanly.";
+export const SWITCHED_OFF_TITLE = "Switched-off subscriptions";
+export const SWITCHED_OFF_NONE = "None.";
+export const SWITCHED_OFF_LINE = "• <#{channel}>: {what} — {reason}";

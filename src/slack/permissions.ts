@@ -1,4 +1,4 @@
-// Who may change a channel's subscriptions and publish the knowledge: the user ids in ROLECALL_ADMINS, and
+// Who may change a channel's subscriptions, publish the knowledge and read the gaps report: the user ids in ROLECALL_ADMINS, and
 // workspace admins and owners as Slack's users.info reports them. ROLECALL_SUBSCRIBERS=everyone opens
 // subscriptions to anyone; publishing stays with admins.
 import type { webApi } from "@slack/bolt";
@@ -21,6 +21,8 @@ export interface PermissionOptions {
 export interface Permissions {
   mayManageSubscriptions(client: WebClient, userId: string): Promise<PermissionVerdict>;
   mayReload(client: WebClient, userId: string): Promise<PermissionVerdict>;
+  /** the knowledge-gaps report and the admins' part of App Home */
+  mayReadReports(client: WebClient, userId: string): Promise<PermissionVerdict>;
 }
 
 export function createPermissions(options: PermissionOptions): Permissions {
@@ -43,6 +45,7 @@ export function createPermissions(options: PermissionOptions): Permissions {
     mayManageSubscriptions: async (client, userId) =>
       options.subscribers === "everyone" ? { allowed: true, why: "everyone" } : isAdmin(client, userId),
     mayReload: isAdmin,
+    mayReadReports: isAdmin,
   };
 }
 

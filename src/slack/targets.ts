@@ -4,7 +4,7 @@
 import type { RespondFn, webApi } from "@slack/bolt";
 import type { Answer } from "../core/answer/types.ts";
 import type { PeopleLabeller, PeopleLabels, PeopleMode } from "./people/labels.ts";
-import { type AnswerSurface, renderAnswer } from "./render/answer.ts";
+import { type AnswerFeedback, type AnswerSurface, renderAnswer } from "./render/answer.ts";
 import type { RenderedMessage } from "./render/help.ts";
 import { type HomeContent, renderHome } from "./render/home.ts";
 
@@ -12,7 +12,8 @@ type WebClient = webApi.WebClient;
 
 export interface AnswerTarget {
   readonly surface: AnswerSurface;
-  showAnswer(answer: Answer, question: string, page?: number): Promise<void>;
+  /** with feedback, the answer carries helpful / not helpful buttons (and the note acknowledging a vote) */
+  showAnswer(answer: Answer, question: string, page?: number, feedback?: AnswerFeedback): Promise<void>;
   showMessage(message: RenderedMessage): Promise<void>;
   /** tells the person a short note, e.g. an apology; undefined where there is nobody to tell */
   tell?: (text: string) => Promise<void>;
@@ -43,10 +44,16 @@ export function ephemeralTarget(
   return {
     surface: "ephemeral",
     // Mentions in an ephemeral reply render as names and notify nobody.
-    showAnswer: async (answer, question, page) => {
+    showAnswer: async (answer, question, page, feedback) => {
       const people = await peopleIn(options.people, answer, "mention");
       await show(
-        renderAnswer(answer, { question, page, surface: "ephemeral", ...(people ? { people } : {}) }),
+        renderAnswer(answer, {
+          question,
+          page,
+          surface: "ephemeral",
+          feedback,
+          ...(people ? { people } : {}),
+        }),
       );
     },
     showMessage: show,
@@ -75,10 +82,16 @@ export function newMessageTarget(
   return {
     surface: "message",
     // A message others can read names people without mentioning them, so nobody is pinged.
-    showAnswer: async (answer, question, page) => {
+    showAnswer: async (answer, question, page, feedback) => {
       const labels = await peopleIn(people, answer, "names");
       await show(
-        renderAnswer(answer, { question, page, surface: "message", ...(labels ? { people: labels } : {}) }),
+        renderAnswer(answer, {
+          question,
+          page,
+          surface: "message",
+          feedback,
+          ...(labels ? { people: labels } : {}),
+        }),
       );
     },
     showMessage: show,
@@ -117,7 +130,7 @@ export function messageUpdateTarget(
   };
   return {
     surface: "message",
-    showAnswer: async (answer, question, page) => {
+    showAnswer: async (answer, question, page, feedback) => {
       const labels = await peopleIn(people, answer, "names");
       await show(
         renderAnswer(answer, {
@@ -125,6 +138,7 @@ export function messageUpdateTarget(
           page,
           surface: "message",
           sharedBy: where.sharedBy,
+          feedback,
           ...(labels ? { people: labels } : {}),
         }),
       );
@@ -154,9 +168,15 @@ export function homeTarget(
   return {
     surface: "home",
     // A Home tab is seen by its owner alone, so mentions there notify nobody.
-    showAnswer: async (answer, question, page) => {
+    showAnswer: async (answer, question, page, feedback) => {
       const labels = await peopleIn(people, answer, "mention");
-      await publish({ answer, question, ...(page ? { page } : {}), ...(labels ? { people: labels } : {}) });
+      await publish({
+        answer,
+        question,
+        ...(page ? { page } : {}),
+        ...(feedback ? { feedback } : {}),
+        ...(labels ? { people: labels } : {}),
+      });
     },
     showMessage: () => publish(),
   };

@@ -1,7 +1,11 @@
 // What listeners need from the rest of the app, injected once at start-up.
+
+import type { webApi } from "@slack/bolt";
 import type { Answer } from "../../core/answer/types.ts";
 import type { KnowledgeBase } from "../../core/knowledge/model.ts";
 import type { SearchIndex } from "../../core/search/build.ts";
+import type { KeyedHasher } from "../../feedback/hash.ts";
+import type { AnswerRecorder } from "../../feedback/recorder.ts";
 import type { Logger } from "../../log.ts";
 import type { PublishOutcome } from "../../notify/publisher.ts";
 import type { Store } from "../../store/types.ts";
@@ -12,6 +16,8 @@ import type { PeopleLabeller } from "../people/labels.ts";
 import type { Permissions } from "../permissions.ts";
 import type { HomeContent } from "../render/home.ts";
 
+type WebClient = webApi.WebClient;
+
 /**
  * The core engine as the Slack adapter sees it; the core's Rolecall satisfies it. Read on every request:
  * when the knowledge is reloaded, the same object answers from the new knowledge.
@@ -20,6 +26,16 @@ export interface AnswerSource {
   ask(question: string): Answer;
   readonly knowledge: KnowledgeBase;
   readonly index: SearchIndex;
+}
+
+/** Votes on answers, the record of answers given, and the knowledge-gaps report. */
+export interface FeedbackDeps {
+  recorder: AnswerRecorder;
+  store: Pick<Store, "castVote" | "listAnswerFeedback" | "listSubscriptions">;
+  hasher: KeyedHasher;
+  permissions: Pick<Permissions, "mayReadReports">;
+  /** the outcome of the last publish since start-up, for the admins' App Home */
+  lastPublish(): { at: Date; outcome: PublishOutcome } | undefined;
 }
 
 /** Framework-update subscriptions, their Details button and /role reload. */
@@ -36,8 +52,8 @@ export interface ListenerDeps {
   tracker: WorkTracker;
   /** example questions for help and App Home, from the knowledge served now */
   readonly examples: readonly string[];
-  /** the App Home content for a person, without an answer */
-  homeContent(userId: string): Promise<Omit<HomeContent, "answer">>;
+  /** the App Home content for a person, without an answer; the client checks whether they are an admin */
+  homeContent(userId: string, client: WebClient): Promise<Omit<HomeContent, "answer">>;
   /** undefined when the app runs without a store (subscription commands then say so) */
   notifications?: NotificationDeps;
   /** told of each redelivered event skipped as already handled */
@@ -46,4 +62,6 @@ export interface ListenerDeps {
   people?: { directory: PeopleDirectory; labeller: PeopleLabeller };
   /** which events were already handled; in memory when left out */
   eventMemory?: EventMemory;
+  /** undefined when the app runs without a store or a hash key: answers then carry no feedback buttons */
+  feedback?: FeedbackDeps;
 }

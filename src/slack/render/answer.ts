@@ -15,14 +15,19 @@ import type {
 } from "../../core/answer/types.ts";
 import { capitalise, fill } from "../../core/text/template.ts";
 import { encodeAskValue, encodeMatrixValue } from "../action-value.ts";
+import { encodeFeedbackValue } from "../feedback-value.ts";
 import { ACTIONS } from "../ids.ts";
 import {
   HELD_BY,
+  HELPFUL_BUTTON,
+  HELPFUL_LABEL,
   MATRIX_NEXT_PAGE,
   MATRIX_PAGE_OF,
   MATRIX_PAGE_SHOWS,
   MATRIX_PREVIOUS_PAGE,
   NEXT_PART_BUTTON,
+  NOT_HELPFUL_BUTTON,
+  NOT_HELPFUL_LABEL,
   PART_OF,
   PREVIOUS_PART_BUTTON,
   SHARE_AND_NOTIFY_BUTTON,
@@ -36,6 +41,7 @@ import {
   actionsBlock,
   type ButtonSpec,
   contextBlock,
+  feedbackButtonsBlock,
   fieldsBlock,
   headerBlock,
   sectionBlock,
@@ -71,6 +77,14 @@ export interface AnswerRenderOptions {
    * only what the knowledge itself gives, never as a mention.
    */
   people?: PeopleLabels;
+  /** the recorded answer's id, for its helpful / not helpful buttons; none: no buttons */
+  feedback?: AnswerFeedback;
+}
+
+export interface AnswerFeedback {
+  answerId: string;
+  /** the acknowledgement of a vote, shown above the buttons */
+  note?: string;
 }
 
 export interface RenderedAnswer {
@@ -90,9 +104,14 @@ export const SHARED_BY_BLOCK_ID = "rolecall_shared_by";
 
 /** The action_id suffix of "Share and notify": rolecall_share:notify. */
 export const SHARE_NOTIFY = "notify";
+/** block_id of the feedback buttons and of the note acknowledging a vote */
+export const FEEDBACK_BLOCK_ID = "rolecall_feedback";
+export const FEEDBACK_NOTE_BLOCK_ID = "rolecall_feedback_note";
 
 /** header, shared-by line, follow-up buttons, part/share buttons */
 const RESERVED_BLOCKS = 4;
+/** the feedback note and buttons */
+const FEEDBACK_BLOCKS = 2;
 
 /** One page of an answer, and how to move to the others. */
 interface PageLayout {
@@ -130,6 +149,7 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Rend
     ...(share ? shareButtons(share, namesPeople(answer)) : []),
   ];
   if (controls.length > 0) blocks.push(actionsBlock(controls));
+  if (options.feedback) blocks.push(...feedbackBlocks(options.feedback, options, page));
 
   return { text: fallbackText(answer, page > 1 ? label : undefined), blocks, page, pages };
 }
@@ -138,7 +158,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Rend
 function partsLayout(answer: Answer, options: AnswerRenderOptions): PageLayout {
   const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.blocksPerMessage;
   const people = options.people ?? offlineLabels(answer.holders ?? []);
-  const parts = paginate(answerPieces(answer, people), maxBlocks - RESERVED_BLOCKS);
+  const reserved = RESERVED_BLOCKS + (options.feedback ? FEEDBACK_BLOCKS : 0);
+  const parts = paginate(answerPieces(answer, people), maxBlocks - reserved);
   const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1)), parts.length);
   const turns: ButtonSpec[] = [];
   const at = (p: number) => encodeAskValue({ q: options.question, p });
@@ -413,4 +434,44 @@ function shareButtons(value: string, namesPeople: boolean): ButtonSpec[] {
     { label: SHARE_QUIETLY_BUTTON, actionId: ACTIONS.share, value, style: "primary" },
     { label: SHARE_AND_NOTIFY_BUTTON, actionId: `${ACTIONS.share}:${SHARE_NOTIFY}`, value },
   ];
+}
+
+/**
+ * Messages get Slack's native feedback buttons. Views (App Home) do not take the context_actions block
+ * (Slack lists it for messages only), so there the same votes are two ordinary buttons.
+ */
+function feedbackBlocks(feedback: AnswerFeedback, options: AnswerRenderOptions, page: number): KnownBlock[] {
+  const value = (vote: "helpful" | "not_helpful") =>
+    encodeFeedbackValue(feedback.answerId, vote, options.question, page);
+  const blocks: KnownBlock[] = [];
+  if (feedback.note) blocks.push({ ...contextBlock([feedback.note]), block_id: FEEDBACK_NOTE_BLOCK_ID });
+  if (options.surface === "home") {
+    blocks.push({
+      ...actionsBlock([
+        { label: HELPFUL_BUTTON, actionId: `${ACTIONS.feedback}:helpful`, value: value("helpful") },
+        {
+          label: NOT_HELPFUL_BUTTON,
+          actionId: `${ACTIONS.feedback}:not_helpful`,
+          value: value("not_helpful"),
+        },
+      ]),
+      block_id: FEEDBACK_BLOCK_ID,
+    });
+    return blocks;
+  }
+  blocks.push(
+    feedbackButtonsBlock(
+      {
+        actionId: ACTIONS.feedback,
+        positive: { label: HELPFUL_BUTTON, accessibilityLabel: HELPFUL_LABEL, value: value("helpful") },
+        negative: {
+          label: NOT_HELPFUL_BUTTON,
+          accessibilityLabel: NOT_HELPFUL_LABEL,
+          value: value("not_helpful"),
+        },
+      },
+      FEEDBACK_BLOCK_ID,
+    ),
+  );
+  return blocks;
 }

@@ -10,3 +10,4 @@ export type MrkdwnElement = types.MrkdwnElement;
 export type SectionBlock = types.SectionBlock;
 export type TableBlock = types.TableBlock;
 export type HomeView = types.HomeView;
+export type ContextActionsBlock = types.ContextActionsBlock;

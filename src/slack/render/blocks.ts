@@ -2,6 +2,7 @@
 import type {
   ActionsBlock,
   Button,
+  ContextActionsBlock,
   ContextBlock,
   HeaderBlock,
   MrkdwnElement,
@@ -72,5 +73,32 @@ export function tableBlock(columns: readonly string[], rows: readonly (readonly 
     type: "table",
     column_settings: [{ is_wrapped: true }],
     rows: [columns, ...body].map((row) => row.slice(0, width).map(cell)),
+  };
+}
+
+export interface FeedbackButtonsSpec {
+  actionId: string;
+  positive: { label: string; accessibilityLabel: string; value: string };
+  negative: { label: string; accessibilityLabel: string; value: string };
+}
+
+/** Slack's native thumbs up/down for messages: a context_actions block holding feedback_buttons. */
+export function feedbackButtonsBlock(spec: FeedbackButtonsSpec, blockId: string): ContextActionsBlock {
+  const side = (b: FeedbackButtonsSpec["positive"]) => ({
+    text: { type: "plain_text" as const, text: clampPlain(b.label, SLACK_LIMITS.buttonText) },
+    accessibility_label: clampPlain(b.accessibilityLabel, SLACK_LIMITS.buttonText),
+    value: b.value,
+  });
+  return {
+    type: "context_actions",
+    block_id: blockId,
+    elements: [
+      {
+        type: "feedback_buttons",
+        action_id: spec.actionId,
+        positive_button: side(spec.positive),
+        negative_button: side(spec.negative),
+      },
+    ],
   };
 }

@@ -3,18 +3,22 @@
 
 import type { Answer } from "../../core/answer/types.ts";
 import {
+  ADMIN_TITLE,
   FRAMEWORKS_TITLE,
   HOME_INTRO,
   HOW_TO_ASK,
+  KNOWLEDGE_PROBLEMS_TITLE,
+  LAST_PUBLISH_TITLE,
   NO_SUBSCRIPTIONS,
   PEOPLE_NOTES_TITLE,
   SUBSCRIPTIONS_TITLE,
+  SWITCHED_OFF_TITLE,
   TRY_ASKING,
   UPDATES_HELP,
   UPDATES_TITLE,
 } from "../messages.ts";
 import type { PeopleLabels } from "../people/labels.ts";
-import { renderAnswer } from "./answer.ts";
+import { type AnswerFeedback, renderAnswer } from "./answer.ts";
 import type { HomeView, KnownBlock } from "./block-kit.ts";
 import { actionsBlock, headerBlock, sectionBlock } from "./blocks.ts";
 import { clampMrkdwn, escapeMrkdwn } from "./escape.ts";
@@ -32,11 +36,29 @@ export interface HomeContent {
   examples: readonly string[];
   /** channel ids the person's subscriptions post to; undefined until notifications exist */
   subscriptionChannels?: readonly string[];
+  /** the admins' section, already as escaped mrkdwn; only for people who may read reports */
+  admin?: AdminHome;
   /** an answer to show below the introduction, after an example or follow-up button was pressed */
-  answer?: { answer: Answer; question: string; page?: number; people?: PeopleLabels };
+  answer?: {
+    answer: Answer;
+    question: string;
+    page?: number;
+    people?: PeopleLabels;
+    feedback?: AnswerFeedback;
+  };
   /** what stops answers from naming people, shown to admins only (escaped mrkdwn lines) */
   peopleNotes?: readonly string[];
 }
+
+export interface AdminHome {
+  gaps: string;
+  lastPublish: string;
+  problems: string;
+  switchedOff: string;
+}
+
+/** divider, title, and one section each for gaps, last publish, problems, switched-off subscriptions */
+const ADMIN_BLOCKS = 6;
 
 export function renderHome(content: HomeContent): HomeView {
   const blocks: KnownBlock[] = [headerBlock("Rolecall"), sectionBlock(HOME_INTRO)];
@@ -46,11 +68,13 @@ export function renderHome(content: HomeContent): HomeView {
       SLACK_LIMITS.blocksPerView -
       9 -
       (content.subscriptionChannels ? 1 : 0) -
-      (content.peopleNotes?.length ? 1 : 0);
+      (content.peopleNotes?.length ? 1 : 0) -
+      (content.admin ? ADMIN_BLOCKS : 0);
     const rendered = renderAnswer(content.answer.answer, {
       question: content.answer.question,
       page: content.answer.page,
       surface: "home",
+      feedback: content.answer.feedback,
       maxBlocks: room,
       ...(content.answer.people ? { people: content.answer.people } : {}),
     });
@@ -72,10 +96,22 @@ export function renderHome(content: HomeContent): HomeView {
     const notes = content.peopleNotes.map((note) => `• ${note}`).join("\n");
     blocks.push(sectionBlock(clampMrkdwn(`*${PEOPLE_NOTES_TITLE}*\n${notes}`, SLACK_LIMITS.sectionText)));
   }
+  if (content.admin) blocks.push(...adminBlocks(content.admin));
   return { type: "home", blocks: blocks.slice(0, SLACK_LIMITS.blocksPerView) };
 }
 
 function frameworkLine(framework: FrameworkSummary): string {
   const name = `${escapeMrkdwn(framework.name)} ${escapeMrkdwn(framework.version)}`;
   return framework.fullName ? `• *${name}*: ${escapeMrkdwn(framework.fullName)}` : `• *${name}*`;
+}
+
+function adminBlocks(admin: AdminHome): KnownBlock[] {
+  return [
+    { type: "divider" },
+    headerBlock(ADMIN_TITLE),
+    sectionBlock(admin.gaps),
+    sectionBlock(`*${LAST_PUBLISH_TITLE}*\n${admin.lastPublish}`),
+    sectionBlock(`*${KNOWLEDGE_PROBLEMS_TITLE}*\n${admin.problems}`),
+    sectionBlock(`*${SWITCHED_OFF_TITLE}*\n${admin.switchedOff}`),
+  ];
 }

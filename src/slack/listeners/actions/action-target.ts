@@ -21,7 +21,12 @@ export function targetForAction(args: BlockActionArgs, deps: ListenerDeps): Answ
   const { body, client } = args;
   const container = body.container as Container;
   if (container.type === "view" && body.view?.type === "home") {
-    return homeTarget(client, body.user.id, () => deps.homeContent(body.user.id), deps.people?.labeller);
+    return homeTarget(
+      client,
+      body.user.id,
+      () => deps.homeContent(body.user.id, client),
+      deps.people?.labeller,
+    );
   }
   if (container.type !== "message") return undefined;
   if (container.is_ephemeral)

@@ -9,6 +9,7 @@ import { anyOf } from "../dispatch.ts";
 import type { BlockActionArgs } from "./action-target.ts";
 import { askAction } from "./ask.ts";
 import { changeDetailsAction } from "./change-details.ts";
+import { feedbackAction } from "./feedback.ts";
 import { matrixPageAction } from "./matrix-page.ts";
 import { shareAction } from "./share.ts";
 
@@ -20,6 +21,7 @@ export const ACTION_LISTENERS: ReadonlyArray<{
   { pattern: actionIdPattern(ACTIONS.page), create: askAction },
   { pattern: actionIdPattern(ACTIONS.share), create: shareAction },
   { pattern: actionIdPattern(ACTIONS.matrixPage), create: matrixPageAction },
+  { pattern: actionIdPattern(ACTIONS.feedback), create: feedbackAction },
   { pattern: actionIdPattern(CHANGE_DETAILS_ACTION_ID), create: changeDetailsAction },
   { pattern: actionIdPattern(CHANGE_DETAILS_PREVIOUS_ACTION_ID), create: changeDetailsAction },
 ];

@@ -2,6 +2,7 @@
 // the ephemeral copy. "Share" names the people behind the roles as plain text, so nobody is pinged;
 // "Share and notify" mentions them. If the bot cannot post there, the person is told why and what to do.
 import { decodeAskValue } from "../../action-value.ts";
+import { recordAnswer } from "../../feedback.ts";
 import { ACTIONS } from "../../ids.ts";
 import { renderAnswer, SHARE_NOTIFY } from "../../render/answer.ts";
 import { ephemeralTarget } from "../../targets.ts";
@@ -25,12 +26,14 @@ export function shareAction(deps: ListenerDeps) {
         deps.people && answer.holders?.length
           ? await deps.people.labeller.labels(answer, notify ? "mention" : "names")
           : undefined;
+      const teamId = body.team?.id ?? args.context.teamId;
       const rendered = renderAnswer(answer, {
         question: value.q,
         page: value.p,
         surface: "message",
         sharedBy: body.user.id,
         ...(people ? { people } : {}),
+        feedback: recordAnswer(deps, { answer, question: value.q, teamId, surface: "button" }),
       });
       await client.chat.postMessage({
         channel,

@@ -2,6 +2,7 @@
 // a subcommand that calls Slack or the store is acked at once and answers ephemerally via response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Answer } from "../../../core/answer/types.ts";
+import { recordAnswer } from "../../feedback.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { renderAnswer } from "../../render/answer.ts";
 import type { KnownBlock } from "../../render/block-kit.ts";
@@ -49,7 +50,7 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
     const subcommand =
       spec.subcommands && Object.hasOwn(spec.subcommands, first) ? spec.subcommands[first] : undefined;
     if (!subcommand) {
-      const reply = replyInAck(deps, spec, text, first === HELP_WORD);
+      const reply = replyInAck(deps, spec, text, first === HELP_WORD, args.command.team_id);
       if ("ask" in reply) {
         // The answer names a user group not looked up yet: ack now, answer once Slack has said who is in it.
         await args.ack();
@@ -57,7 +58,14 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
           replaceOriginal: false,
           people: deps.people?.labeller,
         });
-        await guarded(deps, spec.name, target, () => target.showAnswer(reply.ask.answer, reply.ask.question));
+        await guarded(deps, spec.name, target, () =>
+          target.showAnswer(
+            reply.ask.answer,
+            reply.ask.question,
+            undefined,
+            recordAnswer(deps, { ...reply.ask, teamId: args.command.team_id, surface: "command" }),
+          ),
+        );
         return;
       }
       await args.ack(reply);
@@ -85,6 +93,7 @@ export function replyInAck(
   spec: CommandSpec,
   text: string,
   help: boolean,
+  teamId?: string,
 ): AckReply | { ask: { answer: Answer; question: string } } {
   try {
     if (text === "" || help) return ackReply(renderHelp(deps.examples));
@@ -93,7 +102,11 @@ export function replyInAck(
     // People come from the cache here; only a group never looked up (or gone stale) waits for Slack.
     const people = deps.people ? deps.people.labeller.cachedMentions(answer) : undefined;
     if (people === "fetch") return { ask: { answer, question } };
-    return ackReply(renderAnswer(answer, { question, surface: "ephemeral", ...(people ? { people } : {}) }));
+    // Only the record's id is worked out here; the store write is not waited for.
+    const feedback = recordAnswer(deps, { answer, question, teamId, surface: "command" });
+    return ackReply(
+      renderAnswer(answer, { question, surface: "ephemeral", feedback, ...(people ? { people } : {}) }),
+    );
   } catch (error) {
     return { response_type: "ephemeral", text: reportFailure(deps, spec.name, error).message };
   }

@@ -1,7 +1,8 @@
 // /role <question>: any question, or help. Subcommands: the channel's framework-update subscriptions, and
-// reload (publish the knowledge now).
+// reload (publish the knowledge now), and gaps (the knowledge-gaps report, for admins).
 import type { ListenerDeps } from "../deps.ts";
 import { createCommandListener, type Subcommand } from "./command-listener.ts";
+import { gapsCommand } from "./gaps.ts";
 import { reloadCommand } from "./reload.ts";
 import { listSubscriptionsCommand, subscribeCommand, unsubscribeCommand } from "./subscriptions.ts";
 
@@ -10,6 +11,7 @@ export const ROLE_SUBCOMMANDS: Record<string, Subcommand> = {
   unsubscribe: unsubscribeCommand,
   subscriptions: listSubscriptionsCommand,
   reload: reloadCommand,
+  gaps: gapsCommand,
 };
 
 export function roleCommand(deps: ListenerDeps) {

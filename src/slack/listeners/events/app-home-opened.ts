@@ -9,7 +9,12 @@ type HomeOpenedArgs = SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewar
 export function appHomeOpened(deps: ListenerDeps) {
   return async ({ event, client }: HomeOpenedArgs): Promise<void> => {
     if (event.tab !== undefined && event.tab !== "home") return;
-    const target = homeTarget(client, event.user, () => deps.homeContent(event.user), deps.people?.labeller);
+    const target = homeTarget(
+      client,
+      event.user,
+      () => deps.homeContent(event.user, client),
+      deps.people?.labeller,
+    );
     // Nobody to tell if publishing fails; the guard logs it.
     await guarded(deps, "app home", undefined, () => target.showMessage({ text: "", blocks: [] }));
   };

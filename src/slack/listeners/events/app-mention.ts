@@ -1,5 +1,6 @@
 // @Rolecall in a channel: answered in a thread under the mention.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { answerOn } from "../../feedback.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { renderHelp } from "../../render/help.ts";
 import { newMessageTarget } from "../../targets.ts";
@@ -24,7 +25,7 @@ export function appMention(deps: ListenerDeps) {
     await guarded(deps, "app mention", target, async () => {
       const question = questionFromSlackText(event.text, context.botUserId);
       if (question === "") return target.showMessage(renderHelp(deps.examples));
-      await target.showAnswer(deps.rolecall.ask(question), question);
+      await answerOn(deps, target, question, { teamId: context.teamId, surface: "mention" });
     });
   };
 }

@@ -1,6 +1,7 @@
 // A question in a DM is answered in the DM; a reply in a thread is answered in that thread.
 // Only plain messages from people count: not the bot's own, other bots', edits, joins or deletions.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
+import { answerOn } from "../../feedback.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { renderHelp } from "../../render/help.ts";
 import { newMessageTarget } from "../../targets.ts";
@@ -44,7 +45,7 @@ export function directMessage(deps: ListenerDeps) {
     await guarded(deps, "direct message", target, async () => {
       const question = questionFromSlackText(message.text, context.botUserId);
       if (question === "") return target.showMessage(renderHelp(deps.examples));
-      await target.showAnswer(deps.rolecall.ask(question), question);
+      await answerOn(deps, target, question, { teamId: context.teamId, surface: "dm" });
     });
   };
 }

@@ -1,6 +1,7 @@
 // Message shortcut "Ask Rolecall about this": the message's text is the question, answered ephemerally.
 // Unlike slash commands, this works inside threads.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
+import { answerOn } from "../../feedback.ts";
 import { SHORTCUT_NO_TEXT } from "../../messages.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { ephemeralTarget } from "../../targets.ts";
@@ -19,7 +20,7 @@ export function askAboutMessage(deps: ListenerDeps) {
         await target.tell?.(SHORTCUT_NO_TEXT);
         return;
       }
-      await target.showAnswer(deps.rolecall.ask(question), question);
+      await answerOn(deps, target, question, { teamId: context.teamId, surface: "shortcut" });
     });
   };
 }
