@@ -12,6 +12,7 @@ import { APOLOGY, CHANNEL_NOT_FOUND, NOT_IN_CHANNEL, RATE_LIMITED } from "../../
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { useSlackApp } from "../support/slack-app.ts";
 import { blockActionBody, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
@@ -54,8 +55,13 @@ async function expectNoResponseUrlPost(id: string): Promise<void> {
   expect(running.api.responsesTo(id)).toEqual([]);
 }
 
-function ephemeralAnswer(question: string) {
-  const rendered = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral" });
+/** The answer as the ack carries it, with the feedback buttons of the answer recorded for `actual`. */
+function ephemeralAnswer(question: string, actual: unknown) {
+  const rendered = renderAnswer(rolecall.ask(question), {
+    question,
+    surface: "ephemeral",
+    feedback: feedbackIn(actual),
+  });
   return { response_type: "ephemeral", text: rendered.text, blocks: rendered.blocks };
 }
 
@@ -77,7 +83,8 @@ describe("/role", () => {
   it("answers in the ack itself, as JSON Block Kit only the person sees", async () => {
     const { status, ackBody } = await runCommand("/role", "ITMG 5", "role-itmg");
     expect(status).toBe(200);
-    expect(JSON.parse(ackBody)).toEqual(ephemeralAnswer("ITMG 5"));
+    const acked = JSON.parse(ackBody);
+    expect(acked).toEqual(ephemeralAnswer("ITMG 5", acked));
   });
 
   it("posts nothing to response_url for a question", async () => {
@@ -89,7 +96,8 @@ describe("/role", () => {
     const ack = (await ackedAnswer("/role", "who is accountable for change management", "role-share")) as {
       blocks: Array<{ type: string; elements?: Array<{ action_id: string; value: string }> }>;
     };
-    expect(ack.blocks.at(-1)?.elements?.at(-1)).toMatchObject({
+    const controls = ack.blocks.filter((b) => b.type === "actions").at(-1);
+    expect(controls?.elements?.at(-1)).toMatchObject({
       action_id: "rolecall_share",
       value: '{"q":"who is accountable for change management"}',
     });
@@ -105,19 +113,20 @@ describe("/role", () => {
   });
 
   it("reads Slack's escaped text as the person typed it", async () => {
-    expect(await ackedAnswer("/role", "R&amp;D &lt;ITMG 5&gt;", "role-escaped")).toEqual(
-      ephemeralAnswer("R&D <ITMG 5>"),
-    );
+    const acked = await ackedAnswer("/role", "R&amp;D &lt;ITMG 5&gt;", "role-escaped");
+    expect(acked).toEqual(ephemeralAnswer("R&D <ITMG 5>", acked));
   });
 
   it("gives an over-long question a clear answer, not an error", async () => {
     const question = "what does an IT service manager do ".repeat(40).trim();
-    expect(await ackedAnswer("/role", question, "role-too-long")).toEqual(ephemeralAnswer(question));
+    const acked = await ackedAnswer("/role", question, "role-too-long");
+    expect(acked).toEqual(ephemeralAnswer(question, acked));
     expect(rolecall.ask(question).title).toBe("That question is too long");
   });
 
   it("reads a name every object has (__proto__) as a question, not a subcommand", async () => {
-    expect(await ackedAnswer("/role", "__proto__", "role-proto")).toEqual(ephemeralAnswer("__proto__"));
+    const acked = await ackedAnswer("/role", "__proto__", "role-proto");
+    expect(acked).toEqual(ephemeralAnswer("__proto__", acked));
   });
 
   it("acks a subcommand with an empty body and replies through response_url", async () => {
@@ -132,18 +141,19 @@ describe("/role", () => {
 
 describe("/level and /raci", () => {
   it("/level SFIA 5 asks about SFIA level 5", async () => {
-    expect(await ackedAnswer("/level", "SFIA 5", "level-sfia-5")).toEqual(ephemeralAnswer("SFIA level 5"));
+    const acked = await ackedAnswer("/level", "SFIA 5", "level-sfia-5");
+    expect(acked).toEqual(ephemeralAnswer("SFIA level 5", acked));
     expect(rolecall.ask("SFIA level 5").intent).toBe("level");
   });
 
   it("/level Working asks about the level named Working", async () => {
-    expect(await ackedAnswer("/level", "Working", "level-working")).toEqual(ephemeralAnswer("level Working"));
+    const acked = await ackedAnswer("/level", "Working", "level-working");
+    expect(acked).toEqual(ephemeralAnswer("level Working", acked));
   });
 
   it("/raci change management asks for the RACI of change management", async () => {
-    expect(await ackedAnswer("/raci", "change management", "raci-change")).toEqual(
-      ephemeralAnswer("RACI for change management"),
-    );
+    const acked = await ackedAnswer("/raci", "change management", "raci-change");
+    expect(acked).toEqual(ephemeralAnswer("RACI for change management", acked));
     expect(rolecall.ask("RACI for change management").intent).toBe("raci");
   });
 
@@ -163,6 +173,7 @@ describe("Share in channel", () => {
       question: "ITMG 5",
       surface: "message",
       sharedBy: "U0ALICE",
+      feedback: feedbackIn(posted.body),
     });
     expect(posted.body).toEqual({
       channel: "C0SHARE",
@@ -211,7 +222,8 @@ describe("a listener that fails", () => {
     expect(logged.input).toContain("slack_error=fatal_error");
     expect(running.app.process.logLines.join("\n")).not.toContain(BOT_TOKEN);
 
-    expect(await ackedAnswer("/role", "ITMG 6", "after-failure")).toEqual(ephemeralAnswer("ITMG 6"));
+    const acked = await ackedAnswer("/role", "ITMG 6", "after-failure");
+    expect(acked).toEqual(ephemeralAnswer("ITMG 6", acked));
   });
 
   it("apologises through response_url when a subcommand's reply there fails once", async () => {
@@ -284,6 +296,7 @@ describe("a question whose answer throws", () => {
       SECRET,
       slashCommand({ command: "/role", text: "ITMG 5", responseUrl: running.api.responseUrl("after-throw") }),
     );
-    expect(await response.json()).toEqual(ephemeralAnswer("ITMG 5"));
+    const acked = await response.json();
+    expect(acked).toEqual(ephemeralAnswer("ITMG 5", acked));
   });
 });

@@ -9,6 +9,7 @@ import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { useSlackApp } from "../support/slack-app.ts";
 import {
   appHomeOpenedEvent,
@@ -36,8 +37,13 @@ async function send(event: Record<string, unknown>): Promise<void> {
   expect(response.status).toBe(200);
 }
 
-function postedAnswer(question: string, where: { channel: string; thread_ts?: string }) {
-  const rendered = renderAnswer(rolecall.ask(question), { question, surface: "message" });
+/** The answer as posted, with the feedback buttons of the answer recorded for `actual`. */
+function postedAnswer(question: string, where: { channel: string; thread_ts?: string }, actual: unknown) {
+  const rendered = renderAnswer(rolecall.ask(question), {
+    question,
+    surface: "message",
+    feedback: feedbackIn(actual),
+  });
   return {
     channel: where.channel,
     ...(where.thread_ts ? { thread_ts: where.thread_ts } : {}),
@@ -53,7 +59,7 @@ describe("direct messages", () => {
   it("answers a question in the DM, not in a thread", async () => {
     await send(messageEvent({ text: "ITMG 5", channel: "D0TOPLEVEL" }));
     const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0TOPLEVEL");
-    expect(posted.body).toEqual(postedAnswer("ITMG 5", { channel: "D0TOPLEVEL" }));
+    expect(posted.body).toEqual(postedAnswer("ITMG 5", { channel: "D0TOPLEVEL" }, posted.body));
   });
 
   it("answers a reply in a thread in that thread", async () => {
@@ -67,7 +73,11 @@ describe("direct messages", () => {
     );
     const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0THREAD");
     expect(posted.body).toEqual(
-      postedAnswer("who is accountable for change management", { channel: "D0THREAD", thread_ts: parent }),
+      postedAnswer(
+        "who is accountable for change management",
+        { channel: "D0THREAD", thread_ts: parent },
+        posted.body,
+      ),
     );
   });
 
@@ -119,7 +129,7 @@ describe("@mentions in channels", () => {
     const ts = nextTs();
     await send(appMentionEvent({ text: `<@${BOT.userId}> ITMG 5`, channel: "C0MENTION", ts }));
     const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0MENTION");
-    expect(posted.body).toEqual(postedAnswer("ITMG 5", { channel: "C0MENTION", thread_ts: ts }));
+    expect(posted.body).toEqual(postedAnswer("ITMG 5", { channel: "C0MENTION", thread_ts: ts }, posted.body));
   });
 
   it("answers a mention inside a thread in that thread", async () => {
@@ -131,7 +141,9 @@ describe("@mentions in channels", () => {
       "chat.postMessage",
       (c) => c.body.channel === "C0MENTIONTHREAD",
     );
-    expect(posted.body).toEqual(postedAnswer("SLA", { channel: "C0MENTIONTHREAD", thread_ts: parent }));
+    expect(posted.body).toEqual(
+      postedAnswer("SLA", { channel: "C0MENTIONTHREAD", thread_ts: parent }, posted.body),
+    );
   });
 
   it("tells only the asker, ephemerally, when answering fails", async () => {

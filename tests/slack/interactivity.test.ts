@@ -10,6 +10,7 @@ import { BUTTON_EXPIRED, SHORTCUT_NO_TEXT } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { useSlackApp } from "../support/slack-app.ts";
 import {
   type BlockActionOptions,
@@ -98,6 +99,7 @@ describe("follow-up buttons on an ephemeral answer", () => {
     const rendered = renderAnswer(rolecall.ask(button.question), {
       question: button.question,
       surface: "ephemeral",
+      feedback: feedbackIn(reply?.body),
     });
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
@@ -121,6 +123,7 @@ describe("follow-up buttons on a message the bot posted", () => {
     const rendered = renderAnswer(rolecall.ask(button.question), {
       question: button.question,
       surface: "message",
+      feedback: feedbackIn(updated.body),
     });
     expect(updated.body).toEqual({
       channel: "D0UPDATE",
@@ -146,6 +149,7 @@ describe("follow-up buttons on a message the bot posted", () => {
       question: button.question,
       surface: "message",
       sharedBy: "U0CAROL",
+      feedback: feedbackIn(updated.body),
     });
     expect(updated.body.blocks).toEqual(rendered.blocks);
   });
@@ -164,7 +168,12 @@ describe("a long answer", () => {
       message: { channel: "C0GENERAL", ephemeral: true },
     });
     const [reply] = await running.api.waitForResponses("show-more");
-    const second = renderAnswer(rolecall.ask(question), { question, surface: "ephemeral", page: 2 });
+    const second = renderAnswer(rolecall.ask(question), {
+      question,
+      surface: "ephemeral",
+      page: 2,
+      feedback: feedbackIn(reply?.body),
+    });
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
       replace_original: true,
@@ -198,7 +207,7 @@ describe("App Home buttons", () => {
         frameworks,
         examples: exampleQuestions(rolecall),
         subscriptionChannels: [],
-        answer: { answer: rolecall.ask(example), question: example },
+        answer: { answer: rolecall.ask(example), question: example, feedback: feedbackIn(published.body) },
       }),
     );
   });
@@ -239,7 +248,11 @@ describe('the message shortcut "Ask Rolecall about this"', () => {
       "Hey team, &lt;who&gt; is accountable for change management? <@U0BOB>",
     );
     const asked = "Hey team, <who> is accountable for change management?";
-    const rendered = renderAnswer(rolecall.ask(asked), { question: asked, surface: "ephemeral" });
+    const rendered = renderAnswer(rolecall.ask(asked), {
+      question: asked,
+      surface: "ephemeral",
+      feedback: feedbackIn(reply?.body),
+    });
     expect(reply?.body).toEqual({
       response_type: "ephemeral",
       replace_original: false,
