@@ -37,8 +37,9 @@ export function describeAnswer(
   knowledgeDir?: string,
 ): AnswerDescription {
   const outcome = outcomeOf(answer, question, from.index);
-  const nearest =
-    answer.subjects[0] ?? (outcome === "not_found" ? nearestBySearch(question, from.index) : undefined);
+  // A not-found answer names no subject: its search found only words half the knowledge uses, so a
+  // "nearest" subject from them would be noise. Such questions group by their own (hashed) words.
+  const nearest = answer.subjects[0];
   const file = (nearest && fileOf(nearest, from)) ?? fileForTopic(question, from.knowledge);
   return {
     outcome,
@@ -57,10 +58,6 @@ function outcomeOf(answer: Answer, question: string, index: SearchIndex): Answer
   if (answer.intent === "not_found") return "not_found";
   if (answer.intent !== "search") return "answered";
   return index.passages.search(question).unresolved.length > 0 ? "weak_search" : "answered";
-}
-
-function nearestBySearch(question: string, index: SearchIndex): Subject | undefined {
-  return index.passages.search(question).passages.find((p) => p.subject)?.subject;
 }
 
 function fileOf(subject: Subject, from: AnsweredFrom): string | undefined {

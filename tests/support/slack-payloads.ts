@@ -218,6 +218,9 @@ export interface BlockActionOptions {
   message?: { channel: string; ts?: string; ephemeral?: boolean; threadTs?: string; blocks?: unknown[] };
   /** the App Home container */
   homeViewId?: string;
+  /** the pressed element's type: button by default; feedback_buttons for Slack's native feedback */
+  actionType?: "button" | "feedback_buttons";
+  blockId?: string;
 }
 
 export function blockActionPayload(options: BlockActionOptions): Record<string, unknown> {
@@ -270,10 +273,10 @@ export function blockActionPayload(options: BlockActionOptions): Record<string, 
     actions: [
       {
         action_id: options.actionId,
-        block_id: "answer_actions",
+        block_id: options.blockId ?? "answer_actions",
         text: { type: "plain_text", text: "a button", emoji: true },
         value: options.value,
-        type: "button",
+        type: options.actionType ?? "button",
         action_ts: `${Math.floor(Date.now() / 1000)}.000100`,
       },
     ],
