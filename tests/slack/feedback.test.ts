@@ -86,19 +86,24 @@ const STORES = [sqliteUnderTest(), ...(skipPostgres ? [] : [postgresUnderTest()]
 if (skipPostgres) console.warn(`Skipping the PostgreSQL feedback tests: ${skipPostgres}`);
 
 describe.each(STORES)("feedback and gaps on $name", (under) => {
+  let store: Store | undefined;
   beforeAll(() => under.setUp());
-  afterAll(() => under.tearDown());
+  // Registered first, so it runs last: after the app has stopped.
+  afterAll(async () => {
+    await store?.close();
+    await under.tearDown();
+  });
 
   const running = useSlackApp({
     signingSecret: SECRET,
     env: () => ({ ...under.env(), ROLECALL_ADMINS: ADMIN, ROLECALL_RECORD_QUESTIONS: "unanswered" }),
   });
 
-  let store: Store;
-  beforeAll(async () => {
-    store = await under.open();
-  });
-  afterAll(() => store?.close());
+  /** A second connection to the app's store, opened once the app has made it. */
+  async function appStore(): Promise<Store> {
+    store ??= await under.open();
+    return store;
+  }
 
   let calls = 0;
   async function command(text: string, user: string): Promise<Record<string, unknown>> {
@@ -168,7 +173,7 @@ describe.each(STORES)("feedback and gaps on $name", (under) => {
       expect(answerIdIn(reply)).toBe(answerId);
 
       const voter = createKeyedHasher(SECRET).user(TEAM.id, MEMBER);
-      const stored = await store.getVote(answerId ?? "", voter);
+      const stored = await (await appStore()).getVote(answerId ?? "", voter);
       expect(stored).toMatchObject({
         vote: "helpful",
         intent: "level",
@@ -192,7 +197,7 @@ describe.each(STORES)("feedback and gaps on $name", (under) => {
         fill(VOTE_REPEATED, { vote: VOTE_WORDS.not_helpful }),
       );
       const voter = createKeyedHasher(SECRET).user(TEAM.id, MEMBER);
-      expect(await store.getVote(answerIdIn(answer) ?? "", voter)).toMatchObject({
+      expect(await (await appStore()).getVote(answerIdIn(answer) ?? "", voter)).toMatchObject({
         vote: "not_helpful",
         changedAt: expect.any(Date),
       });
@@ -210,23 +215,23 @@ describe.each(STORES)("feedback and gaps on $name", (under) => {
       const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0FBGAP");
       const answerId = answerIdIn(posted.body);
       await expect
-        .poll(() => store.getAnswer(answerId ?? ""))
+        .poll(async () => (await appStore()).getAnswer(answerId ?? ""))
         .toMatchObject({
           outcome: "not_found",
           surface: "dm",
           questionText: MISSING_QUESTION,
           knowledgeFile: expect.stringMatching(/\.yaml$/),
         });
-      const answered = await store.listAnswerFeedback({ since: new Date(0) });
+      const answered = await (await appStore()).listAnswerFeedback({ since: new Date(0) });
       expect(answered.map((f) => f.answer.id)).toContain(answerId);
     });
 
     it("keeps no words of a question that was answered", async () => {
       const answer = await command("ITMG 4", MEMBER);
       await expect
-        .poll(() => store.getAnswer(answerIdIn(answer) ?? ""))
+        .poll(async () => (await appStore()).getAnswer(answerIdIn(answer) ?? ""))
         .toMatchObject({ outcome: "answered" });
-      expect((await store.getAnswer(answerIdIn(answer) ?? ""))?.questionText).toBeUndefined();
+      expect((await (await appStore()).getAnswer(answerIdIn(answer) ?? ""))?.questionText).toBeUndefined();
     });
   });
 
