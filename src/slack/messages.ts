@@ -71,6 +71,7 @@ export const HOW_TO_ASK = [
   "• Mention me in a channel and I answer in a thread",
   "• On any message, open *More actions* and choose *Ask Rolecall about this*",
   "Answers to commands and shortcuts are only visible to you until you press *Share in channel*. An answer that names people offers *Share*, which pings nobody, and *Share and notify*.",
+  "Press *Helpful* or *Not helpful* under an answer to tell the people who keep the knowledge; you can change your vote.",
 ].join("\n");
 
 export const HELP_TITLE = "How to ask Rolecall";
@@ -87,6 +88,7 @@ export const UPDATES_HELP = [
   "• `/role subscribe` in a channel posts every knowledge change there; `/role subscribe ITMG` (a skill, a framework such as SFIA, or a role) posts only those",
   "• `/role subscriptions` lists what a channel follows, and `/role unsubscribe [what]` stops it",
   "• `/role reload` publishes edited knowledge at once (admins only)",
+  "• `/role gaps` shows the questions the knowledge did not answer well, and where answers belong (admins only)",
 ].join("\n");
 
 export const SUBSCRIBE_REFUSED =

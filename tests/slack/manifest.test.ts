@@ -162,6 +162,7 @@ describe("every button the renderers emit", () => {
       for (const surface of ["ephemeral", "message", "home"] as const) {
         const first = renderAnswer(answer, { question, surface });
         views.push(first.blocks);
+        views.push(renderAnswer(answer, { question, surface, feedback: { answerId: "answer-1" } }).blocks);
         for (let page = 2; page <= first.pages; page++)
           views.push(renderAnswer(answer, { question, surface, page }).blocks);
       }
