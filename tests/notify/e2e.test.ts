@@ -16,6 +16,7 @@ import { CHANGE_DETAILS_ACTION_ID } from "../../src/slack/updates/message.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import {
   type RecordedCall,
@@ -230,7 +231,11 @@ describe("an edit that breaks the knowledge", () => {
     await app.process.waitForLog(/knowledge not published: the folder has problems/, fromLine);
 
     const answer = await role("ITMG 5");
-    const rendered = renderAnswer(oldRolecall.ask("ITMG 5"), { question: "ITMG 5", surface: "ephemeral" });
+    const rendered = renderAnswer(oldRolecall.ask("ITMG 5"), {
+      question: "ITMG 5",
+      surface: "ephemeral",
+      feedback: feedbackIn(answer),
+    });
     expect(answer.blocks).toEqual(rendered.blocks);
     expect(JSON.stringify(answer)).toContain(OLD_WORDING);
     expect(JSON.stringify(answer)).not.toContain(NEW_WORDING);

@@ -10,6 +10,7 @@ import {
   type RolecallProcess,
   SHIPPED_KNOWLEDGE,
 } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import {
   appHomeOpenedEvent,
@@ -54,8 +55,9 @@ afterAll(async () => {
   await api?.close();
 });
 
-function answer(question: string, surface: "ephemeral" | "message") {
-  return renderAnswer(rolecall.ask(question), { question, surface });
+/** The rendered answer, with the feedback buttons of the answer the app recorded for `actual`. */
+function answer(question: string, surface: "ephemeral" | "message", actual: unknown) {
+  return renderAnswer(rolecall.ask(question), { question, surface, feedback: feedbackIn(actual) });
 }
 
 describe("Socket Mode", () => {
@@ -74,7 +76,7 @@ describe("Socket Mode", () => {
       }),
     });
     expect(ack.envelope_id).toMatch(/^envelope-/);
-    const rendered = answer("ITMG 5", "ephemeral");
+    const rendered = answer("ITMG 5", "ephemeral", ack.payload);
     expect(ack.payload).toEqual({
       response_type: "ephemeral",
       text: rendered.text,
@@ -95,7 +97,7 @@ describe("Socket Mode", () => {
       payload: eventEnvelope(messageEvent({ text: "ITMG 5", channel: "D0SOCKET" })),
     });
     const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0SOCKET");
-    const rendered = answer("ITMG 5", "message");
+    const rendered = answer("ITMG 5", "message", posted.body);
     expect(posted.body).toMatchObject({ channel: "D0SOCKET", text: rendered.text, blocks: rendered.blocks });
     expect(posted.tokenType).toBe("xoxb");
   });
@@ -104,7 +106,10 @@ describe("Socket Mode", () => {
     const event = appMentionEvent({ text: `<@${BOT.userId}> SLA`, channel: "C0SOCKETMENTION" });
     await socket.send({ type: "events_api", payload: eventEnvelope(event) });
     const posted = await api.waitForCall("chat.postMessage", (c) => c.body.channel === "C0SOCKETMENTION");
-    expect(posted.body).toMatchObject({ thread_ts: event.ts, blocks: answer("SLA", "message").blocks });
+    expect(posted.body).toMatchObject({
+      thread_ts: event.ts,
+      blocks: answer("SLA", "message", posted.body).blocks,
+    });
   });
 
   it("answers a redelivered event (retry_attempt, same event_id) once", async () => {
@@ -132,7 +137,7 @@ describe("Socket Mode", () => {
     const [reply] = await api.waitForResponses("socket-button");
     expect(reply?.body).toMatchObject({
       replace_original: true,
-      blocks: answer("ITMG level 6", "ephemeral").blocks,
+      blocks: answer("ITMG level 6", "ephemeral", reply?.body).blocks,
     });
   });
 
@@ -148,7 +153,7 @@ describe("Socket Mode", () => {
     const [reply] = await api.waitForResponses("socket-shortcut");
     expect(reply?.body).toMatchObject({
       response_type: "ephemeral",
-      blocks: answer("who is accountable for change management", "ephemeral").blocks,
+      blocks: answer("who is accountable for change management", "ephemeral", reply?.body).blocks,
     });
   });
 
