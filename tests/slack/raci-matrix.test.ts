@@ -9,6 +9,7 @@ import { BUTTON_EXPIRED } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import type { KnownBlock, TableBlock } from "../../src/slack/render/block-kit.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { useSlackApp } from "../support/slack-app.ts";
 import { type BlockActionOptions, blockActionBody, nextTs, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
@@ -61,6 +62,7 @@ describe("/raci matrix", () => {
     const expected = renderAnswer(rolecall.ask("RACI matrix"), {
       question: "RACI matrix",
       surface: "ephemeral",
+      feedback: feedbackIn(ack),
     });
     expect(ack).toEqual({ response_type: "ephemeral", text: expected.text, blocks: expected.blocks });
     const rows = table(ack.blocks);
