@@ -69,7 +69,8 @@ export function decodeMatrixValue(raw: unknown): MatrixValue {
   };
 }
 
-function decodeValue<T>(raw: unknown, schema: z.ZodType<T>): T {
+/** A button value as JSON matching the schema, or ActionValueError: values come back from Slack untrusted. */
+export function decodeValue<T>(raw: unknown, schema: z.ZodType<T>): T {
   if (typeof raw !== "string" || raw.length > SLACK_LIMITS.buttonValue) throw new ActionValueError();
   let parsed: unknown;
   try {

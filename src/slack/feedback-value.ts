@@ -3,7 +3,7 @@
 // come back from Slack as untrusted text and are validated here; only the answer id reaches the store.
 import { z } from "zod";
 import { VOTES, type Vote } from "../store/types.ts";
-import { ActionValueError, MAX_PAGE } from "./action-value.ts";
+import { decodeValue, MAX_PAGE } from "./action-value.ts";
 import { SLACK_LIMITS } from "./render/limits.ts";
 
 const feedbackValueSchema = z.strictObject({
@@ -27,14 +27,5 @@ export function encodeFeedbackValue(answerId: string, vote: Vote, question?: str
 }
 
 export function decodeFeedbackValue(raw: unknown): FeedbackValue {
-  if (typeof raw !== "string" || raw.length > SLACK_LIMITS.buttonValue) throw new ActionValueError();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new ActionValueError();
-  }
-  const result = feedbackValueSchema.safeParse(parsed);
-  if (!result.success) throw new ActionValueError();
-  return result.data;
+  return decodeValue(raw, feedbackValueSchema);
 }
