@@ -5,7 +5,7 @@ import path from "node:path";
 import dotenv from "dotenv";
 import { z } from "zod";
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from "./log.ts";
-import { SLACK_USER_ID } from "./slack-ids.ts";
+import { SLACK_TEAM_ID, SLACK_USER_ID } from "./slack-ids.ts";
 
 /** What each setting is when its variable is unset or empty. */
 export const DEFAULTS = Object.freeze({
@@ -24,6 +24,8 @@ export const DEFAULTS = Object.freeze({
   retentionDays: 30,
   recordQuestions: "off" as QuestionRecording,
   questionRetentionDays: 30,
+  /** Socket Mode with OAuth: where the install page and the OAuth redirect are served */
+  installPort: 3000,
 });
 
 /** ROLECALL_RECORD_QUESTIONS: keep no question's words, only those of unanswered questions, or all. */
@@ -44,7 +46,10 @@ export interface FeedbackSettings {
 export type RunMode = "socket" | "http" | "console";
 
 export interface Config {
-  /** socket: bot + app token; http: bot token + signing secret; console: no Slack credentials */
+  /**
+   * socket: an app token with a bot token or OAuth; http: a signing secret with a bot token or OAuth;
+   * console: no Slack credentials
+   */
   mode: RunMode;
   slack: {
     botToken?: string;
@@ -52,6 +57,8 @@ export interface Config {
     signingSecret?: string;
     /** Web API base URL, always ending in / */
     apiUrl: string;
+    /** set when Rolecall runs as a distributable app, installed per workspace; botToken is then unset */
+    oauth?: OAuthSettings;
   };
   port: number;
   /** HTTP mode's defences against clients that connect and never finish a request */
@@ -70,6 +77,11 @@ export interface Config {
   databaseUrl?: string;
   /** Slack user ids allowed to reload knowledge and manage channel subscriptions besides workspace admins */
   admins: string[];
+  /**
+   * With OAuth, the workspace (or Enterprise Grid organisation) whose installation DMs the admins; a user id
+   * means something only in its own workspace.
+   */
+  adminTeam?: string;
   /** who may change a channel's subscriptions: workspace admins and owners (plus admins), or everyone */
   subscribers: SubscriberPolicy;
   /** the framework answered when a name is in two and the question doesn't say which (e.g. sfia) */
@@ -83,6 +95,21 @@ export interface Config {
   /** what is kept of questions and votes, and for how long */
   feedback: FeedbackSettings;
 }
+
+export interface OAuthSettings {
+  clientId: string;
+  clientSecret: string;
+  /** signs the state parameter of the install flow (CSRF protection) */
+  stateSecret: string;
+  /** Socket Mode only: the port /slack/install and /slack/oauth_redirect are served on */
+  installPort: number;
+}
+
+/** The three variables that switch OAuth on, all or none of them. */
+export const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+/** Slack's state secrets are random strings; a short one would let an attacker forge install states. */
+const MIN_STATE_SECRET_LENGTH = 16;
 
 export interface HttpLimits {
   /** open connections at most; past it, the oldest connection with no request being answered is closed */
@@ -183,6 +210,10 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_API_URL: optional,
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
+  SLACK_INSTALL_PORT: optional,
   PORT: optional,
   HTTP_MAX_CONNECTIONS: optional,
   HTTP_REQUEST_TIMEOUT_MS: optional,
@@ -194,6 +225,7 @@ const envSchema = z.object({
   DATA_DIR: optional,
   DATABASE_URL: optional,
   ROLECALL_ADMINS: optional,
+  ROLECALL_ADMIN_TEAM: optional,
   ROLECALL_SUBSCRIBERS: optional,
   ROLECALL_DEFAULT_FRAMEWORK: optional,
   ROLECALL_PEOPLE_REFRESH_MINUTES: optional,
@@ -245,6 +277,7 @@ export function readConfig(env: Env): Config {
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL ? withTrailingSlash(e.SLACK_API_URL) : DEFAULTS.slackApiUrl,
+      ...oauthOf(e),
     },
     port: e.PORT === undefined ? DEFAULTS.port : Number(e.PORT),
     http: {
@@ -264,6 +297,7 @@ export function readConfig(env: Env): Config {
     dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
     databaseUrl: e.DATABASE_URL,
     admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
+    ...(e.ROLECALL_ADMIN_TEAM ? { adminTeam: e.ROLECALL_ADMIN_TEAM } : {}),
     subscribers:
       (e.ROLECALL_SUBSCRIBERS?.toLowerCase() as SubscriberPolicy | undefined) ?? DEFAULTS.subscribers,
     ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
@@ -298,6 +332,8 @@ export function secretsOf(config: Config): string[] {
     config.slack.appToken,
     config.slack.signingSecret,
     config.feedback.hashSecret,
+    config.slack.oauth?.clientSecret,
+    config.slack.oauth?.stateSecret,
     config.databaseUrl,
     ...databasePassword(config.databaseUrl),
   ].filter((s): s is string => typeof s === "string" && s !== "");
@@ -316,9 +352,22 @@ function databasePassword(databaseUrl: string | undefined): string[] {
 }
 
 function modeOf(env: RawEnv): RunMode {
-  if (env.SLACK_BOT_TOKEN && env.SLACK_APP_TOKEN) return "socket";
-  if (env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET) return "http";
+  const credentials = env.SLACK_BOT_TOKEN || oauthOf(env).oauth;
+  if (credentials && env.SLACK_APP_TOKEN) return "socket";
+  if (credentials && env.SLACK_SIGNING_SECRET) return "http";
   return "console";
+}
+
+function oauthOf(env: RawEnv): { oauth?: OAuthSettings } {
+  const {
+    SLACK_CLIENT_ID: clientId,
+    SLACK_CLIENT_SECRET: clientSecret,
+    SLACK_STATE_SECRET: stateSecret,
+  } = env;
+  if (!clientId || !clientSecret || !stateSecret) return {};
+  const installPort =
+    env.SLACK_INSTALL_PORT === undefined ? DEFAULTS.installPort : Number(env.SLACK_INSTALL_PORT);
+  return { oauth: { clientId, clientSecret, stateSecret, installPort } };
 }
 
 function checkEnv(env: RawEnv): ConfigIssue[] {
@@ -329,11 +378,17 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     env.SLACK_APP_TOKEN,
     env.SLACK_SIGNING_SECRET,
     env.ROLECALL_HASH_SECRET,
+    env.SLACK_CLIENT_SECRET,
+    env.SLACK_STATE_SECRET,
     env.DATABASE_URL,
   ].filter((s): s is string => s !== undefined && s.length >= 8);
   const clip = (value: string) => shown(value, secrets);
   const bot = env.SLACK_BOT_TOKEN;
   const app = env.SLACK_APP_TOKEN;
+  const oauthSet = OAUTH_VARIABLES.filter((variable) => env[variable] !== undefined);
+  const oauth = oauthSet.length > 0;
+
+  issues.push(...oauthIssues(env, oauthSet, clip));
 
   if (bot !== undefined && !isBotToken(bot)) {
     const kind = tokenKind(bot);
@@ -359,7 +414,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
           : "SLACK_APP_TOKEN must be an app-level token starting with xapp- with the connections:write scope (Basic Information → App-Level Tokens).",
     });
   }
-  if (bot === undefined && (app !== undefined || env.SLACK_SIGNING_SECRET !== undefined)) {
+  if (!oauth && bot === undefined && (app !== undefined || env.SLACK_SIGNING_SECRET !== undefined)) {
     issues.push({
       code: "MISSING",
       variable: "SLACK_BOT_TOKEN",
@@ -367,7 +422,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
         "SLACK_BOT_TOKEN is not set: Slack mode needs the Bot User OAuth Token (xoxb-…) from OAuth & Permissions. Remove the other SLACK_ variables to run the local console instead.",
     });
   }
-  if (bot !== undefined && app === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+  if (!oauth && bot !== undefined && app === undefined && env.SLACK_SIGNING_SECRET === undefined) {
     issues.push({
       code: "MISSING",
       variable: "SLACK_SIGNING_SECRET",
@@ -464,6 +519,13 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
       message: "DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql://.",
     });
   }
+  if (env.ROLECALL_ADMIN_TEAM !== undefined && !SLACK_TEAM_ID.test(env.ROLECALL_ADMIN_TEAM)) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "ROLECALL_ADMIN_TEAM",
+      message: `ROLECALL_ADMIN_TEAM must be a Slack workspace id such as T0123ABCD, or an Enterprise Grid organisation id such as E0123ABCD (got ${clip(env.ROLECALL_ADMIN_TEAM)}).`,
+    });
+  }
   if (env.ROLECALL_ADMINS !== undefined) {
     const bad = splitList(env.ROLECALL_ADMINS).filter((id) => !SLACK_USER_ID.test(id));
     if (bad.length > 0) {
@@ -533,6 +595,65 @@ function revisionIssue(value: string, secrets: readonly string[]): ConfigIssue {
     variable: "ROLECALL_KNOWLEDGE_REVISION",
     message: `ROLECALL_KNOWLEDGE_REVISION must be a number, date or version such as 42 or 2026-12-01 that each knowledge release raises (letters, digits and . _ : + - only, up to 100; got ${shown(value, secrets)}).`,
   };
+}
+
+/** The OAuth variables: all three or none, no bot token beside them, and a way for Slack to reach us. */
+function oauthIssues(
+  env: RawEnv,
+  set: readonly (typeof OAUTH_VARIABLES)[number][],
+  clip: (value: string) => string,
+): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (
+    env.SLACK_INSTALL_PORT !== undefined &&
+    !(/^\d+$/.test(env.SLACK_INSTALL_PORT) && Number(env.SLACK_INSTALL_PORT) <= 65535)
+  ) {
+    issues.push({
+      code: /^\d+$/.test(env.SLACK_INSTALL_PORT) ? "OUT_OF_RANGE" : "NOT_A_NUMBER",
+      variable: "SLACK_INSTALL_PORT",
+      message: `SLACK_INSTALL_PORT must be a whole number from 0 to 65535, the port Socket Mode serves /slack/install on (got ${clip(env.SLACK_INSTALL_PORT)}).`,
+    });
+  }
+  if (set.length === 0) return issues;
+  for (const variable of OAUTH_VARIABLES.filter((v) => !set.includes(v))) {
+    issues.push({
+      code: "MISSING",
+      variable,
+      message: `${variable} is not set: installing Rolecall in many workspaces (OAuth) needs ${OAUTH_VARIABLES.join(", ")} together (the client id and secret from Basic Information → App Credentials; the state secret any random string of ${MIN_STATE_SECRET_LENGTH} or more characters you choose). Leave all three empty to run on one workspace's SLACK_BOT_TOKEN.`,
+    });
+  }
+  if (env.SLACK_STATE_SECRET !== undefined && env.SLACK_STATE_SECRET.length < MIN_STATE_SECRET_LENGTH) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "SLACK_STATE_SECRET",
+      message: `SLACK_STATE_SECRET must be at least ${MIN_STATE_SECRET_LENGTH} characters: it signs the install link's state, so a short one could be guessed.`,
+    });
+  }
+  if (env.SLACK_BOT_TOKEN !== undefined) {
+    issues.push({
+      code: "INVALID_VALUE",
+      variable: "SLACK_BOT_TOKEN",
+      message:
+        "SLACK_BOT_TOKEN is set together with SLACK_CLIENT_ID: with OAuth each workspace's token comes from its installation. Leave SLACK_BOT_TOKEN empty, or the three OAuth variables to run on one workspace.",
+    });
+  }
+  if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+    issues.push({
+      code: "MISSING",
+      variable: "SLACK_SIGNING_SECRET",
+      message:
+        "SLACK_SIGNING_SECRET is missing or empty: with OAuth, HTTP mode needs the Signing Secret (Basic Information → App Credentials). For Socket Mode, set SLACK_APP_TOKEN instead.",
+    });
+  }
+  if (env.ROLECALL_ADMINS !== undefined && env.ROLECALL_ADMIN_TEAM === undefined) {
+    issues.push({
+      code: "MISSING",
+      variable: "ROLECALL_ADMIN_TEAM",
+      message:
+        "ROLECALL_ADMIN_TEAM is not set: with OAuth, Rolecall needs the id of the workspace (T…) your ROLECALL_ADMINS are in, to DM them with that workspace's installation.",
+    });
+  }
+  return issues;
 }
 
 /** A framework id as the knowledge writes one: sfia, ddat, ft-engineering. */

@@ -20,8 +20,16 @@ import { createNotificationRuntime, type NotificationRuntimeOptions } from "./no
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
 import { createOpsServer, type OpsServer, OpsServerError } from "./ops/server.ts";
-import { createSlackApp, type SlackApp, type SlackConnection, SlackStartError } from "./slack/app.ts";
+import {
+  createSlackApp,
+  type SlackApp,
+  type SlackConnection,
+  type SlackCredentials,
+  SlackStartError,
+} from "./slack/app.ts";
 import { createStoreEventMemory } from "./slack/dedupe.ts";
+import { createDepartures } from "./slack/departures.ts";
+import { createInstallationStore } from "./slack/installations.ts";
 import { createObservedFetch } from "./slack/observed-fetch.ts";
 import { createPermissions } from "./slack/permissions.ts";
 import { createAdminAlert, createTooLargeAlert } from "./slack/updates/admin-alert.ts";
@@ -71,9 +79,8 @@ export async function main(io: MainIo): Promise<number> {
     logger.error("Unhandled promise rejection", { ref: newErrorRef(), ...errorFields(reason) });
   });
 
-  const connection = slackConnection(config);
   let ops: Operations | undefined;
-  if (connection && config.opsPort !== undefined) {
+  if (config.mode !== "console" && config.opsPort !== undefined) {
     // Before the knowledge loads, so a slow start is alive (and not ready) rather than unreachable.
     try {
       ops = await startOperations(config.opsPort, logger);
@@ -83,19 +90,13 @@ export async function main(io: MainIo): Promise<number> {
     }
   }
   try {
-    return await run(config, connection, ops, logger, io);
+    return await run(config, ops, logger, io);
   } finally {
     await ops?.server.stop();
   }
 }
 
-async function run(
-  config: Config,
-  connection: SlackConnection | undefined,
-  ops: Operations | undefined,
-  logger: Logger,
-  io: MainIo,
-): Promise<number> {
+async function run(config: Config, ops: Operations | undefined, logger: Logger, io: MainIo): Promise<number> {
   let live: LiveRolecall;
   try {
     const initial = await readAndBuildKnowledge(config.knowledgeDir, {
@@ -113,9 +114,9 @@ async function run(
     throw error;
   }
 
-  if (!connection) return runLocalConsole(config, live, logger, io);
+  if (config.mode === "console") return runLocalConsole(config, live, logger, io);
   if (ops) ops.state.knowledgeLoaded = true;
-  return runSlack(config, connection, live, logger, io, ops);
+  return runSlack(config, live, logger, io, ops);
 }
 
 async function startOperations(port: number, logger: Logger): Promise<Operations> {
@@ -188,7 +189,6 @@ async function runLocalConsole(
 
 async function runSlack(
   config: Config,
-  connection: SlackConnection,
   live: LiveRolecall,
   logger: Logger,
   io: MainIo,
@@ -213,41 +213,15 @@ async function runSlack(
     return fail(io, storeStartMessage(config, error), createRedactor(secretsOf(config)));
   }
 
+  const connection = slackConnection(config, store);
+  if (!connection) {
+    await store.close();
+    return fail(io, "Slack mode needs a bot token or OAuth, and an app token or a signing secret.");
+  }
   const openStore = store;
   if (ops) ops.state.store = openStore;
   metrics?.watchOutbox(() => openStore.outboxStats());
-  const client = createDeliveryClient({
-    token: connection.botToken,
-    apiUrl: config.slack.apiUrl,
-    ...(metrics ? { fetch: createObservedFetch(config.slack.apiUrl, metrics.slackApiError) } : {}),
-  });
   let lastPublish: { at: Date; outcome: PublishOutcome } | undefined;
-  const notifications = createNotificationRuntime({
-    knowledgeDir: config.knowledgeDir,
-    cacheFile: knowledgeCacheFile(config),
-    store,
-    logger,
-    servedContentHash: live.contentHash,
-    ...instanceSettings(config),
-    onKnowledge: (kb, contentHash) => live.swap(kb, contentHash),
-    courier: createSlackCourier({ client, logger }),
-    alertAdmins: createAdminAlert({ client, admins: config.admins, logger }),
-    alertTooLarge: createTooLargeAlert({ client, admins: config.admins, logger }),
-    // Every publish's outcome, whatever started it: the admins' App Home shows the last.
-    onPublishOutcome: (outcome) => {
-      lastPublish = { at: new Date(), outcome };
-      metrics?.published(outcome.status);
-    },
-    ...(metrics
-      ? {
-          onDeliveryEvent: (event) => {
-            if (event.type === "delivered") {
-              metrics.delivered((Date.now() - event.row.createdAt.getTime()) / 1000);
-            }
-          },
-        }
-      : {}),
-  });
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const { hashSecret } = config.feedback;
   const retention: QuestionRetention | undefined = hashSecret
@@ -287,6 +261,45 @@ async function runSlack(
             hasher: createKeyedHasher(hashSecret),
             permissions,
             lastPublish: () => lastPublish,
+          },
+        }
+      : {}),
+    departures: createDepartures({ store, logger }),
+  });
+  // Posts outside any request go out with the token of the workspace they concern.
+  const tokens = slack.workspaceTokens;
+  const client = createDeliveryClient({
+    apiUrl: config.slack.apiUrl,
+    ...(metrics ? { fetch: createObservedFetch(config.slack.apiUrl, metrics.slackApiError) } : {}),
+  });
+  const admins = {
+    client,
+    admins: config.admins,
+    token: () => tokens.botToken(config.adminTeam ?? ""),
+    logger,
+  };
+  const notifications = createNotificationRuntime({
+    knowledgeDir: config.knowledgeDir,
+    cacheFile: knowledgeCacheFile(config),
+    store,
+    logger,
+    servedContentHash: live.contentHash,
+    ...instanceSettings(config),
+    onKnowledge: (kb, contentHash) => live.swap(kb, contentHash),
+    courier: createSlackCourier({ client, tokens, logger }),
+    alertAdmins: createAdminAlert(admins),
+    alertTooLarge: createTooLargeAlert(admins),
+    // Every publish's outcome, whatever started it: the admins' App Home shows the last.
+    onPublishOutcome: (outcome) => {
+      lastPublish = { at: new Date(), outcome };
+      metrics?.published(outcome.status);
+    },
+    ...(metrics
+      ? {
+          onDeliveryEvent: (event) => {
+            if (event.type === "delivered") {
+              metrics.delivered((Date.now() - event.row.createdAt.getTime()) / 1000);
+            }
           },
         }
       : {}),
@@ -393,13 +406,27 @@ function fail(io: MainIo, message: string, redact: (text: string) => string = (t
   return 1;
 }
 
-function slackConnection(config: Config): SlackConnection | undefined {
-  const { botToken, appToken, signingSecret } = config.slack;
-  if (config.mode === "socket" && botToken && appToken) return { mode: "socket", botToken, appToken };
-  if (config.mode === "http" && botToken && signingSecret) {
+function slackConnection(config: Config, store: Store): SlackConnection | undefined {
+  const { botToken, appToken, signingSecret, oauth } = config.slack;
+  const credentials: SlackCredentials | undefined = oauth
+    ? {
+        oauth: {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          installationStore: createInstallationStore(store),
+          installPort: oauth.installPort,
+        },
+      }
+    : botToken
+      ? { botToken }
+      : undefined;
+  if (!credentials) return undefined;
+  if (config.mode === "socket" && appToken) return { mode: "socket", appToken, ...credentials };
+  if (config.mode === "http" && signingSecret) {
     return {
       mode: "http",
-      botToken,
+      ...credentials,
       signingSecret,
       port: config.port,
       maxConnections: config.http.maxConnections,

@@ -1,5 +1,5 @@
 // The shapes of Slack's ids, for the places that check one before trusting it: configuration
-// (ROLECALL_ADMINS), mentions in rendered text, and DMs to subscribers. Imports nothing.
+// (ROLECALL_ADMINS, ROLECALL_ADMIN_TEAM), mentions in rendered text, and DMs to subscribers. Imports nothing.
 
 const USER_ID = "[UW][A-Z0-9]{2,}";
 

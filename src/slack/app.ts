@@ -1,5 +1,7 @@
 // The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
-import { App, SocketModeReceiver } from "@slack/bolt";
+import { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
 import type { Logger, LogLevel } from "../log.ts";
 import { errorFields, newErrorRef } from "../log.ts";
 import { createWorkTracker } from "../work-tracker.ts";
@@ -7,8 +9,18 @@ import { adminHomeContent } from "./admin-home.ts";
 import { apiFailure, WEB_API_ERROR } from "./api-errors.ts";
 import { boltLogLevel, createBoltLogger } from "./bolt-logger.ts";
 import type { EventMemory } from "./dedupe.ts";
+import type { Departures } from "./departures.ts";
 import { exampleQuestions } from "./examples.ts";
-import { createSlackHttpReceiver, SLACK_EVENTS_PATH, type SlackHttpReceiver } from "./http-receiver.ts";
+import {
+  createSlackHttpReceiver,
+  type ReceiverOAuthOptions,
+  SLACK_EVENTS_PATH,
+  SLACK_INSTALL_PATH,
+  SLACK_OAUTH_REDIRECT_PATH,
+  type SlackHttpReceiver,
+} from "./http-receiver.ts";
+import { BOT_SCOPES } from "./ids.ts";
+import { installedWorkspaceTokens, singleWorkspaceTokens, type WorkspaceTokens } from "./installations.ts";
 import type { AnswerSource, FeedbackDeps, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLogContext } from "./log-context.ts";
@@ -19,17 +31,30 @@ import { peopleNotes } from "./people/notes.ts";
 import type { Permissions } from "./permissions.ts";
 import type { FrameworkSummary } from "./render/home.ts";
 
-export type SlackConnection =
-  | { mode: "socket"; botToken: string; appToken: string }
-  | {
-      mode: "http";
-      botToken: string;
-      signingSecret: string;
-      port: number;
-      /** see HttpLimits in config.ts; the receiver's defaults when left out */
-      maxConnections?: number;
-      requestTimeoutMs?: number;
-    };
+/** One workspace's bot token, or Bolt's OAuth: installed per workspace, each with its own token. */
+export type SlackCredentials = { botToken: string; oauth?: never } | { botToken?: never; oauth: SlackOAuth };
+
+export interface SlackOAuth {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  installationStore: InstallationStore;
+  /** Socket Mode: the port the install page and the OAuth redirect are served on (0: any free port) */
+  installPort?: number;
+}
+
+export type SlackConnection = SlackCredentials &
+  (
+    | { mode: "socket"; appToken: string }
+    | {
+        mode: "http";
+        signingSecret: string;
+        port: number;
+        /** see HttpLimits in config.ts; the receiver's defaults when left out */
+        maxConnections?: number;
+        requestTimeoutMs?: number;
+      }
+  );
 
 export interface SlackAppOptions {
   connection: SlackConnection;
@@ -45,6 +70,8 @@ export interface SlackAppOptions {
   notifications?: NotificationDeps;
   /** votes, the record of answers and the gaps report; without it answers carry no feedback buttons */
   feedback?: FeedbackDeps;
+  /** forgets a workspace that uninstalled Rolecall or revoked its token */
+  departures?: Departures;
   /** how long a shutdown waits for answers still being sent */
   drainTimeoutMs?: number;
   /** what the adapter reports for /metrics (src/ops/metrics.ts implements it) */
@@ -66,7 +93,9 @@ export interface SlackMetrics {
 
 export interface SlackApp {
   /** checks the token with Slack and starts receiving; resolves once connected or listening */
-  start(): Promise<{ port?: number }>;
+  start(): Promise<{ port?: number; installPort?: number }>;
+  /** each workspace's bot token, for posting outside a request (updates, DMs); refreshed when rotating */
+  readonly workspaceTokens: WorkspaceTokens;
   /** stops receiving, then lets answers in flight finish */
   stop(): Promise<void>;
   /** true while requests can reach us: HTTP listening, or the Socket Mode connection open */
@@ -101,6 +130,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     timeout: 15_000,
   };
 
+  const oauth: ReceiverOAuthOptions | undefined = connection.oauth && {
+    clientId: connection.oauth.clientId,
+    clientSecret: connection.oauth.clientSecret,
+    stateSecret: connection.oauth.stateSecret,
+    installationStore: connection.oauth.installationStore,
+    scopes: [...BOT_SCOPES],
+    // Bolt hands its own receivers the client options; ours pass them on, so oauth.v2.access and the
+    // auth.test after it go to SLACK_API_URL like every other call.
+    installerOptions: { clientOptions },
+  };
   const receiver =
     connection.mode === "http"
       ? createSlackHttpReceiver({
@@ -109,9 +148,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           boltLogger,
           ...(connection.maxConnections ? { maxConnections: connection.maxConnections } : {}),
           ...(connection.requestTimeoutMs ? { requestTimeoutMs: connection.requestTimeoutMs } : {}),
+          ...(oauth ? { oauth } : {}),
         })
       : undefined;
-  // Made here rather than by Bolt (as socketMode: true alone would), to follow the connection's state.
+  // Made here rather than by Bolt (as socketMode: true alone would), to follow the connection's state and,
+  // with OAuth, to reach the installer behind it (workspaceTokens). With OAuth it also serves the install
+  // pages on an HTTP port beside the WebSocket.
   const socketReceiver =
     connection.mode === "socket"
       ? new SocketModeReceiver({
@@ -119,6 +161,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           logger: boltLogger,
           logLevel: boltLogLevel(options.logLevel),
           installerOptions: { clientOptions },
+          ...(oauth
+            ? {
+                ...oauth,
+                installerOptions: {
+                  ...oauth.installerOptions,
+                  port: connection.oauth?.installPort ?? 3000,
+                  installPath: SLACK_INSTALL_PATH,
+                  redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+                },
+              }
+            : {}),
         })
       : undefined;
   let connected = false;
@@ -131,7 +184,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     });
   }
   const bolt = new App({
-    token: connection.botToken,
+    ...(connection.botToken ? { token: connection.botToken } : {}),
     ...(socketReceiver
       ? { receiver: socketReceiver, socketMode: true }
       : { receiver: receiver as SlackHttpReceiver }),
@@ -185,6 +238,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.eventMemory ? { eventMemory: options.eventMemory } : {}),
     ...(options.feedback ? { feedback: options.feedback } : {}),
+    ...(options.departures ? { departures: options.departures } : {}),
   };
   registerListeners(bolt, deps);
 
@@ -196,7 +250,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     return verdict.allowed ? { peopleNotes: peopleNotes(problems) } : {};
   }
 
+  const installer = receiver?.installer ?? socketReceiver?.installer;
+  if (connection.oauth && !installer) throw new Error("Bolt did not set up OAuth for the receiver");
+  const workspaceTokens = connection.botToken
+    ? singleWorkspaceTokens(connection.botToken)
+    : installedWorkspaceTokens(installer as NonNullable<typeof installer>);
+
   return {
+    workspaceTokens,
     async start() {
       try {
         await bolt.init();
@@ -221,15 +282,36 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           port,
           pid: process.pid,
         });
+        if (oauth) logger.info(`Rolecall's install page is GET ${SLACK_INSTALL_PATH} on port ${port}`);
         return { port };
       }
+      const installServer = socketReceiver && installServerOf(socketReceiver);
+      const installListening = installServer ? listening(installServer) : undefined;
       try {
         await bolt.start();
       } catch (error) {
         throw startError(error, "SLACK_APP_TOKEN", options.apiUrl);
       }
       logger.info("Rolecall is connected to Slack in Socket Mode", { mode: "socket", pid: process.pid });
-      return {};
+      if (!installListening) return {};
+      let installPort: number;
+      try {
+        installPort = await installListening;
+      } catch (error) {
+        await bolt.stop().catch(() => undefined);
+        const port = connection.oauth?.installPort;
+        throw new SlackStartError(
+          "SLACK_START_FAILED",
+          (error as NodeJS.ErrnoException).code === "EADDRINUSE"
+            ? `SLACK_INSTALL_PORT ${port} is already in use: stop the other program or set SLACK_INSTALL_PORT to a free port.`
+            : `Could not serve the install page on SLACK_INSTALL_PORT ${port}: ${String((error as Error).message)}`,
+        );
+      }
+      logger.info(
+        `Rolecall's install page is served on port ${installPort}: GET ${SLACK_INSTALL_PATH}, redirect ${SLACK_OAUTH_REDIRECT_PATH}`,
+        { install_port: installPort },
+      );
+      return { installPort };
     },
     connected: () => connected,
     async stop() {
@@ -257,6 +339,26 @@ function timedAnswers(source: AnswerSource, metrics: SlackMetrics): AnswerSource
       return answer;
     },
   };
+}
+
+/**
+ * Bolt's Socket Mode receiver keeps its install server private; it is read here for its port (0 picks a free
+ * one) and its listen errors, which Bolt leaves unhandled (a port in use would otherwise crash the process).
+ */
+function installServerOf(receiver: SocketModeReceiver): Server | undefined {
+  const server = (receiver as unknown as { httpServer?: unknown }).httpServer;
+  return server instanceof Server ? server : undefined;
+}
+
+/** Resolves with the port once the server listens; rejects if listening fails (a port in use). */
+function listening(server: Server): Promise<number> {
+  const bound = new Promise<number>((resolve, reject) => {
+    server.once("listening", () => resolve((server.address() as AddressInfo).port));
+    server.once("error", reject);
+  });
+  // Awaited only after Bolt has connected; a failure before then must not count as unhandled.
+  bound.catch(() => undefined);
+  return bound;
 }
 
 /** Example questions and the frameworks known, worked out again only when the knowledge was swapped. */

@@ -5,6 +5,8 @@
 // bodies that are not a JSON object or form, or events that are not objects (Bolt would throw on a body
 // such as `null` or an `"event": null`). As every request
 // Bolt sees has passed that check, Bolt's own signature check is switched off: one HMAC a request.
+// With OAuth, Bolt's HTTPReceiver also serves the install page and the OAuth redirect (GET, unsigned: they
+// come from a person's browser, and @slack/oauth checks the state); this receiver hands them over as they are.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -15,6 +17,7 @@ import {
   type BufferedIncomingMessage,
   HTTPModuleFunctions,
   HTTPReceiver,
+  type HTTPReceiverOptions,
   type Receiver,
 } from "@slack/bolt";
 import type { Logger } from "../log.ts";
@@ -22,6 +25,9 @@ import { createLogTally, type LogTally } from "./log-tally.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
+/** Bolt's defaults: the page with the Add to Slack link, and where Slack sends the browser back to. */
+export const SLACK_INSTALL_PATH = "/slack/install";
+export const SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
 /** Slack's own payloads are a few kilobytes; 64 KB leaves room without inviting abuse. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 /** Slack's replay window: requests more than five minutes from our clock, either way, are refused. */
@@ -44,7 +50,14 @@ export interface SlackHttpReceiverOptions {
   requestTimeoutMs?: number;
   /** milliseconds since the epoch; injectable for tests of the replay window */
   now?: () => number;
+  /** Bolt's OAuth options (clientId, clientSecret, stateSecret, installationStore, scopes, installerOptions) */
+  oauth?: ReceiverOAuthOptions;
 }
+
+export type ReceiverOAuthOptions = Required<
+  Pick<HTTPReceiverOptions, "clientId" | "clientSecret" | "stateSecret" | "installationStore" | "scopes">
+> &
+  Pick<HTTPReceiverOptions, "installerOptions">;
 
 export interface SignatureCheck {
   signingSecret: string;
@@ -101,11 +114,26 @@ export class SlackHttpReceiver implements Receiver {
       endpoints: [SLACK_EVENTS_PATH],
       logger: options.boltLogger,
       bodyLimit: this.bodyLimit,
+      ...(options.oauth
+        ? {
+            ...options.oauth,
+            installerOptions: {
+              ...options.oauth.installerOptions,
+              installPath: SLACK_INSTALL_PATH,
+              redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+            },
+          }
+        : {}),
     });
   }
 
   init(app: App): void {
     this.bolt.init(app);
+  }
+
+  /** Bolt's InstallProvider when OAuth is on; Bolt's App takes its authorize() from here. */
+  get installer(): HTTPReceiver["installer"] {
+    return this.bolt.installer;
   }
 
   start(port: number): Promise<Server> {
@@ -197,6 +225,16 @@ export class SlackHttpReceiver implements Receiver {
         this.logger.error("Failed to handle a Slack request", { error: String(error) });
         if (!res.headersSent) respondEmpty(res, 500);
       });
+      return;
+    }
+    if (
+      req.method === "GET" &&
+      this.installer &&
+      (path === SLACK_INSTALL_PATH || path === SLACK_OAUTH_REDIRECT_PATH)
+    ) {
+      this.answering(req, res);
+      req.resume();
+      this.bolt.requestListener(req, res);
       return;
     }
     if (req.method === "GET" && path === HEALTH_PATH) {

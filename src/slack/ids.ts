@@ -18,6 +18,19 @@ export const BOT_EVENTS = Object.freeze([
   "message.im",
   "subteam_members_changed",
   "subteam_updated",
+  // a workspace removing Rolecall: its installation, subscriptions and pending updates are forgotten
+  "app_uninstalled",
+  "tokens_revoked",
+] as const);
+
+/** The bot scopes an install asks for, as listed (with why) in the manifest's oauth_config.scopes.bot. */
+export const BOT_SCOPES = Object.freeze([
+  "app_mentions:read",
+  "chat:write",
+  "commands",
+  "im:history",
+  "usergroups:read",
+  "users:read",
 ] as const);
 
 /**

@@ -61,6 +61,7 @@ import type {
   Subscription,
   SubscriptionFilter,
   SubscriptionQuery,
+  SwitchedOffTeam,
   VoteInput,
   VoteResult,
 } from "./types.ts";
@@ -253,6 +254,24 @@ class PostgresStore implements Store {
         [at, why, teamId, channelId],
       );
       return result.rows.map(fromRow.subscription).sort(byCreatedThenId);
+    });
+  }
+
+  async switchOffTeam(teamId: string, reason: string, at: Date = new Date()): Promise<SwitchedOffTeam> {
+    requireId(teamId, "teamId");
+    requireDate(at, "at");
+    const why = cleanText(reason);
+    return this.#transaction(async (client) => {
+      const subscriptions = await client.query(
+        "UPDATE subscriptions SET disabled_at = $1, disabled_reason = $2 WHERE team_id = $3 AND disabled_at IS NULL",
+        [at, why, teamId],
+      );
+      const deliveries = await client.query(
+        `UPDATE outbox SET status = 'failed', failed_at = $1, last_error = $2, leased_by = NULL, lease_until = NULL
+         WHERE team_id = $3 AND status = 'pending'`,
+        [at, why, teamId],
+      );
+      return { subscriptions: subscriptions.rowCount ?? 0, deliveries: deliveries.rowCount ?? 0 };
     });
   }
 

@@ -63,6 +63,7 @@ import type {
   Subscription,
   SubscriptionFilter,
   SubscriptionQuery,
+  SwitchedOffTeam,
   VoteInput,
   VoteResult,
 } from "./types.ts";
@@ -300,6 +301,23 @@ class SqliteStore implements Store {
           fromRow.subscription({ ...record, disabled_at: disabledAt, disabled_reason: why }),
         );
       }),
+    );
+  }
+
+  async switchOffTeam(teamId: string, reason: string, at: Date = new Date()): Promise<SwitchedOffTeam> {
+    requireId(teamId, "teamId");
+    const when = requireDate(at, "at").getTime();
+    const why = cleanText(reason);
+    return this.#run(() =>
+      this.#immediate(() => ({
+        subscriptions: this.#prepare(
+          "UPDATE subscriptions SET disabled_at = ?, disabled_reason = ? WHERE team_id = ? AND disabled_at IS NULL",
+        ).run(when, why, teamId).changes,
+        deliveries: this.#prepare(
+          `UPDATE outbox SET status = 'failed', failed_at = ?, last_error = ?, leased_by = NULL, lease_until = NULL
+           WHERE team_id = ? AND status = 'pending'`,
+        ).run(when, why, teamId).changes,
+      })),
     );
   }
 

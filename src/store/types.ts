@@ -42,6 +42,13 @@ export interface SubscriptionQuery {
   includeDisabled?: boolean;
 }
 
+export interface SwitchedOffTeam {
+  /** subscriptions disabled by the call */
+  subscriptions: number;
+  /** pending outbox rows given up */
+  deliveries: number;
+}
+
 export interface Snapshot {
   id: string;
   /** content hash of the knowledge, computed by the caller */
@@ -304,6 +311,13 @@ export interface Store {
   listSubscriptions(query?: SubscriptionQuery): Promise<Subscription[]>;
   /** Disables the channel's enabled subscriptions and returns them, so their subscribers can be told. */
   disableSubscriptions(teamId: string, channelId: string, reason: string, at?: Date): Promise<Subscription[]>;
+
+  /**
+   * A workspace took Rolecall away (uninstalled it, revoked its token): in one transaction, disables every
+   * enabled subscription of the team and gives up its pending outbox rows (status failed), both with the
+   * reason recorded. A later reinstall starts with nothing switched back on.
+   */
+  switchOffTeam(teamId: string, reason: string, at?: Date): Promise<SwitchedOffTeam>;
 
   latestSnapshot(): Promise<Snapshot | undefined>;
   /** One published snapshot by id, or undefined. */

@@ -8,7 +8,7 @@ import type { Change } from "../../src/core/changes/index.ts";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
-import { BOT_EVENTS, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
+import { BOT_EVENTS, BOT_SCOPES, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
 import { ACTION_LISTENERS } from "../../src/slack/listeners/actions/index.ts";
 import { COMMAND_LISTENERS } from "../../src/slack/listeners/commands/index.ts";
 import { EVENT_LISTENERS } from "../../src/slack/listeners/events/index.ts";
@@ -113,6 +113,8 @@ describe("manifest.yml and the code", () => {
       // the events about user groups need the scope that reads them
       subteam_members_changed: "usergroups:read",
       subteam_updated: "usergroups:read",
+      app_uninstalled: undefined,
+      tokens_revoked: undefined,
     };
     for (const event of manifest.settings.event_subscriptions.bot_events) {
       expect(event in eventScopes, `no scope known for ${event}`).toBe(true);
@@ -121,6 +123,10 @@ describe("manifest.yml and the code", () => {
     }
     expect(sorted(manifest.oauth_config.scopes.bot)).toEqual(sorted(needed));
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it("ask an OAuth install for the same bot scopes", () => {
+    expect(sorted(BOT_SCOPES)).toEqual(sorted(manifest.oauth_config.scopes.bot));
   });
 
   it("say why each scope is needed", () => {

@@ -1104,6 +1104,78 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe("switching a team off", () => {
+      const subscribe = (teamId: string, channelId: string) =>
+        store.addSubscription({ teamId, channelId, filter: SKILL_PROG, createdBy: "U1", at: T0 });
+
+      it("disables every subscription of the team, in each channel, with the reason", async () => {
+        await subscribe("T1", "C1");
+        await subscribe("T1", "C2");
+        await subscribe("T2", "C1");
+        expect(await store.switchOffTeam("T1", "app uninstalled", at(5))).toMatchObject({ subscriptions: 2 });
+        expect(await store.listSubscriptions({ teamId: "T1" })).toEqual([]);
+        const off = await store.listSubscriptions({ teamId: "T1", includeDisabled: true });
+        off.sort((a, b) => a.channelId.localeCompare(b.channelId));
+        expect(off.map((s) => [s.channelId, s.disabledReason, s.disabledAt])).toEqual([
+          ["C1", "app uninstalled", at(5)],
+          ["C2", "app uninstalled", at(5)],
+        ]);
+        expect(await store.listSubscriptions({ teamId: "T2" })).toHaveLength(1);
+      });
+
+      it("gives up the team's pending rows, leased or not, and leaves finished rows and other teams alone", async () => {
+        const other: Delivery = { ...delivery("C9"), teamId: "T2" };
+        const first = await publishTo(store, [delivery("C1"), other]);
+        const [done] = await store.claimDeliveries({
+          instanceId: "A",
+          limit: 1,
+          now: at(0),
+          leaseMs: 60_000,
+        });
+        if (!done) throw new Error("nothing to claim");
+        await store.markDelivered(done.id, { instanceId: "A", at: at(1) });
+        await publishTo(store, [delivery("C1"), delivery("C2")]);
+        const [leased] = await store.claimDeliveries({
+          instanceId: "A",
+          limit: 5,
+          now: at(2),
+          leaseMs: 60_000,
+          excludeChannels: ["C9"],
+        });
+        expect(leased?.teamId).toBe("T1");
+
+        expect(await store.switchOffTeam("T1", "app uninstalled", at(5))).toEqual({
+          subscriptions: 0,
+          deliveries: 2,
+        });
+        const t1 = await store.listOutbox({ teamId: "T1" });
+        expect(t1.map((row) => [row.status, row.lastError])).toEqual([
+          ["delivered", undefined],
+          ["failed", "app uninstalled"],
+          ["failed", "app uninstalled"],
+        ]);
+        expect(t1[2]?.failedAt).toEqual(at(5));
+        expect(t1.every((row) => row.leasedBy === undefined)).toBe(true);
+        // A worker holding a dropped row's lease cannot record it as delivered afterwards.
+        if (leased) expect(await store.markDelivered(leased.id, { instanceId: "A", at: at(6) })).toBe(false);
+        expect(await store.listOutbox({ teamId: "T2", status: "pending" })).toEqual([
+          expect.objectContaining({ id: first.outbox.find((row) => row.teamId === "T2")?.id }),
+        ]);
+      });
+
+      it("changes nothing the second time (app_uninstalled and tokens_revoked both arrive)", async () => {
+        await subscribe("T1", "C1");
+        await publishTo(store, [delivery("C1")]);
+        await store.switchOffTeam("T1", "app uninstalled", at(5));
+        expect(await store.switchOffTeam("T1", "tokens revoked", at(6))).toEqual({
+          subscriptions: 0,
+          deliveries: 0,
+        });
+        const [subscription] = await store.listSubscriptions({ teamId: "T1", includeDisabled: true });
+        expect(subscription?.disabledReason).toBe("app uninstalled");
+      });
+    });
+
     describe("restart", () => {
       it("keeps every kind of state across closing and reopening", async () => {
         await store.addSubscription({

@@ -11,6 +11,7 @@ import type { PublishOutcome } from "../../notify/publisher.ts";
 import type { Store } from "../../store/types.ts";
 import type { WorkTracker } from "../../work-tracker.ts";
 import type { EventMemory } from "../dedupe.ts";
+import type { Departures } from "../departures.ts";
 import type { PeopleDirectory } from "../people/directory.ts";
 import type { PeopleLabeller } from "../people/labels.ts";
 import type { Permissions } from "../permissions.ts";
@@ -64,4 +65,6 @@ export interface ListenerDeps {
   eventMemory?: EventMemory;
   /** undefined when the app runs without a store or a hash key: answers then carry no feedback buttons */
   feedback?: FeedbackDeps;
+  /** forgets a workspace that uninstalled Rolecall or revoked its token; undefined without a store */
+  departures?: Departures;
 }

@@ -35,6 +35,8 @@ export interface AdminAlertOptions {
   client: Pick<webApi.WebClient, "chat">;
   /** Slack user ids (ROLECALL_ADMINS) */
   admins: readonly string[];
+  /** the bot token of the admins' workspace (ROLECALL_ADMIN_TEAM) with OAuth; else the client's own */
+  token?: () => Promise<string>;
   logger: Logger;
 }
 
@@ -65,10 +67,25 @@ function createAdminMessage(options: AdminAlertOptions, log: { about: string; no
       logger.warn(log.nobody, fields);
       return;
     }
+    let token: { token?: string };
+    try {
+      token = options.token ? { token: await options.token() } : {};
+    } catch (error) {
+      logger.warn(`could not tell the admins ${log.about}: their workspace's token is unavailable`, {
+        ...errorFields(error),
+      });
+      return;
+    }
     await Promise.all(
       admins.map(async (admin) => {
         try {
-          await client.chat.postMessage({ channel: admin, text, unfurl_links: false, unfurl_media: false });
+          await client.chat.postMessage({
+            ...token,
+            channel: admin,
+            text,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
           logger.info(`told an admin ${log.about}`, { user: admin });
         } catch (error) {
           logger.warn(`could not tell an admin ${log.about}`, { user: admin, ...errorFields(error) });

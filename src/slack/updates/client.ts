@@ -4,8 +4,8 @@ import { LogLevel, webApi } from "@slack/bolt";
 import { DELIVERY_DEFAULTS } from "../../notify/delivery.ts";
 
 export interface DeliveryClientOptions {
-  /** the bot token (xoxb-…) */
-  token: string;
+  /** the bot token (xoxb-…); left out when each call names its workspace's token (OAuth) */
+  token?: string;
   /** Web API base URL ending in /; defaults to Slack's */
   apiUrl?: string;
   /** keep below the worker's leaseMs */

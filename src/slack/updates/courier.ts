@@ -1,6 +1,6 @@
 // Delivers framework updates to Slack for the delivery worker (src/notify/delivery.ts): renders an outbox
 // row's notice as Block Kit and posts it, sorts Slack's errors into what the outbox does next, and DMs the
-// subscribers of a channel Slack refuses for good.
+// subscribers of a channel Slack refuses for good. Each post goes out with the token of the row's workspace.
 import type { webApi } from "@slack/bolt";
 import type { ChangeNotice } from "../../core/changes/index.ts";
 import { fill } from "../../core/text/template.ts";
@@ -8,6 +8,7 @@ import { errorFields, type Logger } from "../../log.ts";
 import type { Courier, PermanentProblem } from "../../notify/delivery.ts";
 import { SLACK_CHANNEL_ID, SLACK_USER_ID } from "../../slack-ids.ts";
 import type { OutboxRow, Subscription } from "../../store/types.ts";
+import type { WorkspaceTokens } from "../installations.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import { classifyDeliveryError } from "./delivery-errors.ts";
 import { renderChangeNotice } from "./message.ts";
@@ -20,15 +21,19 @@ import {
 export interface SlackCourierOptions {
   /** a WebClient with retries off and rate-limited calls rejected: see createDeliveryClient */
   client: Pick<webApi.WebClient, "chat">;
+  /** each workspace's bot token; when left out, the client's own token posts everywhere */
+  tokens?: WorkspaceTokens;
   logger: Logger;
 }
 
 export function createSlackCourier(options: SlackCourierOptions): Courier {
-  const { client, logger } = options;
+  const { client, logger, tokens } = options;
+  const tokenOf = async (teamId: string) => (tokens ? { token: await tokens.botToken(teamId) } : {});
   return {
     async post(row: OutboxRow, notice: ChangeNotice) {
       const message = renderChangeNotice(row.snapshotId, notice);
       const result = await client.chat.postMessage({
+        ...(await tokenOf(row.teamId)),
         channel: row.channelId,
         text: message.text,
         blocks: message.blocks,
@@ -43,7 +48,15 @@ export function createSlackCourier(options: SlackCourierOptions): Courier {
       const text = subscriptionDisabledText(channelId, subscriptions, problem);
       for (const user of users) {
         try {
-          await client.chat.postMessage({ channel: user, text, unfurl_links: false, unfurl_media: false });
+          // A channel's subscriptions all belong to its workspace.
+          const token = await tokenOf(subscriptions[0]?.teamId ?? "");
+          await client.chat.postMessage({
+            ...token,
+            channel: user,
+            text,
+            unfurl_links: false,
+            unfurl_media: false,
+          });
         } catch (error) {
           logger.warn("could not tell a subscriber their channel's subscriptions were switched off", {
             user,

@@ -4,11 +4,16 @@
 // table of Slack's errors (src/slack/api-errors.ts).
 import type { DeliveryProblem } from "../../notify/delivery.ts";
 import { apiFailure, DEFAULT_RETRY_AFTER_SECONDS, WEB_API_ERROR } from "../api-errors.ts";
+import { InstallationNotFoundError } from "../installations.ts";
 
 /** When a rate limit comes without Retry-After (an ok:false "ratelimited" body). */
 export const DEFAULT_RETRY_AFTER_MS = DEFAULT_RETRY_AFTER_SECONDS * 1000;
 
 export function classifyDeliveryError(error: unknown): DeliveryProblem {
+  // No installation for the row's workspace (uninstalled before the row was dropped): nothing can post there.
+  if (error instanceof InstallationNotFoundError) {
+    return { kind: "permanent", code: "not_installed", reason: "access_revoked" };
+  }
   const failure = apiFailure(error);
   if (failure.code === WEB_API_ERROR.rateLimited) {
     return {

@@ -7,8 +7,10 @@ import type { ListenerDeps } from "../deps.ts";
 import { exactly } from "../dispatch.ts";
 import { appHomeOpened } from "./app-home-opened.ts";
 import { appMention } from "./app-mention.ts";
+import { appUninstalled } from "./app-uninstalled.ts";
 import { directMessage } from "./direct-message.ts";
 import { subteamMembersChanged, subteamUpdated } from "./subteam-changed.ts";
+import { tokensRevoked } from "./tokens-revoked.ts";
 
 type BotEvent = (typeof BOT_EVENTS)[number];
 type EventArgs = SlackEventMiddlewareArgs & AllMiddlewareArgs;
@@ -33,6 +35,8 @@ export const EVENT_LISTENERS: Readonly<Record<BotEvent, EventListener>> = {
   "message.im": forType("message", directMessage),
   subteam_members_changed: forType("subteam_members_changed", subteamMembersChanged),
   subteam_updated: forType("subteam_updated", subteamUpdated),
+  app_uninstalled: forType("app_uninstalled", appUninstalled),
+  tokens_revoked: forType("tokens_revoked", tokensRevoked),
 };
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
