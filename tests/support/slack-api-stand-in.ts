@@ -16,6 +16,8 @@ export interface RecordedCall {
   headers: Record<string, string>;
   /** which kind of token authorised the call: xoxb, xapp, or none */
   tokenType: "xoxb" | "xapp" | "other" | "none";
+  /** the bearer token itself, to tell one workspace's token from another's */
+  token?: string;
   /** for response_url calls, the id in /response/<id> */
   responseId?: string;
   /** position in the overall call log */
@@ -62,6 +64,26 @@ export type InjectedFailure =
   | { status: 429; retryAfter: number }
   | { status: number; body?: string };
 
+/** What oauth.v2.access hands over for a code: one workspace's install, or an org-wide one. */
+export interface StandInInstall {
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  /** with token rotation: the refresh token and the access token's lifetime in seconds */
+  refreshToken?: string;
+  expiresIn?: number;
+  /** who clicked Add to Slack */
+  installer?: string;
+}
+
+/** A rotating token's next generation, handed over for its refresh token. */
+export interface StandInRefresh {
+  botToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
 type Waiter = {
   method: string;
   predicate: (call: RecordedCall) => boolean;
@@ -93,6 +115,12 @@ export class SlackApiStandIn {
   private viewCounter = 0;
   /** what apps.connections.open returns; set by the Socket Mode stand-in */
   socketModeUrl: string | undefined;
+  /** the app's OAuth credentials oauth.v2.access accepts; any when unset */
+  oauthClient: { id: string; secret: string } | undefined;
+  private readonly grants = new Map<string, StandInInstall>();
+  private readonly refreshes = new Map<string, StandInRefresh>();
+  /** bot token -> the install it belongs to, for auth.test */
+  private readonly installs = new Map<string, StandInInstall>();
 
   private constructor(
     private readonly server: Server,
@@ -131,6 +159,19 @@ export class SlackApiStandIn {
     const queue = this.failures.get(method) ?? [];
     queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** oauth.v2.access exchanges this code (once) for this install. */
+  grantInstall(code: string, install: StandInInstall): void {
+    this.grants.set(code, install);
+    this.installs.set(install.botToken, install);
+  }
+
+  /** oauth.v2.access with grant_type=refresh_token exchanges this refresh token (once) for the next token. */
+  grantRefresh(refreshToken: string, next: StandInRefresh): void {
+    this.refreshes.set(refreshToken, next);
+    const install = [...this.installs.values()].find((i) => i.refreshToken === refreshToken);
+    if (install) this.installs.set(next.botToken, { ...install, ...next });
   }
 
   /** users.info answers with these flags for this user from now on. */
@@ -298,6 +339,7 @@ export class SlackApiStandIn {
       body,
       headers,
       tokenType,
+      ...(auth.startsWith("Bearer ") ? { token: auth.slice("Bearer ".length) } : {}),
       ...(outcome ? { outcome } : {}),
       ...(ts ? { ts } : {}),
     });
@@ -349,18 +391,23 @@ export class SlackApiStandIn {
   private answer(call: RecordedCall): Record<string, unknown> {
     const b = call.body;
     switch (call.method) {
-      case "auth.test":
+      case "auth.test": {
+        const install = call.token ? this.installs.get(call.token) : undefined;
         return {
           ok: true,
           url: `https://${TEAM.domain}.slack.com/`,
           team: "Rolecall Test",
           user: "rolecall",
-          team_id: TEAM.id,
+          team_id: install ? (install.teamId ?? null) : TEAM.id,
+          ...(install?.enterpriseId ? { enterprise_id: install.enterpriseId } : {}),
           user_id: BOT.userId,
           bot_id: BOT.botId,
           app_id: BOT.appId,
-          is_enterprise_install: false,
+          is_enterprise_install: install?.isEnterpriseInstall ?? false,
         };
+      }
+      case "oauth.v2.access":
+        return this.oauthAccess(b);
       case "chat.postMessage": {
         const ts = call.ts ?? this.nextTs();
         return {
@@ -439,6 +486,50 @@ export class SlackApiStandIn {
       default:
         return { ok: false, error: "unknown_method" };
     }
+  }
+
+  /** Slack's answer to an authorization code or a refresh token; https://docs.slack.dev/reference/methods/oauth.v2.access */
+  private oauthAccess(b: Record<string, unknown>): Record<string, unknown> {
+    if (
+      this.oauthClient &&
+      (b.client_id !== this.oauthClient.id || b.client_secret !== this.oauthClient.secret)
+    ) {
+      return { ok: false, error: "invalid_client_id" };
+    }
+    if (b.grant_type === "refresh_token") {
+      const next = this.refreshes.get(String(b.refresh_token));
+      if (!next) return { ok: false, error: "invalid_refresh_token" };
+      this.refreshes.delete(String(b.refresh_token));
+      return {
+        ok: true,
+        app_id: BOT.appId,
+        token_type: "bot",
+        access_token: next.botToken,
+        refresh_token: next.refreshToken,
+        expires_in: next.expiresIn,
+        scope: "chat:write",
+      };
+    }
+    const install = this.grants.get(String(b.code));
+    if (!install) return { ok: false, error: "invalid_code" };
+    this.grants.delete(String(b.code));
+    return {
+      ok: true,
+      app_id: BOT.appId,
+      authed_user: { id: install.installer ?? "U0INSTALLER" },
+      scope: String(b.scope ?? "app_mentions:read,chat:write,commands,im:history,users:read"),
+      token_type: "bot",
+      access_token: install.botToken,
+      bot_user_id: BOT.userId,
+      team: install.teamId ? { id: install.teamId, name: `Team ${install.teamId}` } : null,
+      enterprise: install.enterpriseId
+        ? { id: install.enterpriseId, name: `Org ${install.enterpriseId}` }
+        : null,
+      is_enterprise_install: install.isEnterpriseInstall ?? false,
+      ...(install.refreshToken
+        ? { refresh_token: install.refreshToken, expires_in: install.expiresIn ?? 43_200 }
+        : {}),
+    };
   }
 
   private nextTs(): string {

@@ -73,13 +73,15 @@ export interface SlashCommandOptions {
   user?: string;
   channel?: string;
   channelName?: string;
+  /** the workspace it comes from; TEAM by default */
+  team?: string;
 }
 
 /** A slash command's fields, as Slack posts them over HTTP and puts them in a Socket Mode envelope. */
 export function slashCommandFields(options: SlashCommandOptions) {
   const fields = {
     token: "verification-token-unused",
-    team_id: TEAM.id,
+    team_id: options.team ?? TEAM.id,
     team_domain: TEAM.domain,
     channel_id: options.channel ?? "C0GENERAL",
     channel_name: options.channelName ?? "general",
@@ -104,13 +106,18 @@ export function slashCommand(options: SlashCommandOptions): SlackBody {
 
 export interface EnvelopeOptions {
   eventId?: string;
+  /** the workspace it comes from; TEAM by default */
+  team?: string;
+  /** for an org-wide install on Enterprise Grid: the organisation, whose installation answers */
+  enterprise?: string;
 }
 
 /** The event_callback envelope around an event, as Slack posts it to the Events API URL. */
 export function eventEnvelope(event: Record<string, unknown>, options: EnvelopeOptions = {}) {
   const envelope = {
     token: "verification-token-unused",
-    team_id: TEAM.id,
+    team_id: options.team ?? TEAM.id,
+    ...(options.enterprise ? { enterprise_id: options.enterprise } : {}),
     api_app_id: BOT.appId,
     event,
     type: "event_callback",
@@ -118,11 +125,12 @@ export function eventEnvelope(event: Record<string, unknown>, options: EnvelopeO
     event_time: 1700000000,
     authorizations: [
       {
-        enterprise_id: null,
-        team_id: TEAM.id,
+        enterprise_id: options.enterprise ?? null,
+        // An org-wide install is authorised for the organisation, not one workspace.
+        team_id: options.enterprise ? null : (options.team ?? TEAM.id),
         user_id: BOT.userId,
         is_bot: true,
-        is_enterprise_install: false,
+        is_enterprise_install: options.enterprise !== undefined,
       },
     ],
     is_ext_shared_channel: false,
