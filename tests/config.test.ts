@@ -305,6 +305,99 @@ describe("a secret put in the wrong variable", () => {
   });
 });
 
+describe("many workspaces (OAuth)", () => {
+  const OAUTH = {
+    SLACK_CLIENT_ID: "1111111111.2222222222",
+    SLACK_CLIENT_SECRET: "c0ffee0123456789abcdef0123456789",
+    SLACK_STATE_SECRET: "a-long-random-state-secret-4242",
+  };
+
+  it("serves HTTP as a distributable app with the three OAuth variables and a signing secret", () => {
+    const config = readConfig({ ...OAUTH, SLACK_SIGNING_SECRET: SECRET });
+    expect(config.mode).toBe("http");
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toEqual({
+      clientId: OAUTH.SLACK_CLIENT_ID,
+      clientSecret: OAUTH.SLACK_CLIENT_SECRET,
+      stateSecret: OAUTH.SLACK_STATE_SECRET,
+      installPort: DEFAULTS.installPort,
+    });
+  });
+
+  it("uses Socket Mode with an app token, serving the install page on SLACK_INSTALL_PORT", () => {
+    const config = readConfig({ ...OAUTH, SLACK_APP_TOKEN: APP, SLACK_INSTALL_PORT: "3100" });
+    expect(config.mode).toBe("socket");
+    expect(config.slack.oauth?.installPort).toBe(3100);
+  });
+
+  it.each(["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const)(
+    "names %s when only the others are set, and how to go back to one workspace",
+    (missing) => {
+      const env: Record<string, string> = { ...OAUTH, SLACK_SIGNING_SECRET: SECRET };
+      delete env[missing];
+      const error = configError(env);
+      expect(error.issues).toHaveLength(1);
+      expect(error).toMatchObject({ code: "MISSING", variable: missing });
+      expect(error.message).toMatch(new RegExp(`^${missing} is not set: `));
+      expect(error.message).toContain(
+        "needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET together",
+      );
+      expect(error.message).toContain("Leave all three empty to run on one workspace's SLACK_BOT_TOKEN.");
+    },
+  );
+
+  it("refuses a bot token beside OAuth, and OAuth with no way for Slack to reach Rolecall", () => {
+    expect(configError({ ...OAUTH, SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET })).toMatchObject({
+      variable: "SLACK_BOT_TOKEN",
+      code: "INVALID_VALUE",
+    });
+    expect(configError(OAUTH)).toMatchObject({ variable: "SLACK_SIGNING_SECRET", code: "MISSING" });
+  });
+
+  it("refuses a short state secret", () => {
+    expect(
+      configError({ ...OAUTH, SLACK_STATE_SECRET: "short", SLACK_SIGNING_SECRET: SECRET }),
+    ).toMatchObject({ variable: "SLACK_STATE_SECRET", code: "INVALID_VALUE" });
+  });
+
+  it("needs the admins' workspace to DM ROLECALL_ADMINS, and checks its shape", () => {
+    const env = { ...OAUTH, SLACK_SIGNING_SECRET: SECRET, ROLECALL_ADMINS: "U0OPS" };
+    expect(configError(env)).toMatchObject({ variable: "ROLECALL_ADMIN_TEAM", code: "MISSING" });
+    expect(readConfig({ ...env, ROLECALL_ADMIN_TEAM: "T0OPS" }).adminTeam).toBe("T0OPS");
+    expect(configError({ ...env, ROLECALL_ADMIN_TEAM: "ops" })).toMatchObject({
+      variable: "ROLECALL_ADMIN_TEAM",
+      code: "INVALID_VALUE",
+    });
+  });
+
+  it("checks SLACK_INSTALL_PORT", () => {
+    expect(configError({ ...OAUTH, SLACK_APP_TOKEN: APP, SLACK_INSTALL_PORT: "http" })).toMatchObject({
+      variable: "SLACK_INSTALL_PORT",
+      code: "NOT_A_NUMBER",
+    });
+  });
+
+  it("never repeats the client or state secret in an error, even put in the wrong variable", () => {
+    const error = configError({
+      ...OAUTH,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_INSTALL_PORT: OAUTH.SLACK_CLIENT_SECRET,
+      ROLECALL_ADMIN_TEAM: OAUTH.SLACK_STATE_SECRET,
+    });
+    expect(error.issues.map((i) => i.variable).sort()).toEqual(["ROLECALL_ADMIN_TEAM", "SLACK_INSTALL_PORT"]);
+    expect(error.message).not.toContain(OAUTH.SLACK_CLIENT_SECRET);
+    expect(error.message).not.toContain(OAUTH.SLACK_STATE_SECRET);
+    expect(error.message).toContain(HIDDEN_VALUE);
+  });
+
+  it("has the logger redact the client and state secrets", () => {
+    const config = readConfig({ ...OAUTH, SLACK_SIGNING_SECRET: SECRET });
+    expect(secretsOf(config).sort()).toEqual(
+      [SECRET, OAUTH.SLACK_CLIENT_SECRET, OAUTH.SLACK_STATE_SECRET].sort(),
+    );
+  });
+});
+
 describe("secretsOf", () => {
   it("lists the values the logger must redact", () => {
     const config = readConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET });

@@ -127,6 +127,17 @@ describe("a configuration mistake", () => {
     ]);
   });
 
+  it("names the missing OAuth variable when only some are set, never echoing the client secret", async () => {
+    const clientSecret = "c0ffee0123456789abcdef0123456789";
+    const app = launchRolecall({
+      env: { SLACK_CLIENT_ID: "1111.2222", SLACK_CLIENT_SECRET: clientSecret, SLACK_SIGNING_SECRET: SECRET },
+    });
+    expect((await app.exited).code).toBe(1);
+    expect(app.logLines).toHaveLength(1);
+    expect(app.logLines[0]).toMatch(/^SLACK_STATE_SECRET is not set: installing Rolecall in many workspaces/);
+    expect(app.logLines.join("\n")).not.toContain(clientSecret);
+  });
+
   it("is read from .env in the working folder too", async () => {
     const app = launchRolecall({ env: {}, dotenv: "SLACK_BOT_TOKEN=xoxb-1-2\n" });
     expect((await app.exited).code).toBe(1);
