@@ -415,6 +415,7 @@ function slackConnection(config: Config, store: Store): SlackConnection | undefi
           clientSecret: oauth.clientSecret,
           stateSecret: oauth.stateSecret,
           installationStore: createInstallationStore(store),
+          links: store,
           installPort: oauth.installPort,
         },
       }

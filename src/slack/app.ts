@@ -1,14 +1,20 @@
 // The Slack app: Bolt wired to the core, over HTTP or Socket Mode, with every listener registered.
 import { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type InstallationStore, SocketModeReceiver } from "@slack/bolt";
+import {
+  type AnyMiddlewareArgs,
+  App,
+  type InstallationStore,
+  type Middleware,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { Logger, LogLevel } from "../log.ts";
 import { errorFields, newErrorRef } from "../log.ts";
 import { createWorkTracker } from "../work-tracker.ts";
 import { adminHomeContent } from "./admin-home.ts";
 import { apiFailure, WEB_API_ERROR } from "./api-errors.ts";
 import { boltLogLevel, createBoltLogger } from "./bolt-logger.ts";
-import type { EventMemory } from "./dedupe.ts";
+import { type EventMemory, RecentSet } from "./dedupe.ts";
 import type { Departures } from "./departures.ts";
 import { exampleQuestions } from "./examples.ts";
 import {
@@ -20,7 +26,12 @@ import {
   type SlackHttpReceiver,
 } from "./http-receiver.ts";
 import { BOT_SCOPES } from "./ids.ts";
-import { installedWorkspaceTokens, singleWorkspaceTokens, type WorkspaceTokens } from "./installations.ts";
+import {
+  installedWorkspaceTokens,
+  singleWorkspaceTokens,
+  type WorkspaceLinks,
+  type WorkspaceTokens,
+} from "./installations.ts";
 import type { AnswerSource, FeedbackDeps, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLogContext } from "./log-context.ts";
@@ -39,6 +50,8 @@ export interface SlackOAuth {
   clientSecret: string;
   stateSecret: string;
   installationStore: InstallationStore;
+  /** where the workspaces an org-wide install serves are remembered, for posts outside a request */
+  links: WorkspaceLinks;
   /** Socket Mode: the port the install page and the OAuth redirect are served on (0: any free port) */
   installPort?: number;
 }
@@ -240,6 +253,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.feedback ? { feedback: options.feedback } : {}),
     ...(options.departures ? { departures: options.departures } : {}),
   };
+  if (connection.oauth) bolt.use(linkWorkspaces(connection.oauth.links, logger));
   registerListeners(bolt, deps);
 
   /** Notes about people Rolecall cannot look up, for admins only; nobody is asked about when there are none. */
@@ -250,11 +264,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     return verdict.allowed ? { peopleNotes: peopleNotes(problems) } : {};
   }
 
-  const installer = receiver?.installer ?? socketReceiver?.installer;
-  if (connection.oauth && !installer) throw new Error("Bolt did not set up OAuth for the receiver");
-  const workspaceTokens = connection.botToken
-    ? singleWorkspaceTokens(connection.botToken)
-    : installedWorkspaceTokens(installer as NonNullable<typeof installer>);
+  const workspaceTokens = connection.oauth
+    ? installedWorkspaceTokens(installerOf(receiver ?? socketReceiver), connection.oauth.links)
+    : singleWorkspaceTokens(connection.botToken);
 
   return {
     workspaceTokens,
@@ -338,6 +350,40 @@ function timedAnswers(source: AnswerSource, metrics: SlackMetrics): AnswerSource
       metrics.answered(answer.intent, (performance.now() - started) / 1000);
       return answer;
     },
+  };
+}
+
+function installerOf(receiver: SlackHttpReceiver | SocketModeReceiver | undefined) {
+  const installer = receiver?.installer;
+  if (!installer) throw new Error("Bolt did not set up OAuth for the receiver");
+  return installer;
+}
+
+/** Workspaces already linked by this process; the store keeps them all, this only saves writes. */
+const LINKS_REMEMBERED = 10_000;
+
+/**
+ * A request from a workspace served by an org-wide install: remember which installation serves it, so an
+ * update to one of its channels (outside any request) finds the organisation's token. Never blocks the
+ * request: a failure is logged and tried again on the workspace's next request.
+ */
+function linkWorkspaces(links: WorkspaceLinks, logger: Logger): Middleware<AnyMiddlewareArgs> {
+  const linked = new RecentSet(LINKS_REMEMBERED);
+  return async ({ context, next }) => {
+    const { teamId, enterpriseId, isEnterpriseInstall } = context;
+    if (isEnterpriseInstall && teamId && enterpriseId && linked.add(`${teamId}:${enterpriseId}`)) {
+      try {
+        await links.linkTeam(teamId, enterpriseId);
+      } catch (error) {
+        linked.delete(`${teamId}:${enterpriseId}`);
+        logger.warn("could not remember the org-wide installation a workspace uses", {
+          team: teamId,
+          enterprise: enterpriseId,
+          ...errorFields(error),
+        });
+      }
+    }
+    await next();
   };
 }
 

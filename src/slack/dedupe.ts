@@ -27,6 +27,10 @@ export class RecentSet {
     return true;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

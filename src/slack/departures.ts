@@ -18,7 +18,7 @@ export interface Departures {
 }
 
 export interface DeparturesOptions {
-  store: Pick<Store, "deleteInstallation" | "switchOffTeam">;
+  store: Pick<Store, "deleteInstallation" | "switchOffTeam" | "linkedTeams">;
   logger: Logger;
 }
 
@@ -27,14 +27,21 @@ export function createDepartures({ store, logger }: DeparturesOptions): Departur
     async leave(owner, event) {
       const reason = DEPARTURE_REASONS[event];
       const key = installationKey(owner);
+      // An org-wide install leaves every workspace it was seen serving (their subscriptions are kept by
+      // team id); the links go with the installation, so they are read first.
+      const teams = new Set(owner.isEnterpriseInstall && key ? await store.linkedTeams(key) : []);
+      if (owner.teamId) teams.add(owner.teamId);
+      const switchedOff = { subscriptions: 0, deliveries: 0 };
+      for (const team of teams) {
+        const result = await store.switchOffTeam(team, reason);
+        switchedOff.subscriptions += result.subscriptions;
+        switchedOff.deliveries += result.deliveries;
+      }
       const deleted = key ? await store.deleteInstallation(key) : false;
-      // An org-wide uninstall names no workspace; its workspaces' subscriptions are kept by team id.
-      const switchedOff = owner.teamId
-        ? await store.switchOffTeam(owner.teamId, reason)
-        : { subscriptions: 0, deliveries: 0 };
       logger.info(`Forgot a workspace: ${reason}`, {
         team: owner.teamId,
         enterprise: owner.enterpriseId,
+        workspaces: teams.size,
         installation_deleted: deleted,
         subscriptions_disabled: switchedOff.subscriptions,
         deliveries_dropped: switchedOff.deliveries,

@@ -10,6 +10,9 @@ export type InstallationRecords = Pick<
   "saveInstallation" | "fetchInstallation" | "deleteInstallation"
 >;
 
+/** Which workspaces an org-wide installation has been seen serving (see linkWorkspaces in app.ts). */
+export type WorkspaceLinks = Pick<Store, "linkTeam" | "linkedInstallation">;
+
 export class InstallationNotFoundError extends Error {
   readonly code = "SLACK_NOT_INSTALLED";
 
@@ -78,26 +81,36 @@ export interface InstallationAuthorizer {
 }
 
 /**
- * Each workspace's own installation, through the same authorize() Bolt answers requests with, so an expiring
- * token (token rotation) is refreshed and saved before it is used here too.
+ * Each workspace's own installation or, failing that, the org-wide one it was seen under, through the same
+ * authorize() Bolt answers requests with, so an expiring token (token rotation) is refreshed and saved
+ * before it is used here too.
  */
-export function installedWorkspaceTokens(installer: InstallationAuthorizer): WorkspaceTokens {
+export function installedWorkspaceTokens(
+  installer: InstallationAuthorizer,
+  links: Pick<WorkspaceLinks, "linkedInstallation">,
+): WorkspaceTokens {
+  const tokenFor = async (query: InstallationQuery<boolean>): Promise<string> => {
+    let token: string | undefined;
+    try {
+      ({ botToken: token } = await installer.authorize(query));
+    } catch (error) {
+      const original = (error as { original?: unknown }).original;
+      if (original instanceof InstallationNotFoundError) throw original;
+      throw error;
+    }
+    if (!token) throw new InstallationNotFoundError(installationKey(query));
+    return token;
+  };
   return {
     async botToken(teamId) {
-      let token: string | undefined;
       try {
-        ({ botToken: token } = await installer.authorize({
-          teamId,
-          enterpriseId: undefined,
-          isEnterpriseInstall: false,
-        }));
+        return await tokenFor({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
       } catch (error) {
-        const original = (error as { original?: unknown }).original;
-        if (original instanceof InstallationNotFoundError) throw original;
-        throw error;
+        if (!(error instanceof InstallationNotFoundError)) throw error;
+        const enterpriseId = await links.linkedInstallation(teamId);
+        if (!enterpriseId) throw error;
+        return tokenFor({ teamId, enterpriseId, isEnterpriseInstall: true });
       }
-      if (!token) throw new InstallationNotFoundError(teamId);
-      return token;
     },
   };
 }

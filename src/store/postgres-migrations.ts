@@ -125,4 +125,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "the workspaces seen under each org-wide installation",
+    sql: `
+      CREATE TABLE installation_teams (
+        team_id text PRIMARY KEY,
+        installation_key text NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX installation_teams_key ON installation_teams (installation_key);
+    `,
+  },
 ];

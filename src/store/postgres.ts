@@ -633,10 +633,45 @@ class PostgresStore implements Store {
 
   async deleteInstallation(key: string): Promise<boolean> {
     requireId(key, "key");
-    return this.#run(
-      async () =>
-        ((await this.#pool.query("DELETE FROM installations WHERE key = $1", [key])).rowCount ?? 0) > 0,
+    return this.#transaction(async (client) => {
+      await client.query("DELETE FROM installation_teams WHERE installation_key = $1", [key]);
+      return ((await client.query("DELETE FROM installations WHERE key = $1", [key])).rowCount ?? 0) > 0;
+    });
+  }
+
+  async linkTeam(teamId: string, installationKey: string, at: Date = new Date()): Promise<void> {
+    requireId(teamId, "teamId");
+    requireId(installationKey, "installationKey");
+    requireDate(at, "at");
+    await this.#run(() =>
+      this.#pool.query(
+        `INSERT INTO installation_teams (team_id, installation_key, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (team_id) DO UPDATE SET installation_key = excluded.installation_key, updated_at = excluded.updated_at`,
+        [teamId, installationKey, at],
+      ),
     );
+  }
+
+  async linkedInstallation(teamId: string): Promise<string | undefined> {
+    requireId(teamId, "teamId");
+    return this.#run(async () => {
+      const result = await this.#pool.query<{ installation_key: string }>(
+        "SELECT installation_key FROM installation_teams WHERE team_id = $1",
+        [teamId],
+      );
+      return result.rows[0]?.installation_key;
+    });
+  }
+
+  async linkedTeams(installationKey: string): Promise<string[]> {
+    requireId(installationKey, "installationKey");
+    return this.#run(async () => {
+      const result = await this.#pool.query<{ team_id: string }>(
+        "SELECT team_id FROM installation_teams WHERE installation_key = $1 ORDER BY team_id",
+        [installationKey],
+      );
+      return result.rows.map((row) => row.team_id);
+    });
   }
 
   async #run<T>(work: () => Promise<T>): Promise<T> {

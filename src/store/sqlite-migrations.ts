@@ -125,4 +125,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: "the workspaces seen under each org-wide installation",
+    sql: `
+      CREATE TABLE installation_teams (
+        team_id TEXT PRIMARY KEY,
+        installation_key TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX installation_teams_key ON installation_teams (installation_key);
+    `,
+  },
 ];

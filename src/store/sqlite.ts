@@ -656,7 +656,44 @@ class SqliteStore implements Store {
 
   async deleteInstallation(key: string): Promise<boolean> {
     requireId(key, "key");
-    return this.#run(() => this.#prepare("DELETE FROM installations WHERE key = ?").run(key).changes > 0);
+    return this.#run(() =>
+      this.#immediate(() => {
+        this.#prepare("DELETE FROM installation_teams WHERE installation_key = ?").run(key);
+        return this.#prepare("DELETE FROM installations WHERE key = ?").run(key).changes > 0;
+      }),
+    );
+  }
+
+  async linkTeam(teamId: string, installationKey: string, at: Date = new Date()): Promise<void> {
+    requireId(teamId, "teamId");
+    requireId(installationKey, "installationKey");
+    const when = requireDate(at, "at").getTime();
+    await this.#run(() =>
+      this.#prepare(
+        `INSERT INTO installation_teams (team_id, installation_key, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (team_id) DO UPDATE SET installation_key = excluded.installation_key, updated_at = excluded.updated_at`,
+      ).run(teamId, installationKey, when),
+    );
+  }
+
+  async linkedInstallation(teamId: string): Promise<string | undefined> {
+    requireId(teamId, "teamId");
+    return this.#run(
+      () =>
+        this.#prepare("SELECT installation_key FROM installation_teams WHERE team_id = ?")
+          .pluck()
+          .get(teamId) as string | undefined,
+    );
+  }
+
+  async linkedTeams(installationKey: string): Promise<string[]> {
+    requireId(installationKey, "installationKey");
+    return this.#run(
+      () =>
+        this.#prepare("SELECT team_id FROM installation_teams WHERE installation_key = ? ORDER BY team_id")
+          .pluck()
+          .all(installationKey) as string[],
+    );
   }
 
   #run<T>(work: () => T): Promise<T> {

@@ -373,7 +373,18 @@ export interface Store {
   /** Bolt InstallationStore backing; the key is the enterprise id for org-wide installs, else the team id. */
   saveInstallation(key: string, installation: unknown, at?: Date): Promise<void>;
   fetchInstallation(key: string): Promise<unknown | undefined>;
+  /** Also forgets the workspaces linked to it. */
   deleteInstallation(key: string): Promise<boolean>;
+  /**
+   * Records that a workspace is served by an installation other than its own (an org-wide install on
+   * Enterprise Grid, keyed by the enterprise id), so work outside a request finds its token. Idempotent;
+   * a later link of the same workspace replaces the earlier one.
+   */
+  linkTeam(teamId: string, installationKey: string, at?: Date): Promise<void>;
+  /** The installation a workspace was linked to, or undefined. */
+  linkedInstallation(teamId: string): Promise<string | undefined>;
+  /** The workspaces linked to an installation, sorted. */
+  linkedTeams(installationKey: string): Promise<string[]>;
 }
 
 export interface StoreLogger {

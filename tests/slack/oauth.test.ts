@@ -23,7 +23,12 @@ const SECRET = "oauth-e2e-signing-secret";
 const ADMIN = "U0OPS";
 const ALPHA = { teamId: "T0ALPHA", botToken: "xoxb-alpha-token", channel: "C0ALPHA" };
 const BETA = { teamId: "T0BETA", botToken: "xoxb-beta-token", channel: "C0BETA" };
-const ORG = { enterpriseId: "E0ORG", workspace: "T0ORGWORKSPACE", botToken: "xoxb-org-wide-token" };
+const ORG = {
+  enterpriseId: "E0ORG",
+  workspace: "T0ORGWORKSPACE",
+  botToken: "xoxb-org-wide-token",
+  channel: "C0ORG",
+};
 const ROTATING = {
   teamId: "T0ROTATE",
   botToken: "xoxe.xoxb-1-rotate-first",
@@ -126,12 +131,13 @@ describe.each(STORES)("OAuth over HTTP with $name", ({ skip, open }) => {
     return api.waitForCall("chat.postMessage", (c) => c.index >= from && c.body.channel === channel);
   }
 
-  async function subscribe(team: string, channel: string): Promise<void> {
+  async function subscribe(team: string, channel: string, enterprise?: string): Promise<void> {
     const id = `oauth-subscribe-${team}-${channel}`;
     await postSigned(
       app.eventsUrl,
       SECRET,
       slashCommand({
+        ...(enterprise ? { enterprise } : {}),
         command: "/role",
         text: "subscribe",
         user: ADMIN,
@@ -249,16 +255,22 @@ describe.each(STORES)("OAuth over HTTP with $name", ({ skip, open }) => {
     },
   );
 
-  it.skipIf(skip)("posts each workspace's update with that workspace's token", async () => {
-    await subscribe(ALPHA.teamId, ALPHA.channel);
-    await subscribe(BETA.teamId, BETA.channel);
-    const from = api.calls.length;
-    await editKnowledge();
-    const posted = (channel: string) =>
-      api.waitForCall("chat.postMessage", (c) => c.index >= from && c.body.channel === channel);
-    expect((await posted(ALPHA.channel)).token).toBe(ALPHA.botToken);
-    expect((await posted(BETA.channel)).token).toBe(BETA.botToken);
-  });
+  it.skipIf(skip)(
+    "posts each workspace's update with that workspace's token, or its organisation's",
+    async () => {
+      await subscribe(ALPHA.teamId, ALPHA.channel);
+      await subscribe(BETA.teamId, BETA.channel);
+      await subscribe(ORG.workspace, ORG.channel, ORG.enterpriseId);
+      expect(await setup.store.linkedInstallation(ORG.workspace)).toBe(ORG.enterpriseId);
+      const from = api.calls.length;
+      await editKnowledge();
+      const posted = (channel: string) =>
+        api.waitForCall("chat.postMessage", (c) => c.index >= from && c.body.channel === channel);
+      expect((await posted(ALPHA.channel)).token).toBe(ALPHA.botToken);
+      expect((await posted(BETA.channel)).token).toBe(BETA.botToken);
+      expect((await posted(ORG.channel)).token).toBe(ORG.botToken);
+    },
+  );
 
   it.skipIf(skip)("DMs the admins with the token of their workspace (ROLECALL_ADMIN_TEAM)", async () => {
     const from = api.calls.length;
@@ -329,14 +341,29 @@ describe.each(STORES)("OAuth over HTTP with $name", ({ skip, open }) => {
     );
   });
 
+  it.skipIf(skip)("forgets an org-wide install and switches off every workspace it served", async () => {
+    await departure("app_uninstalled", ORG.workspace, ORG.enterpriseId);
+    expect(await setup.store.fetchInstallation(ORG.enterpriseId)).toBeUndefined();
+    expect(await setup.store.linkedInstallation(ORG.workspace)).toBeUndefined();
+    const off = await setup.store.listSubscriptions({ teamId: ORG.workspace, includeDisabled: true });
+    expect(off.map((s) => [s.channelId, s.disabledReason])).toEqual([
+      [ORG.channel, DEPARTURE_REASONS.app_uninstalled],
+    ]);
+  });
+
   /** Slack's app_uninstalled or tokens_revoked for a workspace; resolves once Rolecall has acted on it. */
-  async function departure(type: "app_uninstalled" | "tokens_revoked", team: string): Promise<void> {
+  async function departure(
+    type: "app_uninstalled" | "tokens_revoked",
+    team: string,
+    enterprise?: string,
+  ): Promise<void> {
     const event =
       type === "app_uninstalled"
         ? { type, event_ts: "1700000000.000100" }
         : { type, tokens: { oauth: [], bot: ["U0BOT"] }, event_ts: "1700000000.000100" };
     const from = app.process.logLines.length;
-    const response = await postSigned(app.eventsUrl, SECRET, eventBody(event, { team }));
+    const body = eventBody(event, { team, ...(enterprise ? { enterprise } : {}) });
+    const response = await postSigned(app.eventsUrl, SECRET, body);
     expect(response.status).toBe(200);
     await app.process.waitForLog(
       new RegExp(`Forgot a workspace: ${DEPARTURE_REASONS[type]}.*team=${team}`),

@@ -962,6 +962,32 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await store.fetchInstallation("T1")).toBeUndefined();
         expect(await store.deleteInstallation("T1")).toBe(false);
       });
+
+      it("links workspaces to an org-wide installation, and finds them either way", async () => {
+        await store.saveInstallation("E1", { enterprise: { id: "E1" }, isEnterpriseInstall: true });
+        await store.linkTeam("T2", "E1", at(1));
+        await store.linkTeam("T1", "E1", at(2));
+        await store.linkTeam("T1", "E1", at(3));
+        expect(await store.linkedInstallation("T1")).toBe("E1");
+        expect(await store.linkedInstallation("T9")).toBeUndefined();
+        expect(await store.linkedTeams("E1")).toEqual(["T1", "T2"]);
+      });
+
+      it("moves a workspace linked again to another installation", async () => {
+        await store.linkTeam("T1", "E1");
+        await store.linkTeam("T1", "E2");
+        expect(await store.linkedInstallation("T1")).toBe("E2");
+        expect(await store.linkedTeams("E1")).toEqual([]);
+      });
+
+      it("forgets an installation's workspaces when it is deleted", async () => {
+        await store.saveInstallation("E1", { enterprise: { id: "E1" }, isEnterpriseInstall: true });
+        await store.linkTeam("T1", "E1");
+        await store.linkTeam("T3", "E3");
+        await store.deleteInstallation("E1");
+        expect(await store.linkedInstallation("T1")).toBeUndefined();
+        expect(await store.linkedTeams("E3")).toEqual(["T3"]);
+      });
     });
 
     describe("answers and votes", () => {

@@ -75,6 +75,8 @@ export interface SlashCommandOptions {
   channelName?: string;
   /** the workspace it comes from; TEAM by default */
   team?: string;
+  /** for a workspace served by an org-wide install on Enterprise Grid: the organisation */
+  enterprise?: string;
 }
 
 /** A slash command's fields, as Slack posts them over HTTP and puts them in a Socket Mode envelope. */
@@ -90,7 +92,8 @@ export function slashCommandFields(options: SlashCommandOptions) {
     command: options.command,
     text: options.text,
     api_app_id: BOT.appId,
-    is_enterprise_install: false,
+    ...(options.enterprise ? { enterprise_id: options.enterprise } : {}),
+    is_enterprise_install: options.enterprise !== undefined,
     response_url: options.responseUrl,
     trigger_id: `${Date.now()}.1234.abcdef`,
   };
