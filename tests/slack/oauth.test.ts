@@ -12,7 +12,13 @@ import { createStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 import { type RunningHttpApp, startHttpApp } from "../support/app-process.ts";
 import { copyFixtureKnowledge, type TempKnowledge } from "../support/knowledge.ts";
-import { installThrough, OAUTH_CLIENT, oauthEnv, openInstallPage } from "../support/oauth-install.ts";
+import {
+  installThrough,
+  OAUTH_CLIENT,
+  oauthEnv,
+  openInstallPage,
+  STATE_SECRET,
+} from "../support/oauth-install.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import { appMentionEvent, eventBody, slashCommand } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
@@ -108,6 +114,8 @@ describe.each(STORES)("OAuth over HTTP with $name", ({ skip, open }) => {
         KNOWLEDGE_DIR: knowledge.dir,
         ROLECALL_ADMINS: ADMIN,
         ROLECALL_ADMIN_TEAM: ALPHA.teamId,
+        // The most talkative level, so the last test's check covers everything Bolt and @slack/oauth log.
+        LOG_LEVEL: "debug",
       },
     });
     origin = `http://127.0.0.1:${app.port}`;
@@ -349,6 +357,24 @@ describe.each(STORES)("OAuth over HTTP with $name", ({ skip, open }) => {
     expect(off.map((s) => [s.channelId, s.disabledReason])).toEqual([
       [ORG.channel, DEPARTURE_REASONS.app_uninstalled],
     ]);
+  });
+
+  it.skipIf(skip)("never logs a token, a refresh token, the client secret or the state secret", () => {
+    const log = app.process.logLines.join("\n");
+    expect(log).toMatch(/Forgot a workspace/);
+    for (const secret of [
+      ALPHA.botToken,
+      BETA.botToken,
+      ORG.botToken,
+      ROTATING.botToken,
+      ROTATING.refreshToken,
+      ROTATING.next.botToken,
+      ROTATING.next.refreshToken,
+      OAUTH_CLIENT.secret,
+      STATE_SECRET,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
   });
 
   /** Slack's app_uninstalled or tokens_revoked for a workspace; resolves once Rolecall has acted on it. */

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { InstallationNotFoundError } from "../../../src/slack/installations.ts";
 import { classifyDeliveryError, DEFAULT_RETRY_AFTER_MS } from "../../../src/slack/updates/delivery-errors.ts";
 
 const platform = (error: string) => ({ code: "slack_webapi_platform_error", data: { ok: false, error } });
 
 describe("classifying a failed post", () => {
+  it("gives a workspace with no installation up for good, as access revoked", () => {
+    expect(classifyDeliveryError(new InstallationNotFoundError("T0GONE"))).toEqual({
+      kind: "permanent",
+      code: "not_installed",
+      reason: "access_revoked",
+    });
+  });
+
   it("waits as long as a 429's Retry-After says", () => {
     expect(classifyDeliveryError({ code: "slack_webapi_rate_limited_error", retryAfter: 7 })).toEqual({
       kind: "rate_limited",
