@@ -47,8 +47,9 @@ export async function installThrough(
 ): Promise<Response> {
   codes += 1;
   const code = `code-${codes}`;
-  api.grantInstall(code, install);
   const { authorizeUrl, cookie } = await openInstallPage(origin);
+  // Slack grants what the link asked for.
+  api.grantInstall(code, { scopes: authorizeUrl.searchParams.get("scope")?.split(",") ?? [], ...install });
   const state = authorizeUrl.searchParams.get("state") ?? "";
   return fetch(`${origin}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, {
     headers: { cookie },

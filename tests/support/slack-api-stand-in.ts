@@ -75,6 +75,8 @@ export interface StandInInstall {
   expiresIn?: number;
   /** who clicked Add to Slack */
   installer?: string;
+  /** the bot scopes granted: those the Add to Slack link asked for */
+  scopes?: readonly string[];
 }
 
 /** A rotating token's next generation, handed over for its refresh token. */
@@ -517,7 +519,7 @@ export class SlackApiStandIn {
       ok: true,
       app_id: BOT.appId,
       authed_user: { id: install.installer ?? "U0INSTALLER" },
-      scope: String(b.scope ?? "app_mentions:read,chat:write,commands,im:history,users:read"),
+      scope: (install.scopes ?? ["chat:write"]).join(","),
       token_type: "bot",
       access_token: install.botToken,
       bot_user_id: BOT.userId,
