@@ -83,5 +83,6 @@ describe.skipIf(needsRealData())("the README's RACI spreadsheet and career ladde
     } finally {
       await rm(out, { recursive: true, force: true });
     }
-  });
+    // Six CLI processes one after another: a guard against a hang, sized for a busy two-core machine.
+  }, 180_000);
 });
