@@ -1,4 +1,5 @@
 // Size limits and argument checks shared by both store implementations, so they refuse the same inputs.
+import { type Standing, standingSchema } from "../core/profile/standing.ts";
 import { StoreError } from "./errors.ts";
 import type {
   ClaimInput,
@@ -19,6 +20,7 @@ export const STORE_LIMITS = Object.freeze({
   maxSnapshotBytes: 32 * 1024 * 1024,
   maxChangesBytes: 8 * 1024 * 1024,
   maxInstallationBytes: 256 * 1024,
+  maxProfileBytes: 64 * 1024,
   maxDeliveriesPerPublish: 10_000,
   maxSubscriptionIdsPerDelivery: 1_000,
   maxSubscriptionsPerChannel: 100,
@@ -194,4 +196,17 @@ function positiveWhole(value: unknown, field: string, max: number): void {
   if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
     throw new StoreError("STORE_INVALID_INPUT", `${field} must be an integer from 1 to ${max}`);
   }
+}
+
+/** A profile's standing, checked against the core's schema before it is written and after it is read. */
+export function requireStanding(value: unknown, field: string): Standing {
+  const parsed = standingSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StoreError(
+      "STORE_INVALID_INPUT",
+      `${field} is not a profile standing: ${issue ? `${issue.path.join(".") || "value"} ${issue.message}` : "invalid"}`,
+    );
+  }
+  return parsed.data;
 }

@@ -137,4 +137,17 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX installation_teams_key ON installation_teams (installation_key);
     `,
   },
+  {
+    version: 6,
+    name: "people's profiles: their role level or skills at levels",
+    sql: `
+      CREATE TABLE profiles (
+        team_id text NOT NULL,
+        user_id text NOT NULL,
+        standing json NOT NULL,
+        updated_at timestamptz NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      );
+    `,
+  },
 ];

@@ -22,6 +22,7 @@ import {
   filterKey,
   requireDate,
   requireId,
+  requireStanding,
   STORE_LIMITS,
   toJson,
 } from "./input.ts";
@@ -43,11 +44,13 @@ import type {
   FeedbackQuery,
   MigrationResult,
   NewAnswerRecord,
+  NewProfile,
   NewSubscription,
   OutboxQuery,
   OutboxRow,
   OutboxStats,
   OutboxStatus,
+  Profile,
   PruneInput,
   PruneResult,
   PublishInput,
@@ -69,6 +72,7 @@ import type {
 type SubscriptionRecord = Rows.SubscriptionRecord<Date>;
 type SnapshotRecord = Rows.SnapshotRecord<Date, unknown>;
 type OutboxRecord = Rows.OutboxRecord<Date, unknown, string[], string>;
+type ProfileRecord = Rows.ProfileRecord<Date, unknown>;
 
 const fromRow = recordReader<Date, unknown, string[]>({
   time: (date) => date,
@@ -604,6 +608,46 @@ class PostgresStore implements Store {
             [before],
           )
         ).rowCount ?? 0,
+    );
+  }
+
+  async setProfile(input: NewProfile): Promise<Profile> {
+    const teamId = requireId(input.teamId, "teamId");
+    const userId = requireId(input.userId, "userId");
+    const standing = requireStanding(input.standing, "standing");
+    const json = toJson(standing, "standing", STORE_LIMITS.maxProfileBytes);
+    const at = requireDate(input.at ?? new Date(), "at");
+    await this.#run(() =>
+      this.#pool.query(
+        `INSERT INTO profiles (team_id, user_id, standing, updated_at) VALUES ($1, $2, $3::json, $4)
+         ON CONFLICT (team_id, user_id) DO UPDATE SET standing = excluded.standing, updated_at = excluded.updated_at`,
+        [teamId, userId, json, at],
+      ),
+    );
+    return fromRow.profile({ team_id: teamId, user_id: userId, standing, updated_at: at });
+  }
+
+  async getProfile(teamId: string, userId: string): Promise<Profile | undefined> {
+    requireId(teamId, "teamId");
+    requireId(userId, "userId");
+    return this.#run(async () => {
+      const result = await this.#pool.query<ProfileRecord>(
+        "SELECT * FROM profiles WHERE team_id = $1 AND user_id = $2",
+        [teamId, userId],
+      );
+      const record = result.rows[0];
+      return record ? fromRow.profile(record) : undefined;
+    });
+  }
+
+  async clearProfile(teamId: string, userId: string): Promise<boolean> {
+    requireId(teamId, "teamId");
+    requireId(userId, "userId");
+    return this.#run(
+      async () =>
+        ((
+          await this.#pool.query("DELETE FROM profiles WHERE team_id = $1 AND user_id = $2", [teamId, userId])
+        ).rowCount ?? 0) > 0,
     );
   }
 

@@ -1,9 +1,9 @@
 // The rows both stores keep and how a row becomes the contract's plain data: one definition of each, with
 // the dialect's column types as parameters. SQLite keeps times as integer milliseconds and JSON as text;
 // PostgreSQL keeps timestamptz (read as Date), json (read as parsed values) and text[].
-import { filterFromRow } from "./input.ts";
+import { filterFromRow, requireStanding } from "./input.ts";
 import { readContentVersion } from "./publish-rules.ts";
-import type { OutboxRow, OutboxStatus, Snapshot, Subscription } from "./types.ts";
+import type { OutboxRow, OutboxStatus, Profile, Snapshot, Subscription } from "./types.ts";
 
 /** How a dialect's column values read back: a time, a JSON column, the subscription ids column. */
 export interface ColumnReader<Time, Json, Ids> {
@@ -55,10 +55,18 @@ export interface OutboxRecord<Time, Json, Ids, Seq> {
   message_ts: string | null;
 }
 
+export interface ProfileRecord<Time, Json> {
+  team_id: string;
+  user_id: string;
+  standing: Json;
+  updated_at: Time;
+}
+
 export interface RecordReader<Time, Json, Ids> {
   subscription(record: SubscriptionRecord<Time>): Subscription;
   snapshot(record: SnapshotRecord<Time, Json>): Snapshot;
   outboxRow(record: OutboxRecord<Time, Json, Ids, unknown>): OutboxRow;
+  profile(record: ProfileRecord<Time, Json>): Profile;
 }
 
 export function recordReader<Time, Json, Ids>(
@@ -89,6 +97,14 @@ export function recordReader<Time, Json, Ids>(
       const version = record.version === null ? undefined : readContentVersion(read.json(record.version));
       if (version) snapshot.version = version;
       return snapshot;
+    },
+    profile(record) {
+      return {
+        teamId: record.team_id,
+        userId: record.user_id,
+        standing: requireStanding(read.json(record.standing), "the stored profile"),
+        updatedAt: read.time(record.updated_at),
+      };
     },
     outboxRow(record) {
       const row: OutboxRow = {

@@ -137,4 +137,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX installation_teams_key ON installation_teams (installation_key);
     `,
   },
+  {
+    version: 6,
+    name: "people's profiles: their role level or skills at levels",
+    sql: `
+      CREATE TABLE profiles (
+        team_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        standing TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (team_id, user_id)
+      ) STRICT;
+    `,
+  },
 ];

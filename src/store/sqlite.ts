@@ -25,6 +25,7 @@ import {
   filterKey,
   requireDate,
   requireId,
+  requireStanding,
   STORE_LIMITS,
   toJson,
 } from "./input.ts";
@@ -46,11 +47,13 @@ import type {
   FeedbackQuery,
   MigrationResult,
   NewAnswerRecord,
+  NewProfile,
   NewSubscription,
   OutboxQuery,
   OutboxRow,
   OutboxStats,
   OutboxStatus,
+  Profile,
   PruneInput,
   PruneResult,
   PublishInput,
@@ -71,6 +74,7 @@ import type {
 type SubscriptionRecord = Rows.SubscriptionRecord<number>;
 type SnapshotRecord = Rows.SnapshotRecord<number, string>;
 type OutboxRecord = Rows.OutboxRecord<number, string, string, number>;
+type ProfileRecord = Rows.ProfileRecord<number, string>;
 
 const fromRow = recordReader<number, string, string>({
   time: (ms) => new Date(ms),
@@ -629,6 +633,45 @@ class SqliteStore implements Store {
         this.#prepare(
           "UPDATE answers SET question_text = NULL WHERE question_text IS NOT NULL AND asked_at < ?",
         ).run(cutoff).changes,
+    );
+  }
+
+  async setProfile(input: NewProfile): Promise<Profile> {
+    const record: ProfileRecord = {
+      team_id: requireId(input.teamId, "teamId"),
+      user_id: requireId(input.userId, "userId"),
+      standing: toJson(requireStanding(input.standing, "standing"), "standing", STORE_LIMITS.maxProfileBytes),
+      updated_at: requireDate(input.at ?? new Date(), "at").getTime(),
+    };
+    return this.#run(() => {
+      this.#prepare(
+        `INSERT INTO profiles (team_id, user_id, standing, updated_at) VALUES (@team_id, @user_id, @standing, @updated_at)
+         ON CONFLICT (team_id, user_id) DO UPDATE SET standing = excluded.standing, updated_at = excluded.updated_at`,
+      ).run(record);
+      return fromRow.profile(record);
+    });
+  }
+
+  async getProfile(teamId: string, userId: string): Promise<Profile | undefined> {
+    requireId(teamId, "teamId");
+    requireId(userId, "userId");
+    return this.#run(() => {
+      const record = this.#get<ProfileRecord>(
+        "SELECT * FROM profiles WHERE team_id = ? AND user_id = ?",
+        teamId,
+        userId,
+      );
+      return record ? fromRow.profile(record) : undefined;
+    });
+  }
+
+  async clearProfile(teamId: string, userId: string): Promise<boolean> {
+    requireId(teamId, "teamId");
+    requireId(userId, "userId");
+    return this.#run(
+      () =>
+        this.#prepare("DELETE FROM profiles WHERE team_id = ? AND user_id = ?").run(teamId, userId).changes >
+        0,
     );
   }
 

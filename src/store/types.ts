@@ -2,6 +2,7 @@
 // Slack installations, and the answers given with the votes on them (feedback and knowledge gaps). SQLite and PostgreSQL implement it identically (tests/store/contract.ts).
 
 import type { FollowedFilter } from "../core/changes/subscription.ts";
+import type { Standing } from "../core/profile/standing.ts";
 
 /** What a channel follows. `id` is the identity (skill code, framework id, role id); `label` is for display. */
 export type SubscriptionFilter = FollowedFilter;
@@ -253,6 +254,22 @@ export interface VoteInput {
   at?: Date;
 }
 
+/** A person's profile: where they stand, keyed by workspace and Slack user. */
+export interface Profile {
+  teamId: string;
+  userId: string;
+  standing: Standing;
+  updatedAt: Date;
+}
+
+export interface NewProfile {
+  teamId: string;
+  userId: string;
+  standing: Standing;
+  /** defaults to now */
+  at?: Date;
+}
+
 export type VoteResult =
   /** a first vote, a changed vote, or the same vote again (refused: nothing changed) */
   | { status: "recorded" | "changed" | "repeated"; vote: Vote; previous?: Vote; answer: AnswerRecord }
@@ -369,6 +386,12 @@ export interface Store {
   listAnswerFeedback(query: FeedbackQuery): Promise<AnswerFeedback[]>;
   /** Forgets the words of every question asked before the given time; returns how many were forgotten. */
   forgetQuestionsBefore(before: Date): Promise<number>;
+
+  /** Records where a person stands, replacing what they set before. */
+  setProfile(input: NewProfile): Promise<Profile>;
+  getProfile(teamId: string, userId: string): Promise<Profile | undefined>;
+  /** Forgets the person's profile. False when there was none. */
+  clearProfile(teamId: string, userId: string): Promise<boolean>;
 
   /** Bolt InstallationStore backing; the key is the enterprise id for org-wide installs, else the team id. */
   saveInstallation(key: string, installation: unknown, at?: Date): Promise<void>;

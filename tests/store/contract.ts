@@ -1,5 +1,6 @@
 // The behaviour every Store must have. Each implementation's test file runs this suite against real storage.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Standing } from "../../src/core/profile/standing.ts";
 import { STORE_LIMITS, type StoreError } from "../../src/store/index.ts";
 import type {
   Delivery,
@@ -1202,6 +1203,75 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       });
     });
 
+    describe("profiles", () => {
+      const ROLE_LEVEL: Standing = {
+        kind: "role_level",
+        roleId: "it-service-manager",
+        roleLevelId: "senior-it-service-manager",
+        name: "Senior IT service manager",
+      };
+      const SKILLS: Standing = {
+        kind: "skills",
+        skills: [
+          { skillId: "sfia:ITMG", level: 5, name: "IT management (ITMG)" },
+          { skillId: "sfia:PROG", level: 3, name: "Programming/software development (PROG)" },
+        ],
+      };
+
+      it("returns undefined for a person with no profile", async () => {
+        expect(await store.getProfile("T1", "U1")).toBeUndefined();
+      });
+
+      it("gets back a role level as it was set, with when", async () => {
+        const set = await store.setProfile({ teamId: "T1", userId: "U1", standing: ROLE_LEVEL, at: T0 });
+        expect(set).toEqual({ teamId: "T1", userId: "U1", standing: ROLE_LEVEL, updatedAt: T0 });
+        expect(await store.getProfile("T1", "U1")).toEqual(set);
+      });
+
+      it("replaces a role level with skills at levels, and moves updatedAt on", async () => {
+        await store.setProfile({ teamId: "T1", userId: "U1", standing: ROLE_LEVEL, at: T0 });
+        await store.setProfile({ teamId: "T1", userId: "U1", standing: SKILLS, at: at(1_000) });
+        expect(await store.getProfile("T1", "U1")).toEqual({
+          teamId: "T1",
+          userId: "U1",
+          standing: SKILLS,
+          updatedAt: at(1_000),
+        });
+      });
+
+      it("keeps each person's profile apart, within and across workspaces", async () => {
+        await store.setProfile({ teamId: "T1", userId: "U1", standing: ROLE_LEVEL, at: T0 });
+        await store.setProfile({ teamId: "T1", userId: "U2", standing: SKILLS, at: T0 });
+        await store.setProfile({ teamId: "T2", userId: "U1", standing: SKILLS, at: T0 });
+        expect((await store.getProfile("T1", "U1"))?.standing).toEqual(ROLE_LEVEL);
+        expect((await store.getProfile("T1", "U2"))?.standing).toEqual(SKILLS);
+        expect((await store.getProfile("T2", "U1"))?.standing).toEqual(SKILLS);
+      });
+
+      it("clears only the person's own profile, and says whether there was one", async () => {
+        await store.setProfile({ teamId: "T1", userId: "U1", standing: ROLE_LEVEL });
+        await store.setProfile({ teamId: "T1", userId: "U2", standing: SKILLS });
+        expect(await store.clearProfile("T1", "U1")).toBe(true);
+        expect(await store.getProfile("T1", "U1")).toBeUndefined();
+        expect(await store.clearProfile("T1", "U1")).toBe(false);
+        expect((await store.getProfile("T1", "U2"))?.standing).toEqual(SKILLS);
+      });
+
+      it("refuses a standing that is not one, and stores nothing", async () => {
+        const bad = { kind: "skills", skills: [] } as unknown as typeof SKILLS;
+        expect(await codeOf(store.setProfile({ teamId: "T1", userId: "U1", standing: bad }))).toBe(
+          "STORE_INVALID_INPUT",
+        );
+        expect(await store.getProfile("T1", "U1")).toBeUndefined();
+      });
+
+      it("refuses an empty user id", async () => {
+        expect(await codeOf(store.setProfile({ teamId: "T1", userId: "", standing: SKILLS }))).toBe(
+          "STORE_INVALID_INPUT",
+        );
+      });
+    });
+
     describe("restart", () => {
       it("keeps every kind of state across closing and reopening", async () => {
         await store.addSubscription({
@@ -1227,11 +1297,18 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
           leaseMs: 60_000,
         });
         await store.saveInstallation("T1", { bot: { token: "xoxb-test" } });
+        await store.setProfile({
+          teamId: "T1",
+          userId: "U1",
+          standing: { kind: "skills", skills: [{ skillId: "sfia:ITMG", level: 5, name: "ITMG" }] },
+          at: T0,
+        });
         const before = {
           subscriptions: await store.listSubscriptions({ includeDisabled: true }),
           snapshot: await store.latestSnapshot(),
           outbox: await store.listOutbox(),
           installation: await store.fetchInstallation("T1"),
+          profile: await store.getProfile("T1", "U1"),
         };
         await store.close();
 
@@ -1242,6 +1319,7 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
           snapshot: await reopened.latestSnapshot(),
           outbox: await reopened.listOutbox(),
           installation: await reopened.fetchInstallation("T1"),
+          profile: await reopened.getProfile("T1", "U1"),
         }).toEqual(before);
         expect(before.outbox[0]).toMatchObject({ id: leased?.id, leasedBy: "A" });
         expect(before.subscriptions).toHaveLength(2);
