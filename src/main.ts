@@ -384,8 +384,11 @@ function liveRolecall(initial: KnowledgeBase, contentHash: string, options: Role
     get index() {
       return current.index;
     },
-    ask: (question) => current.ask(question),
+    ask: (question, context) => current.ask(question, context),
     understand: (question) => current.understand(question),
+    needsProfile: (question) => current.needsProfile(question),
+    readStanding: (text) => current.readStanding(text),
+    describeProfile: (standing, context) => current.describeProfile(standing, context),
     swap: (kb, hash) => {
       current = createRolecall(kb, options);
       if (hash) version = hash;

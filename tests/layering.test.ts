@@ -180,8 +180,10 @@ describe("inside the core", () => {
     search: ["search", "subjects", "knowledge", "text"],
     query: ["query", "search", "subjects", "knowledge", "text"],
     changes: ["changes", "search", "subjects", "knowledge", "text"],
-    answer: ["answer", "query", "search", "subjects", "knowledge", "text"],
-    engine: ["answer", "query", "search", "subjects", "knowledge", "text"],
+    profile: ["profile"],
+    answer: ["answer", "query", "search", "subjects", "knowledge", "profile", "text"],
+    personal: ["answer", "query", "search", "subjects", "knowledge", "profile", "text"],
+    engine: ["answer", "query", "search", "subjects", "knowledge", "profile", "personal", "text"],
   };
   const folderOf = (file: string) =>
     path

@@ -5,10 +5,10 @@ import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
 import { compareRolesAnswer } from "./answer/compare-roles.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
 import { listAnswer } from "./answer/list.ts";
+import type { ProfileOverview } from "./answer/personal.ts";
+import { type ReadStanding, readStanding } from "./answer/profile-read.ts";
 import {
   compareRoleLevelsAnswer,
-  type LadderStep,
-  ladderOf,
   progressionAnswer,
   skillRolesAnswer,
   stepFrom,
@@ -19,8 +19,11 @@ import { raciMatrixAnswer } from "./answer/raci-matrix.ts";
 import { roleAnswer, roleLevelAnswer } from "./answer/role.ts";
 import { helpAnswer, notFoundAnswer, searchAnswer, tooLongAnswer } from "./answer/search.ts";
 import { skillLevelAnswer, skillOverviewAnswer } from "./answer/skill.ts";
+import { stepFor } from "./answer/steps.ts";
 import type { Answer } from "./answer/types.ts";
 import type { KnowledgeBase } from "./knowledge/model.ts";
+import { type AskContext, answerPersonal, describeProfile, needsProfile } from "./personal.ts";
+import type { Standing } from "./profile/standing.ts";
 import type { Query } from "./query/types.ts";
 import { type UnderstandOptions, understand } from "./query/understand.ts";
 import { buildSearchIndex, type SearchIndex } from "./search/build.ts";
@@ -29,9 +32,24 @@ import type { WordMemo } from "./search/names.ts";
 export interface Rolecall {
   readonly knowledge: KnowledgeBase;
   readonly index: SearchIndex;
-  /** Answers any text. Never returns an empty answer; over-long questions get a clear message. */
-  ask(question: string): Answer;
+  /**
+   * Answers any text. Never returns an empty answer; over-long questions get a clear message. Questions
+   * about the asker ("what do I need for the next level") are answered from context.profile.
+   */
+  ask(question: string, context?: AskContext): Answer;
   understand(question: string): Query;
+  /** whether ask() would use the asker's profile for this question */
+  needsProfile(question: string): boolean;
+  /** "senior IT service manager", "ITMG 5, PROG 3" as a profile, or why it cannot be one */
+  readStanding(text: string): ReadStanding;
+  /** the profile against the knowledge now: next level, top gaps, what is gone; and as an answer */
+  describeProfile(
+    standing: Standing,
+    context?: Pick<AskContext, "profileCommand">,
+  ): {
+    overview: ProfileOverview;
+    answer: Answer;
+  };
 }
 
 export interface RolecallOptions {
@@ -44,11 +62,19 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
   const understandOptions: UnderstandOptions = options.defaultFramework
     ? { defaultFramework: options.defaultFramework }
     : {};
-  return {
+  const engine = {
     knowledge,
     index,
-    understand: (question) => understand(question, index, new Map(), understandOptions),
-    ask: (question) => {
+    understand: (question: string) => understand(question, index, new Map(), understandOptions),
+  };
+  return {
+    ...engine,
+    needsProfile: (question) => needsProfile(engine, question),
+    readStanding: (text) => readStanding(engine, text),
+    describeProfile: (standing, context) => describeProfile(engine, standing, context),
+    ask: (question, context = {}) => {
+      const personal = answerPersonal(engine, question, context);
+      if (personal) return withSeeAlso(knowledge, index, personal);
       // Understanding and did-you-mean look up the same words' near spellings: once per question.
       const memo: WordMemo = new Map();
       const query = understand(question, index, memo, understandOptions);
@@ -64,19 +90,6 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
       return withDidYouMean(withSeeAlso(knowledge, index, ranked), query.didYouMean ?? []);
     },
   };
-}
-
-/** A role level, or a role as the level of its ladder that bears its name (else its first level). */
-function ladderStep(kb: KnowledgeBase, index: SearchIndex, id: string): LadderStep | undefined {
-  return index.roleLevels.get(id) ?? entryLevel(kb, id);
-}
-
-/** A role asked about beside a role level stands for the first level of its ladder. */
-function entryLevel(kb: KnowledgeBase, roleId: string): LadderStep | undefined {
-  const role = kb.roles.get(roleId);
-  const ladder = role ? ladderOf(role) : [];
-  const roleLevel = ladder.find((l) => l.name.toLowerCase() === role?.name.toLowerCase()) ?? ladder[0];
-  return role && roleLevel ? { role, roleLevel } : undefined;
 }
 
 function answerQuery(
@@ -140,21 +153,22 @@ function answerQuery(
       const secondLevel = index.roleLevels.get(secondId);
       // Two role levels (or a role level and a role, as its entry level) compare their skills.
       if (firstLevel || secondLevel) {
-        const first = firstLevel ?? entryLevel(kb, firstId);
-        const second = secondLevel ?? entryLevel(kb, secondId);
+        // A role asked about beside a role level stands for its entry level.
+        const first = stepFor(kb, index, firstId);
+        const second = stepFor(kb, index, secondId);
         if (first && second) return compareRoleLevelsAnswer(kb, first, second);
       }
       const [first, second] = query.roleIds.map((id) => kb.roles.get(id) ?? index.roleLevels.get(id)?.role);
       return first && second ? compareRolesAnswer(kb, first, second) : notFoundAnswer(index, question);
     }
     case "progression": {
-      const target = ladderStep(kb, index, query.roleId);
+      const target = stepFor(kb, index, query.roleId);
       if (!target) return notFoundAnswer(index, question);
       if (query.direction === "next") {
         const next = stepFrom(target, "next");
         return next ? progressionAnswer(kb, target, next) : topOfLadderAnswer(kb, target);
       }
-      const from = query.fromRoleId ? ladderStep(kb, index, query.fromRoleId) : stepFrom(target, "previous");
+      const from = query.fromRoleId ? stepFor(kb, index, query.fromRoleId) : stepFrom(target, "previous");
       if (
         from &&
         from.role.id === target.role.id &&

@@ -98,6 +98,8 @@ export interface Progression {
   changes: SkillChange[];
   /** duties the higher level states that the lower does not */
   newResponsibilities: string[];
+  /** the lower rung is the person's own profile (their role level, or their skills as one) */
+  fromProfile?: boolean;
 }
 
 /** Rows and columns that renderers draw as a table (Slack's table block, an aligned text table). */

@@ -1,52 +1,12 @@
 // Career answers over the combined corpus, checked against the DDaT role-content CSV itself: for each
 // pair of role levels, the skills and levels the CSV lists decide what must rise, be new or drop away.
-import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../../src/core/engine.ts";
 import { toAnswerJson } from "../../../src/render/json.ts";
 import { renderText } from "../../../src/render/text.ts";
+import { csvSkills, expectedChanges, ddatRows as rows } from "../../support/career-csv.ts";
 import { combinedKnowledge } from "../../support/combined-corpus.ts";
 import { HAS_REAL_DATA, needsRealData } from "../../support/real-data.ts";
-import { DDAT } from "../knowledge/import/real-data.ts";
-
-const LEVELS: Record<string, number> = { Awareness: 1, Working: 2, Practitioner: 3, Expert: 4 };
-
-interface Row {
-  Role: string;
-  "Role Level": string;
-  "Skill Name": string;
-  "Skill Level": string;
-}
-
-// Read only where ../shared/realdata is; without it the tests below are skipped.
-const rows = HAS_REAL_DATA
-  ? (parse(readFileSync(DDAT.roles, "utf8"), { columns: true, bom: true }) as Row[])
-  : [];
-
-/** skill name -> level, as the CSV lists them for one role level */
-function csvSkills(roleLevel: string): Map<string, number> {
-  const skills = new Map<string, number>();
-  for (const row of rows) {
-    const level = LEVELS[row["Skill Level"].trim()];
-    if (row["Role Level"].trim() === roleLevel && level !== undefined)
-      skills.set(row["Skill Name"].trim(), level);
-  }
-  return skills;
-}
-
-function expectedChanges(low: string, high: string) {
-  const before = csvSkills(low);
-  const after = csvSkills(high);
-  return {
-    rises: [...after]
-      .filter(([name, level]) => (before.get(name) ?? level) < level)
-      .map(([n]) => n)
-      .sort(),
-    added: [...after.keys()].filter((name) => !before.has(name)).sort(),
-    dropped: [...before.keys()].filter((name) => !after.has(name)).sort(),
-  };
-}
 
 let rolecall: Rolecall;
 beforeAll(async () => {
@@ -78,7 +38,7 @@ describe.skipIf(needsRealData()).each([
         .filter((c) => c.change === kind)
         .map((c) => c.skill)
         .sort();
-    const expected = expectedChanges(low, high);
+    const expected = expectedChanges(csvSkills(low), high);
     expect(names("rises")).toEqual(expected.rises);
     expect(names("new")).toEqual(expected.added);
     expect(names("drops")).toEqual(expected.dropped);
