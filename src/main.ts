@@ -265,6 +265,7 @@ async function runSlack(
         }
       : {}),
     departures: createDepartures({ store, logger }),
+    profiles: { store },
   });
   // Posts outside any request go out with the token of the workspace they concern.
   const tokens = slack.workspaceTokens;

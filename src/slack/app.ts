@@ -8,6 +8,7 @@ import {
   type Middleware,
   SocketModeReceiver,
 } from "@slack/bolt";
+import type { ProfileOverview } from "../core/answer/personal.ts";
 import type { Logger, LogLevel } from "../log.ts";
 import { errorFields, newErrorRef } from "../log.ts";
 import { createWorkTracker } from "../work-tracker.ts";
@@ -32,7 +33,13 @@ import {
   type WorkspaceLinks,
   type WorkspaceTokens,
 } from "./installations.ts";
-import type { AnswerSource, FeedbackDeps, ListenerDeps, NotificationDeps } from "./listeners/deps.ts";
+import type {
+  AnswerSource,
+  FeedbackDeps,
+  ListenerDeps,
+  NotificationDeps,
+  ProfileDeps,
+} from "./listeners/deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLogContext } from "./log-context.ts";
 import { createObservedFetch } from "./observed-fetch.ts";
@@ -85,6 +92,8 @@ export interface SlackAppOptions {
   feedback?: FeedbackDeps;
   /** forgets a workspace that uninstalled Rolecall or revoked its token */
   departures?: Departures;
+  /** the store behind /role me and the profile on App Home */
+  profiles?: ProfileDeps;
   /** how long a shutdown waits for answers still being sent */
   drainTimeoutMs?: number;
   /** what the adapter reports for /metrics (src/ops/metrics.ts implements it) */
@@ -235,15 +244,25 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     get examples() {
       return summary().examples;
     },
-    homeContent: async (userId, client) => {
-      const admin = options.feedback ? await adminHomeContent(options.feedback, client, userId) : undefined;
+    homeContent: async (person, client) => {
+      const admin = options.feedback
+        ? await adminHomeContent(options.feedback, client, person.userId)
+        : undefined;
       return {
         frameworks: summary().frameworks,
         examples: summary().examples,
-        ...(options.subscriptionChannels
-          ? { subscriptionChannels: await options.subscriptionChannels(userId) }
+        ...(options.profiles && person.teamId
+          ? {
+              profile: await homeProfile(options.rolecall, options.profiles, {
+                ...person,
+                teamId: person.teamId,
+              }),
+            }
           : {}),
-        ...(await adminPeopleNotes(userId)),
+        ...(options.subscriptionChannels
+          ? { subscriptionChannels: await options.subscriptionChannels(person.userId) }
+          : {}),
+        ...(await adminPeopleNotes(person.userId)),
         ...(admin ? { admin } : {}),
       };
     },
@@ -252,6 +271,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ...(options.eventMemory ? { eventMemory: options.eventMemory } : {}),
     ...(options.feedback ? { feedback: options.feedback } : {}),
     ...(options.departures ? { departures: options.departures } : {}),
+    ...(options.profiles ? { profiles: options.profiles } : {}),
   };
   if (connection.oauth) bolt.use(linkWorkspaces(connection.oauth.links, logger));
   registerListeners(bolt, deps);
@@ -344,12 +364,15 @@ function timedAnswers(source: AnswerSource, metrics: SlackMetrics): AnswerSource
     get index() {
       return source.index;
     },
-    ask(question) {
+    ask(question, context) {
       const started = performance.now();
-      const answer = source.ask(question);
+      const answer = source.ask(question, context);
       metrics.answered(answer.intent, (performance.now() - started) / 1000);
       return answer;
     },
+    needsProfile: (question) => source.needsProfile(question),
+    readStanding: (text) => source.readStanding(text),
+    describeProfile: (standing, context) => source.describeProfile(standing, context),
   };
 }
 
@@ -445,4 +468,13 @@ function startError(error: unknown, variable: string, apiUrl: string): SlackStar
     "SLACK_START_FAILED",
     `Could not start the Slack app: ${String((error as Error)?.message ?? error)}`,
   );
+}
+
+async function homeProfile(
+  rolecall: AnswerSource,
+  profiles: ProfileDeps,
+  person: { userId: string; teamId: string },
+): Promise<{ overview?: ProfileOverview }> {
+  const profile = await profiles.store.getProfile(person.teamId, person.userId);
+  return profile ? { overview: rolecall.describeProfile(profile.standing).overview } : {};
 }

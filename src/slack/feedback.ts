@@ -28,8 +28,9 @@ export async function answerOn(
   target: AnswerTarget,
   question: string,
   where: { teamId: string | undefined; surface: AnswerSurfaceName; page?: number },
+  /** the answer, when the caller already asked (with the asker's profile) */
+  answer = deps.rolecall.ask(question),
 ): Promise<void> {
-  const answer = deps.rolecall.ask(question);
   const feedback = recordAnswer(deps, { answer, question, teamId: where.teamId, surface: where.surface });
   await target.showAnswer(answer, question, where.page, feedback);
 }

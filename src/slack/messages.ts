@@ -67,6 +67,7 @@ export const HOW_TO_ASK = [
   "• `/level &lt;level or skill&gt;` explains a level, e.g. `/level SFIA 5`",
   "• `/raci &lt;process&gt;` shows who is responsible, e.g. `/raci change management`",
   "• `/raci matrix` shows the RACI matrix, or part of it: `/raci matrix for tools`, `/raci matrix for the change manager`",
+  "• `/role me &lt;role level or skills&gt;` tells me where you stand, e.g. `/role me senior IT service manager` or `/role me ITMG 5, PROG 3`; then ask `/role what do I need for the next level`",
   "• Send me a direct message in my *Messages* tab",
   "• Mention me in a channel and I answer in a thread",
   "• On any message, open *More actions* and choose *Ask Rolecall about this*",
@@ -236,3 +237,34 @@ export const KNOWLEDGE_PROBLEMS_NONE = "None: the knowledge folder loads cleanly
 export const SWITCHED_OFF_TITLE = "Switched-off subscriptions";
 export const SWITCHED_OFF_NONE = "None.";
 export const SWITCHED_OFF_LINE = "• <#{channel}>: {what} — {reason}";
+
+/** How a person sets their profile in Slack; the core's messages name it. */
+export const PROFILE_COMMAND = "/role me";
+
+export const PROFILE_TITLE = "Your profile";
+
+export const PROFILE_SAVED = "Saved: I'll answer your career questions from {label}.";
+
+export const PROFILE_CLEARED =
+  "Forgot your profile. Set it again any time with `/role me <role level or skills>`.";
+
+export const NO_PROFILE_TO_CLEAR = "You have no profile to forget.";
+
+export const PROFILE_NOT_SAVED = "{problem} Nothing was saved.";
+
+export const PROFILE_SUGGESTIONS = "Did you mean {names}?";
+
+export const PROFILES_OFF =
+  "Profiles are switched off here: Rolecall is running without its store, so it cannot remember where you stand.";
+
+export const HOME_NO_PROFILE =
+  "Tell me where you stand and I'll show your next level and what it asks of you: `/role me senior IT service manager` or `/role me ITMG 5, PROG 3`.";
+
+export const HOME_NEXT_LEVEL = "Next level: {name}";
+
+export const HOME_TOP_OF_LADDER = "You are at the top of the {ladder} ladder.";
+
+export const HOME_GAPS = "Top gaps (press one for its level text):";
+
+export const HOME_GONE =
+  "⚠️ {names} {verb} no longer in the knowledge. Set your profile again with `/role me`.";

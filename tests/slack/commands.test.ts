@@ -255,6 +255,9 @@ describe("a question whose answer throws", () => {
       get index() {
         return rolecall.index;
       },
+      needsProfile: (question) => rolecall.needsProfile(question),
+      readStanding: (text) => rolecall.readStanding(text),
+      describeProfile: (standing) => rolecall.describeProfile(standing),
     };
     failingApp = createSlackApp({
       connection: { mode: "http", botToken: BOT_TOKEN, signingSecret: SECRET, port: 0 },

@@ -2,6 +2,7 @@
 
 import type { webApi } from "@slack/bolt";
 import type { Answer } from "../../core/answer/types.ts";
+import type { Rolecall } from "../../core/engine.ts";
 import type { KnowledgeBase } from "../../core/knowledge/model.ts";
 import type { SearchIndex } from "../../core/search/build.ts";
 import type { KeyedHasher } from "../../feedback/hash.ts";
@@ -23,8 +24,8 @@ type WebClient = webApi.WebClient;
  * The core engine as the Slack adapter sees it; the core's Rolecall satisfies it. Read on every request:
  * when the knowledge is reloaded, the same object answers from the new knowledge.
  */
-export interface AnswerSource {
-  ask(question: string): Answer;
+export interface AnswerSource extends Pick<Rolecall, "needsProfile" | "readStanding" | "describeProfile"> {
+  ask: Rolecall["ask"];
   readonly knowledge: KnowledgeBase;
   readonly index: SearchIndex;
 }
@@ -37,6 +38,18 @@ export interface FeedbackDeps {
   permissions: Pick<Permissions, "mayReadReports">;
   /** the outcome of the last publish since start-up, for the admins' App Home */
   lastPublish(): { at: Date; outcome: PublishOutcome } | undefined;
+}
+
+/** People's profiles (/role me), kept in the store. */
+export interface ProfileDeps {
+  store: Pick<Store, "setProfile" | "getProfile" | "clearProfile">;
+}
+
+/** Who is asking, from the signed request; never from what they typed. */
+export interface Person {
+  userId: string;
+  /** undefined where Slack's payload has no team (then no profile is looked up) */
+  teamId?: string;
 }
 
 /** Framework-update subscriptions, their Details button and /role reload. */
@@ -54,7 +67,7 @@ export interface ListenerDeps {
   /** example questions for help and App Home, from the knowledge served now */
   readonly examples: readonly string[];
   /** the App Home content for a person, without an answer; the client checks whether they are an admin */
-  homeContent(userId: string, client: WebClient): Promise<Omit<HomeContent, "answer">>;
+  homeContent(person: Person, client: WebClient): Promise<Omit<HomeContent, "answer">>;
   /** undefined when the app runs without a store (subscription commands then say so) */
   notifications?: NotificationDeps;
   /** told of each redelivered event skipped as already handled */
@@ -67,4 +80,6 @@ export interface ListenerDeps {
   feedback?: FeedbackDeps;
   /** forgets a workspace that uninstalled Rolecall or revoked its token; undefined without a store */
   departures?: Departures;
+  /** undefined when the app runs without a store (/role me then says so) */
+  profiles?: ProfileDeps;
 }

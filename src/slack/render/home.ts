@@ -1,16 +1,27 @@
 // The App Home tab: what Rolecall can do, example questions, the frameworks it knows, the person's
 // framework-update subscriptions (the channels they post to) and, after a button press, the answer itself.
 
+import type { ProfileOverview } from "../../core/answer/personal.ts";
 import type { Answer } from "../../core/answer/types.ts";
+import { listWords } from "../../core/text/list-words.ts";
+import { fill } from "../../core/text/template.ts";
+import { encodeAskValue } from "../action-value.ts";
+import { ACTIONS } from "../ids.ts";
 import {
   ADMIN_TITLE,
   FRAMEWORKS_TITLE,
+  HOME_GAPS,
+  HOME_GONE,
   HOME_INTRO,
+  HOME_NEXT_LEVEL,
+  HOME_NO_PROFILE,
+  HOME_TOP_OF_LADDER,
   HOW_TO_ASK,
   KNOWLEDGE_PROBLEMS_TITLE,
   LAST_PUBLISH_TITLE,
   NO_SUBSCRIPTIONS,
   PEOPLE_NOTES_TITLE,
+  PROFILE_TITLE,
   SUBSCRIPTIONS_TITLE,
   SWITCHED_OFF_TITLE,
   TRY_ASKING,
@@ -20,7 +31,7 @@ import {
 import type { PeopleLabels } from "../people/labels.ts";
 import { type AnswerFeedback, renderAnswer } from "./answer.ts";
 import type { HomeView, KnownBlock } from "./block-kit.ts";
-import { actionsBlock, headerBlock, sectionBlock } from "./blocks.ts";
+import { actionsBlock, type ButtonSpec, headerBlock, sectionBlock } from "./blocks.ts";
 import { clampMrkdwn, escapeMrkdwn } from "./escape.ts";
 import { exampleButtons } from "./help.ts";
 import { SLACK_LIMITS } from "./limits.ts";
@@ -38,6 +49,8 @@ export interface HomeContent {
   subscriptionChannels?: readonly string[];
   /** the admins' section, already as escaped mrkdwn; only for people who may read reports */
   admin?: AdminHome;
+  /** the person's profile (overview undefined: they have none yet); absent when the app has no store */
+  profile?: { overview?: ProfileOverview };
   /** an answer to show below the introduction, after an example or follow-up button was pressed */
   answer?: {
     answer: Answer;
@@ -62,11 +75,14 @@ const ADMIN_BLOCKS = 6;
 
 export function renderHome(content: HomeContent): HomeView {
   const blocks: KnownBlock[] = [headerBlock("Rolecall"), sectionBlock(HOME_INTRO)];
+  const profile = content.profile ? profileBlocks(content.profile.overview) : [];
+  blocks.push(...profile);
 
   if (content.answer) {
     const room =
       SLACK_LIMITS.blocksPerView -
       9 -
+      profile.length -
       (content.subscriptionChannels ? 1 : 0) -
       (content.peopleNotes?.length ? 1 : 0) -
       (content.admin ? ADMIN_BLOCKS : 0);
@@ -114,4 +130,24 @@ function adminBlocks(admin: AdminHome): KnownBlock[] {
     sectionBlock(`*${KNOWLEDGE_PROBLEMS_TITLE}*\n${admin.problems}`),
     sectionBlock(`*${SWITCHED_OFF_TITLE}*\n${admin.switchedOff}`),
   ];
+}
+
+/** Where the person stands, their next level, and a button per top gap that opens its level text. */
+function profileBlocks(overview: ProfileOverview | undefined): KnownBlock[] {
+  if (!overview) return [sectionBlock(`*${PROFILE_TITLE}*\n${HOME_NO_PROFILE}`)];
+  const lines = [`*${PROFILE_TITLE}*`, escapeMrkdwn(overview.label)];
+  if (overview.gone.length > 0) {
+    const names = listWords(overview.gone.map((n) => `“${escapeMrkdwn(n)}”`));
+    lines.push(fill(HOME_GONE, { names, verb: overview.gone.length === 1 ? "is" : "are" }));
+  }
+  if (overview.next) lines.push(fill(HOME_NEXT_LEVEL, { name: escapeMrkdwn(overview.next.name) }));
+  if (overview.topOf) lines.push(fill(HOME_TOP_OF_LADDER, { ladder: escapeMrkdwn(overview.topOf) }));
+  const buttons: ButtonSpec[] = overview.gaps.flatMap((gap, index) => {
+    const value = encodeAskValue({ q: gap.question });
+    return value ? [{ label: gap.label, actionId: `${ACTIONS.ask}:gap-${index}`, value }] : [];
+  });
+  if (buttons.length > 0) lines.push(HOME_GAPS);
+  const blocks: KnownBlock[] = [sectionBlock(lines.join("\n"))];
+  if (buttons.length > 0) blocks.push(actionsBlock(buttons));
+  return blocks;
 }

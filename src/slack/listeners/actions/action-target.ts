@@ -21,12 +21,8 @@ export function targetForAction(args: BlockActionArgs, deps: ListenerDeps): Answ
   const { body, client } = args;
   const container = body.container as Container;
   if (container.type === "view" && body.view?.type === "home") {
-    return homeTarget(
-      client,
-      body.user.id,
-      () => deps.homeContent(body.user.id, client),
-      deps.people?.labeller,
-    );
+    const person = { userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) };
+    return homeTarget(client, body.user.id, () => deps.homeContent(person, client), deps.people?.labeller);
   }
   if (container.type !== "message") return undefined;
   if (container.is_ephemeral)

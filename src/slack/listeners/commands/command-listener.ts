@@ -3,11 +3,13 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Answer } from "../../../core/answer/types.ts";
 import { recordAnswer } from "../../feedback.ts";
+import { PROFILE_COMMAND } from "../../messages.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { renderAnswer } from "../../render/answer.ts";
 import type { KnownBlock } from "../../render/block-kit.ts";
 import { type RenderedMessage, renderHelp } from "../../render/help.ts";
 import { type AnswerTarget, ephemeralTarget } from "../../targets.ts";
+import { askFor } from "../ask-for.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded, reportFailure } from "../guard.ts";
 
@@ -49,7 +51,7 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
     // Own keys only: "constructor" or "toString" are questions, not subcommands.
     const subcommand =
       spec.subcommands && Object.hasOwn(spec.subcommands, first) ? spec.subcommands[first] : undefined;
-    if (!subcommand) {
+    if (!subcommand && !asksFromProfile(deps, spec, text)) {
       const reply = replyInAck(deps, spec, text, first === HELP_WORD, args.command.team_id);
       if ("ask" in reply) {
         // The answer names a user group not looked up yet: ack now, answer once Slack has said who is in it.
@@ -72,10 +74,33 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
       return;
     }
     await args.ack();
+    if (!subcommand) {
+      // A question about the asker waits on the store for their profile, so it is answered after the ack.
+      const question = spec.toQuestion(text);
+      const person = { teamId: args.command.team_id, userId: args.command.user_id };
+      const answerTarget = ephemeralTarget(args.respond, {
+        replaceOriginal: false,
+        people: deps.people?.labeller,
+      });
+      await guarded(deps, spec.name, answerTarget, async () =>
+        answerTarget.showAnswer(await askFor(deps, question, person), question),
+      );
+      return;
+    }
     const target = ephemeralTarget(args.respond, { replaceOriginal: false });
     const rest = space < 0 ? "" : text.slice(space + 1);
     await guarded(deps, spec.name, target, () => subcommand({ deps, args, target, rest }));
   };
+}
+
+function asksFromProfile(deps: ListenerDeps, spec: CommandSpec, text: string): boolean {
+  if (!deps.profiles || text === "") return false;
+  try {
+    return deps.rolecall.needsProfile(spec.toQuestion(text));
+  } catch {
+    // replyInAck reports the failure when it asks the same question
+    return false;
+  }
 }
 
 /**
@@ -98,7 +123,7 @@ export function replyInAck(
   try {
     if (text === "" || help) return ackReply(renderHelp(deps.examples));
     const question = spec.toQuestion(text);
-    const answer = deps.rolecall.ask(question);
+    const answer = deps.rolecall.ask(question, { profileCommand: PROFILE_COMMAND });
     // People come from the cache here; only a group never looked up (or gone stale) waits for Slack.
     const people = deps.people ? deps.people.labeller.cachedMentions(answer) : undefined;
     if (people === "fetch") return { ask: { answer, question } };

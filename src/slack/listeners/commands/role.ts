@@ -3,6 +3,7 @@
 import type { ListenerDeps } from "../deps.ts";
 import { createCommandListener, type Subcommand } from "./command-listener.ts";
 import { gapsCommand } from "./gaps.ts";
+import { meCommand } from "./me.ts";
 import { reloadCommand } from "./reload.ts";
 import { listSubscriptionsCommand, subscribeCommand, unsubscribeCommand } from "./subscriptions.ts";
 
@@ -12,6 +13,7 @@ export const ROLE_SUBCOMMANDS: Record<string, Subcommand> = {
   subscriptions: listSubscriptionsCommand,
   reload: reloadCommand,
   gaps: gapsCommand,
+  me: meCommand,
 };
 
 export function roleCommand(deps: ListenerDeps) {

@@ -7,12 +7,13 @@ import { guarded } from "../guard.ts";
 type HomeOpenedArgs = SlackEventMiddlewareArgs<"app_home_opened"> & AllMiddlewareArgs;
 
 export function appHomeOpened(deps: ListenerDeps) {
-  return async ({ event, client }: HomeOpenedArgs): Promise<void> => {
+  return async ({ event, body, client }: HomeOpenedArgs): Promise<void> => {
     if (event.tab !== undefined && event.tab !== "home") return;
+    const person = { userId: event.user, ...(body.team_id ? { teamId: body.team_id } : {}) };
     const target = homeTarget(
       client,
       event.user,
-      () => deps.homeContent(event.user, client),
+      () => deps.homeContent(person, client),
       deps.people?.labeller,
     );
     // Nobody to tell if publishing fails; the guard logs it.
