@@ -173,8 +173,14 @@ describe("App Home", () => {
     expect(published.body).toEqual({
       user_id: "U0HOME",
       team_id: TEAM.id,
-      // Notifications always run in Slack mode: a person with no subscriptions is told so.
-      view: renderHome({ frameworks, examples: exampleQuestions(rolecall), subscriptionChannels: [] }),
+      // Notifications and profiles always run in Slack mode: a person with no subscriptions is told so,
+      // and a person with no profile is told how to set one.
+      view: renderHome({
+        frameworks,
+        examples: exampleQuestions(rolecall),
+        subscriptionChannels: [],
+        profile: {},
+      }),
     });
     expect(JSON.stringify(published.body.view)).toContain("SFIA 7");
   });

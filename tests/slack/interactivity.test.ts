@@ -207,6 +207,7 @@ describe("App Home buttons", () => {
         frameworks,
         examples: exampleQuestions(rolecall),
         subscriptionChannels: [],
+        profile: {},
         answer: { answer: rolecall.ask(example), question: example, feedback: feedbackIn(published.body) },
       }),
     );

@@ -185,6 +185,19 @@ describe("every button the renderers emit", () => {
     const frameworks = [...rolecall.knowledge.frameworks.values()];
     views.push(
       renderHome({ frameworks, examples: exampleQuestions(rolecall), subscriptionChannels: ["C0OPS"] }),
+      // A profile's gap buttons, each asking for a level text.
+      renderHome({
+        frameworks,
+        examples: [],
+        profile: {
+          overview: {
+            label: "Senior IT service manager",
+            gone: [],
+            next: { name: "Head of IT service management", question: "what do I need for the next level" },
+            gaps: [{ label: "Strategic thinking 3 → 4", question: "Strategic thinking 4" }],
+          },
+        },
+      }),
     );
     // A framework update, and its details long enough for a Next and a Previous page.
     const changes: Change[] = Array.from({ length: 120 }, (_, i) => ({
