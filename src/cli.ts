@@ -1,10 +1,10 @@
-// The rolecall command line: ask, schema, import, export, diff and publish, and the knowledge-gaps report.
+// The rolecall command line: ask, me, schema, import, export, diff and publish, and the knowledge-gaps report.
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandConfig, loadCommandConfig } from "./config.ts";
 import { IMPORTER_REGISTRY } from "./core/knowledge/import/index.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
-import { runAskCommand } from "./terminal/ask-command.ts";
+import { runAskCommand, runMeCommand } from "./terminal/ask-command.ts";
 import { type CommandIo, UsageError } from "./terminal/command.ts";
 import { runExportCommand } from "./terminal/export-command.ts";
 import { runImportCommand } from "./terminal/import-command.ts";
@@ -15,7 +15,11 @@ import { runSchemaCommand } from "./terminal/schema-command.ts";
 const USAGE = `Usage: rolecall <command> [options]
 
 Commands:
-  ask "QUESTION" [--json]          answer one question (--json prints one JSON object)
+  ask "QUESTION" [--json]          answer one question (--json prints one JSON object); questions about
+                                   you ("what do I need for the next level") use your profile
+  me [ROLE LEVEL | SKILLS | clear] show, set or forget your profile, e.g. rolecall me senior IT service
+                                   manager, rolecall me ITMG 5, PROG 3 (kept in $ROLECALL_PROFILE_FILE,
+                                   default DATA_DIR/profile.json)
   schema [--out FILE]              print or write the JSON Schema for knowledge files
   diff [--json]                    show what publishing the knowledge would announce (publishes nothing)
   publish [--json]                 store a knowledge snapshot and queue notifications for subscribed
@@ -62,6 +66,12 @@ export async function runCli(
     switch (command) {
       case "ask":
         return await runAskCommand(
+          { positionals, json: values.json ?? false, knowledge: values.knowledge },
+          io,
+          config,
+        );
+      case "me":
+        return await runMeCommand(
           { positionals, json: values.json ?? false, knowledge: values.knowledge },
           io,
           config,

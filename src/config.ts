@@ -17,6 +17,8 @@ export const DEFAULTS = Object.freeze({
   /** how long /readyz says 503 before a stopping bot stops taking work: none unless asked for */
   shutdownDrainMs: 0,
   dataDir: "./data",
+  /** the console's and CLI's profile, inside DATA_DIR unless ROLECALL_PROFILE_FILE says otherwise */
+  profileFileName: "profile.json",
   subscribers: "admins" as SubscriberPolicy,
   /** how long a role's user group members and people's names are trusted before Slack is asked again */
   peopleRefreshMinutes: 60,
@@ -75,6 +77,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when set, the notifications store uses it instead of DATA_DIR */
   databaseUrl?: string;
+  /** the local console's profile (`me …`): ROLECALL_PROFILE_FILE, default DATA_DIR/profile.json */
+  profileFile: string;
   /** Slack user ids allowed to reload knowledge and manage channel subscriptions besides workspace admins */
   admins: string[];
   /**
@@ -169,6 +173,8 @@ export interface CommandConfig {
   dataDir: string;
   /** PostgreSQL connection string, checked by the store when it opens */
   databaseUrl?: string;
+  /** `rolecall me …` and `rolecall ask`'s profile: ROLECALL_PROFILE_FILE, default DATA_DIR/profile.json */
+  profileFile: string;
   /** ROLECALL_DEFAULT_FRAMEWORK, lower case: the framework preferred when a name is in two */
   defaultFramework?: string;
   /** ROLECALL_KNOWLEDGE_REVISION, so `rolecall publish` orders its publish as the bot does */
@@ -193,6 +199,7 @@ export function readCommandConfig(env: Env): CommandConfig {
   return {
     knowledgeDir: e.KNOWLEDGE_DIR ?? DEFAULTS.knowledgeDir,
     dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
+    profileFile: profileFileOf(e),
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
     ...(e.ROLECALL_DEFAULT_FRAMEWORK ? { defaultFramework: e.ROLECALL_DEFAULT_FRAMEWORK.toLowerCase() } : {}),
     ...(revision ? { knowledgeRevision: revision } : {}),
@@ -234,11 +241,21 @@ const envSchema = z.object({
   ROLECALL_RECORD_QUESTIONS: optional,
   ROLECALL_QUESTION_RETENTION_DAYS: optional,
   ROLECALL_HASH_SECRET: optional,
+  ROLECALL_PROFILE_FILE: optional,
 });
+
+/** ROLECALL_PROFILE_FILE, or profile.json in DATA_DIR. */
+function profileFileOf(e: {
+  DATA_DIR?: string | undefined;
+  ROLECALL_PROFILE_FILE?: string | undefined;
+}): string {
+  return e.ROLECALL_PROFILE_FILE ?? path.join(e.DATA_DIR ?? DEFAULTS.dataDir, DEFAULTS.profileFileName);
+}
 
 const commandEnvSchema = envSchema.pick({
   KNOWLEDGE_DIR: true,
   DATA_DIR: true,
+  ROLECALL_PROFILE_FILE: true,
   DATABASE_URL: true,
   ROLECALL_DEFAULT_FRAMEWORK: true,
   ROLECALL_KNOWLEDGE_REVISION: true,
@@ -296,6 +313,7 @@ export function readConfig(env: Env): Config {
       e.SHUTDOWN_DRAIN_MS === undefined ? DEFAULTS.shutdownDrainMs : Number(e.SHUTDOWN_DRAIN_MS),
     dataDir: e.DATA_DIR ?? DEFAULTS.dataDir,
     databaseUrl: e.DATABASE_URL,
+    profileFile: profileFileOf(e),
     admins: e.ROLECALL_ADMINS ? splitList(e.ROLECALL_ADMINS) : [],
     ...(e.ROLECALL_ADMIN_TEAM ? { adminTeam: e.ROLECALL_ADMIN_TEAM } : {}),
     subscribers:

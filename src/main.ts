@@ -39,6 +39,7 @@ import { createStore } from "./store/index.ts";
 import type { Store } from "./store/types.ts";
 import { runConsole } from "./terminal/console.ts";
 import { CONSOLE_HINT, CONSOLE_RELOADED } from "./terminal/messages.ts";
+import { createProfileFile } from "./terminal/profile-file.ts";
 
 export interface MainIo {
   /** the environment to configure from; config.ts reads the process's own when left out */
@@ -179,7 +180,11 @@ async function runLocalConsole(
   await runtime?.publish("startup");
   started = true;
   try {
-    await Promise.race([runConsole({ rolecall: live, input: io.stdin, output: io.stdout }), io.stopSignal]);
+    const profile = createProfileFile(config.profileFile);
+    await Promise.race([
+      runConsole({ rolecall: live, input: io.stdin, output: io.stdout, profile }),
+      io.stopSignal,
+    ]);
   } finally {
     await runtime?.stop();
     await store?.close();

@@ -70,6 +70,7 @@ describe("defaults", () => {
       shutdownDrainMs: 0,
       dataDir: "./data",
       databaseUrl: undefined,
+      profileFile: "data/profile.json",
       admins: [],
       subscribers: "admins",
       peopleRefreshMs: 60 * 60_000,
