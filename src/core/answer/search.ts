@@ -139,6 +139,8 @@ export function helpAnswer(kb: KnowledgeBase): Answer {
           "What changes between levels: “compare ITMG 5 and 6”, “what changes from Working to Practitioner”",
           "How two roles differ: “difference between the IT manager and the IT service manager”",
           "What the knowledge base holds: “list all processes”, “DDaT levels”, “roles”",
+          "Career steps: “how do I get from IT service manager to senior IT service manager”, “which roles need ITMG at level 6”",
+          "From where you stand, once your profile is set: “what do I need for the next level”, “what's my gap to head of IT service management”, “compare me with lead developer”",
           "Who is responsible, accountable, consulted or informed: “who is accountable for change management”",
           "What a role is accountable for: “what is the IT service manager accountable for”",
           "A role's profile or one part of it: “IT service manager qualifications”",
