@@ -28,9 +28,11 @@ async function exportCommand(...argv: string[]) {
     stdout: { write: (text: string) => (io.out += text) },
     stderr: { write: (text: string) => (io.err += text) },
   } as unknown as Parameters<typeof runExportCommand>[1];
+  const dataDir = await tempDir();
   const code = await runExportCommand(argv, streams, {
     knowledgeDir: SHIPPED_KNOWLEDGE,
-    dataDir: await tempDir(),
+    dataDir,
+    profileFile: path.join(dataDir, "profile.json"),
   });
   return { code, ...io };
 }
