@@ -2,11 +2,8 @@
 // default DATA_DIR/profile.json), read and written by the console's `me` and `rolecall me`.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import { makeDirsSync } from "../core/knowledge/make-dirs.ts";
-import { type Standing, standingSchema } from "../core/profile/standing.ts";
-
-const fileSchema = z.strictObject({ standing: standingSchema, updatedAt: z.iso.datetime() });
+import { savedProfileSchema as fileSchema, type Standing } from "../core/profile/standing.ts";
 
 export class ProfileFileError extends Error {
   readonly code = "PROFILE_FILE_INVALID";

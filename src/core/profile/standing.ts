@@ -39,3 +39,6 @@ export function standingLabel(standing: Standing): string {
     ? standing.name
     : standing.skills.map((s) => `${s.name} ${s.level}`).join(", ");
 }
+
+/** A profile as a file keeps it (the console's and CLI's): where the person stands, and since when. */
+export const savedProfileSchema = z.strictObject({ standing: standingSchema, updatedAt: z.iso.datetime() });
