@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOW_TO_ASK, UPDATES_HELP } from "../../../src/slack/messages.ts";
+import { HOME_NO_PROFILE, HOW_TO_ASK, UPDATES_HELP } from "../../../src/slack/messages.ts";
 import { renderHelp } from "../../../src/slack/render/help.ts";
 import { renderHome } from "../../../src/slack/render/home.ts";
 
@@ -7,6 +7,58 @@ const frameworks = [
   { name: "SFIA", version: "7", fullName: "Skills Framework for the Information Age" },
   { name: "Our <org>", version: "1" },
 ];
+
+describe("renderHome with a profile", () => {
+  it("shows the profile, what is gone, the next level and a button per gap, with knowledge text escaped", () => {
+    const view = renderHome({
+      frameworks,
+      examples: [],
+      profile: {
+        overview: {
+          label: "Senior <IT> service manager",
+          gone: ["Retired *skill* 3"],
+          next: { name: "Head of IT service management", question: "what do I need for the next level" },
+          gaps: [{ label: "Strategic thinking 3 → 4", question: "Strategic thinking 4" }],
+        },
+      },
+    });
+    expect(view.blocks.slice(2, 4)).toEqual([
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: [
+            "*Your profile*",
+            "Senior &lt;IT&gt; service manager",
+            "⚠️ “Retired *skill* 3” is no longer in the knowledge. Set your profile again with `/role me`.",
+            "Next level: Head of IT service management",
+            "Top gaps (press one for its level text):",
+          ].join("\n"),
+          verbatim: true,
+        },
+      },
+      {
+        type: "actions",
+        elements: [
+          {
+            type: "button",
+            text: { type: "plain_text", text: "Strategic thinking 3 → 4" },
+            action_id: "rolecall_ask:gap-0",
+            value: '{"q":"Strategic thinking 4"}',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("tells a person with no profile how to set one", () => {
+    const view = renderHome({ frameworks, examples: [], profile: {} });
+    expect(view.blocks[2]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: `*Your profile*\n${HOME_NO_PROFILE}`, verbatim: true },
+    });
+  });
+});
 
 describe("renderHome", () => {
   it("builds this exact App Home view", () => {
