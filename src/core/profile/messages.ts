@@ -16,7 +16,6 @@ export const PROFILE_MESSAGES = Object.freeze({
   tooMany: "A profile can list up to {limit} skills; yours has {count}.",
   tooLong: "A profile can be up to {limit} characters; yours has {length}.",
   duplicateSkill: "{skill} is listed twice; give it once, at the level you hold.",
-  gone: "no longer in the knowledge",
   goneNotice:
     "Your profile names {names}, which {verb} no longer in the knowledge. Set your profile again to answer from where you stand now.",
   goneTitle: "Your profile names what the knowledge no longer has",
