@@ -1,7 +1,6 @@
 // What listeners need from the rest of the app, injected once at start-up.
 
 import type { webApi } from "@slack/bolt";
-import type { Answer } from "../../core/answer/types.ts";
 import type { Rolecall } from "../../core/engine.ts";
 import type { KnowledgeBase } from "../../core/knowledge/model.ts";
 import type { SearchIndex } from "../../core/search/build.ts";
