@@ -2,6 +2,7 @@
 // written in the background (tracked, so a shutdown lets it finish); without feedback set up, no buttons.
 import type { Answer } from "../core/answer/types.ts";
 import type { ListenerDeps } from "./listeners/deps.ts";
+import { PROFILE_COMMAND } from "./messages.ts";
 import type { AnswerFeedback } from "./render/answer.ts";
 import type { AnswerTarget } from "./targets.ts";
 
@@ -29,7 +30,7 @@ export async function answerOn(
   question: string,
   where: { teamId: string | undefined; surface: AnswerSurfaceName; page?: number },
   /** the answer, when the caller already asked (with the asker's profile) */
-  answer = deps.rolecall.ask(question),
+  answer = deps.rolecall.ask(question, { profileCommand: PROFILE_COMMAND }),
 ): Promise<void> {
   const feedback = recordAnswer(deps, { answer, question, teamId: where.teamId, surface: where.surface });
   await target.showAnswer(answer, question, where.page, feedback);
