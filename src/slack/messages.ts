@@ -236,3 +236,10 @@ export const KNOWLEDGE_PROBLEMS_NONE = "None: the knowledge folder loads cleanly
 export const SWITCHED_OFF_TITLE = "Switched-off subscriptions";
 export const SWITCHED_OFF_NONE = "None.";
 export const SWITCHED_OFF_LINE = "• <#{channel}>: {what} — {reason}";
+
+// ---------- the assistant panel ----------
+
+/** Above the suggested prompts of a new assistant thread. */
+export const ASSISTANT_PROMPTS_TITLE = "Try asking";
+/** The panel's status line while a question is answered ("Rolecall is looking this up…"). */
+export const ASSISTANT_STATUS = "is looking this up…";

@@ -8,7 +8,7 @@ import type { Change } from "../../src/core/changes/index.ts";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
-import { BOT_EVENTS, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
+import { ASSISTANT_EVENTS, BOT_EVENTS, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
 import { ACTION_LISTENERS } from "../../src/slack/listeners/actions/index.ts";
 import { COMMAND_LISTENERS } from "../../src/slack/listeners/commands/index.ts";
 import { EVENT_LISTENERS } from "../../src/slack/listeners/events/index.ts";
@@ -27,6 +27,7 @@ interface Manifest {
       messages_tab_read_only_enabled: boolean;
     };
     bot_user: { display_name: string };
+    assistant_view?: { assistant_description: string };
     slash_commands: Array<{ command: string; description: string; usage_hint?: string }>;
     shortcuts: Array<{ name: string; type: string; callback_id: string; description: string }>;
   };
@@ -86,9 +87,19 @@ describe("manifest.yml and the code", () => {
   });
 
   it("subscribe to the same bot events, each with a listener", () => {
-    const declared = sorted(manifest.settings.event_subscriptions.bot_events);
-    expect(declared).toEqual(sorted(BOT_EVENTS));
-    expect(declared).toEqual(sorted(Object.keys(EVENT_LISTENERS)));
+    const declared = manifest.settings.event_subscriptions.bot_events;
+    const listened = declared.filter((event) => !(ASSISTANT_EVENTS as readonly string[]).includes(event));
+    expect(sorted(listened)).toEqual(sorted(BOT_EVENTS));
+    expect(sorted(listened)).toEqual(sorted(Object.keys(EVENT_LISTENERS)));
+  });
+
+  it("turn on the assistant panel, marked optional because it needs a paid plan", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining([...ASSISTANT_EVENTS]),
+    );
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
+    expect(manifest.features.assistant_view?.assistant_description.length).toBeGreaterThan(0);
+    expect(manifestText).toMatch(/# Optional: Slack's assistant panel .*needs a paid Slack plan/);
   });
 
   it("turn on interactivity, Socket Mode, App Home and its Messages tab", () => {
@@ -113,6 +124,8 @@ describe("manifest.yml and the code", () => {
       // the events about user groups need the scope that reads them
       subteam_members_changed: "usergroups:read",
       subteam_updated: "usergroups:read",
+      assistant_thread_started: "assistant:write",
+      assistant_thread_context_changed: "assistant:write",
     };
     for (const event of manifest.settings.event_subscriptions.bot_events) {
       expect(event in eventScopes, `no scope known for ${event}`).toBe(true);
