@@ -1,6 +1,6 @@
 // The suggested prompts an assistant thread opens with, built from the knowledge being served: a real
 // skill at a level it defines, a real RACI row and a real role, so every prompt has an answer.
-import type { KnowledgeBase } from "../../../core/knowledge/model.ts";
+import type { KnowledgeBase, Skill } from "../../../core/knowledge/model.ts";
 
 export interface SuggestedPrompt {
   title: string;
@@ -12,7 +12,11 @@ export const MAX_SUGGESTED_PROMPTS = 4;
 
 export function suggestedPrompts(kb: KnowledgeBase): SuggestedPrompt[] {
   const prompts: SuggestedPrompt[] = [];
-  const skill = [...kb.skills.values()].find((s) => s.levels.length > 0);
+  // The skill with the most levels, so a comparison of two of its levels can be offered too.
+  const skill = [...kb.skills.values()].reduce<Skill | undefined>(
+    (best, s) => (!best || s.levels.length > best.levels.length ? s : best),
+    undefined,
+  );
   const level = skill?.levels.at(-1)?.level;
   if (skill && level !== undefined) {
     prompts.push({ title: `${skill.name} at level ${level}`, message: `${skill.code} ${level}` });
