@@ -55,6 +55,7 @@ import type {
   RememberInput,
   RetryInput,
   Snapshot,
+  SnapshotEntry,
   Store,
   StoredVote,
   StoreLogger,
@@ -272,6 +273,16 @@ class PostgresStore implements Store {
         .rows[0];
       return record && fromRow.snapshot(record);
     });
+  }
+
+  async snapshotHistory(): Promise<SnapshotEntry[]> {
+    return this.#run(async () =>
+      (
+        await this.#pool.query<Pick<SnapshotRecord, "id" | "created_at" | "changes">>(
+          "SELECT id, created_at, changes FROM snapshots ORDER BY seq",
+        )
+      ).rows.map((record) => fromRow.snapshotEntry(record)),
+    );
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {

@@ -3,7 +3,7 @@
 // PostgreSQL keeps timestamptz (read as Date), json (read as parsed values) and text[].
 import { filterFromRow } from "./input.ts";
 import { readContentVersion } from "./publish-rules.ts";
-import type { OutboxRow, OutboxStatus, Snapshot, Subscription } from "./types.ts";
+import type { OutboxRow, OutboxStatus, Snapshot, SnapshotEntry, Subscription } from "./types.ts";
 
 /** How a dialect's column values read back: a time, a JSON column, the subscription ids column. */
 export interface ColumnReader<Time, Json, Ids> {
@@ -58,6 +58,7 @@ export interface OutboxRecord<Time, Json, Ids, Seq> {
 export interface RecordReader<Time, Json, Ids> {
   subscription(record: SubscriptionRecord<Time>): Subscription;
   snapshot(record: SnapshotRecord<Time, Json>): Snapshot;
+  snapshotEntry(record: Pick<SnapshotRecord<Time, Json>, "id" | "created_at" | "changes">): SnapshotEntry;
   outboxRow(record: OutboxRecord<Time, Json, Ids, unknown>): OutboxRow;
 }
 
@@ -89,6 +90,9 @@ export function recordReader<Time, Json, Ids>(
       const version = record.version === null ? undefined : readContentVersion(read.json(record.version));
       if (version) snapshot.version = version;
       return snapshot;
+    },
+    snapshotEntry(record) {
+      return { id: record.id, createdAt: read.time(record.created_at), changes: read.json(record.changes) };
     },
     outboxRow(record) {
       const row: OutboxRow = {

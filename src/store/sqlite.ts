@@ -58,6 +58,7 @@ import type {
   RememberInput,
   RetryInput,
   Snapshot,
+  SnapshotEntry,
   Store,
   StoredVote,
   Subscription,
@@ -316,6 +317,14 @@ class SqliteStore implements Store {
       const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots WHERE id = ?", id);
       return record ? fromRow.snapshot(record) : undefined;
     });
+  }
+
+  async snapshotHistory(): Promise<SnapshotEntry[]> {
+    return this.#run(() =>
+      this.#all<Pick<SnapshotRecord, "id" | "created_at" | "changes">>(
+        "SELECT id, created_at, changes FROM snapshots ORDER BY seq",
+      ).map((record) => fromRow.snapshotEntry(record)),
+    );
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {

@@ -69,6 +69,9 @@ export interface ContentVersion {
   frameworks: Record<string, string>;
 }
 
+/** A snapshot without its knowledge: when it was published and what changed, for the freshness of answers. */
+export type SnapshotEntry = Omit<Snapshot, "knowledge" | "hash">;
+
 export interface Delivery {
   teamId: string;
   channelId: string;
@@ -308,6 +311,8 @@ export interface Store {
   latestSnapshot(): Promise<Snapshot | undefined>;
   /** One published snapshot by id, or undefined. */
   getSnapshot(id: string): Promise<Snapshot | undefined>;
+  /** Every snapshot's id, time and changes, oldest first, without the (large) knowledge. */
+  snapshotHistory(): Promise<SnapshotEntry[]>;
   /** One transaction: the snapshot and its outbox rows are stored together or not at all. */
   publish(input: PublishInput): Promise<PublishResult>;
 

@@ -400,6 +400,21 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await store.getSnapshot(first.snapshot.id)).toEqual(first.snapshot);
       });
 
+      it("lists every snapshot's id, time and changes, oldest first, without the knowledge", async () => {
+        expect(await store.snapshotHistory()).toEqual([]);
+        const later = new Date(T0.getTime() + 86_400_000);
+        const first = await publishTo(store, [], { hash: "h1", changes: [{ type: "first" }], at: T0 });
+        const second = await publishTo(store, [delivery("C1")], {
+          hash: "h2",
+          changes: [{ id: "ä" }],
+          at: later,
+        });
+        expect(await store.snapshotHistory()).toEqual([
+          { id: first.snapshot.id, createdAt: T0, changes: [{ type: "first" }] },
+          { id: second.snapshot.id, createdAt: later, changes: [{ id: "ä" }] },
+        ]);
+      });
+
       it("returns undefined for a snapshot id that was never stored", async () => {
         expect(await store.getSnapshot("no-such-snapshot")).toBeUndefined();
       });
