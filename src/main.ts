@@ -15,6 +15,7 @@ import { createAnswerRecorder } from "./feedback/recorder.ts";
 import { createQuestionRetention, type QuestionRetention } from "./feedback/retention.ts";
 import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
 import { versionStamp } from "./notify/app-version.ts";
+import { createFreshnessTracker, type FreshnessTracker } from "./notify/freshness.ts";
 import type { PublishOutcome } from "./notify/publisher.ts";
 import { createNotificationRuntime, type NotificationRuntimeOptions } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
@@ -97,12 +98,14 @@ async function run(
   io: MainIo,
 ): Promise<number> {
   let live: LiveRolecall;
+  // Answers are dated from the store's publish history once a store is open (see datedBy).
+  const dating: AnswerDating = {};
   try {
     const initial = await readAndBuildKnowledge(config.knowledgeDir, {
       cacheFile: knowledgeCacheFile(config),
     });
     if (initial.problems.length > 0) throw new KnowledgeError(initial.problems);
-    live = liveRolecall(initial.kb, initial.contentHash, rolecallOptions(config));
+    live = liveRolecall(initial.kb, initial.contentHash, rolecallOptions(config, dating));
     if (config.defaultFramework && !initial.kb.frameworks.has(config.defaultFramework)) {
       logger.warn(
         `ROLECALL_DEFAULT_FRAMEWORK is ${config.defaultFramework}, which the knowledge does not define (it has ${[...initial.kb.frameworks.keys()].join(", ")}); no framework is preferred.`,
@@ -113,9 +116,9 @@ async function run(
     throw error;
   }
 
-  if (!connection) return runLocalConsole(config, live, logger, io);
+  if (!connection) return runLocalConsole(config, live, logger, io, dating);
   if (ops) ops.state.knowledgeLoaded = true;
-  return runSlack(config, connection, live, logger, io, ops);
+  return runSlack(config, connection, live, logger, io, ops, dating);
 }
 
 async function startOperations(port: number, logger: Logger): Promise<Operations> {
@@ -146,6 +149,7 @@ async function runLocalConsole(
   live: LiveRolecall,
   logger: Logger,
   io: MainIo,
+  dating: AnswerDating,
 ): Promise<number> {
   io.stderr.write(`${CONSOLE_HINT}\n`);
   // Hot reload needs somewhere to keep the last published knowledge. The console uses the embedded store
@@ -160,6 +164,7 @@ async function runLocalConsole(
     logger.warn("Knowledge edits will not be picked up until Rolecall restarts", errorFields(error));
   }
   let started = false;
+  const freshness = store ? datedBy(dating, store, problemsOnly(logger)) : undefined;
   const runtime = store
     ? createNotificationRuntime({
         knowledgeDir: config.knowledgeDir,
@@ -173,9 +178,11 @@ async function runLocalConsole(
           live.swap(kb);
           if (started) io.stderr.write(`${CONSOLE_RELOADED}\n`);
         },
+        ...(freshness ? { onPublished: () => void freshness.refresh() } : {}),
       })
     : undefined;
   await runtime?.publish("startup");
+  await freshness?.refresh();
   started = true;
   try {
     await Promise.race([runConsole({ rolecall: live, input: io.stdin, output: io.stdout }), io.stopSignal]);
@@ -193,6 +200,7 @@ async function runSlack(
   logger: Logger,
   io: MainIo,
   ops: Operations | undefined,
+  dating: AnswerDating,
 ): Promise<number> {
   const metrics = ops?.metrics;
   let store: Store | undefined;
@@ -222,6 +230,7 @@ async function runSlack(
     ...(metrics ? { fetch: createObservedFetch(config.slack.apiUrl, metrics.slackApiError) } : {}),
   });
   let lastPublish: { at: Date; outcome: PublishOutcome } | undefined;
+  const freshness = datedBy(dating, store, logger);
   const notifications = createNotificationRuntime({
     knowledgeDir: config.knowledgeDir,
     cacheFile: knowledgeCacheFile(config),
@@ -247,6 +256,7 @@ async function runSlack(
           },
         }
       : {}),
+    onPublished: () => void freshness.refresh(),
   });
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const { hashSecret } = config.feedback;
@@ -268,7 +278,12 @@ async function runSlack(
     notifications: {
       store,
       permissions,
-      reload: () => notifications.publish("command"),
+      reload: async () => {
+        const outcome = await notifications.publish("command");
+        // Answered after the reply, a question already carries the new dates.
+        await freshness.refresh();
+        return outcome;
+      },
     },
     ...(metrics ? { metrics } : {}),
     ...(hashSecret
@@ -295,6 +310,7 @@ async function runSlack(
   try {
     // Published before Slack connects, so the first answer already comes from the knowledge on disk.
     await notifications.publish("startup");
+    await freshness.refresh();
     await slack.start();
   } catch (error) {
     await notifications.stop();
@@ -344,8 +360,21 @@ function knowledgeCacheFile(config: Config): string {
   return knowledgeCachePath(config.dataDir);
 }
 
-function rolecallOptions(config: Config): RolecallOptions {
-  return config.defaultFramework ? { defaultFramework: config.defaultFramework } : {};
+/** Where answers read their dates from: set once the store is open. */
+interface AnswerDating {
+  tracker?: FreshnessTracker;
+}
+
+function datedBy(dating: AnswerDating, store: Store, logger: Logger): FreshnessTracker {
+  dating.tracker = createFreshnessTracker({ store, logger });
+  return dating.tracker;
+}
+
+function rolecallOptions(config: Config, dating: AnswerDating): RolecallOptions {
+  return {
+    ...(config.defaultFramework ? { defaultFramework: config.defaultFramework } : {}),
+    freshness: { history: () => dating.tracker?.history(), now: () => new Date() },
+  };
 }
 
 type LiveRolecall = Rolecall & {

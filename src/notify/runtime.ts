@@ -41,6 +41,8 @@ export interface NotificationRuntimeOptions {
   onPublishOutcome?: (outcome: PublishOutcome) => void;
   /** told of everything the delivery worker does, after the log line (the metrics time deliveries) */
   onDeliveryEvent?: (event: DeliveryEvent) => void;
+  /** after each stored publish, e.g. to date answers from the new history */
+  onPublished?: () => void;
   /** publish on SIGHUP (default true) */
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
@@ -123,7 +125,10 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     onRejected: (error) => {
       if (alertTooLarge) track(alertTooLarge(error));
     },
-    onPublished: () => worker?.wake(),
+    onPublished: () => {
+      worker?.wake();
+      options.onPublished?.();
+    },
     ...(options.versionStamp ? { versionStamp: options.versionStamp } : {}),
     now: () => clock.now(),
   });
