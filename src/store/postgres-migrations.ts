@@ -125,4 +125,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "knowledge reviews: when each owner last confirmed it and was last reminded",
+    sql: `
+      CREATE TABLE reviews (
+        scope text PRIMARY KEY,
+        reviewed_at timestamptz,
+        reviewed_by text,
+        reminded_at timestamptz
+      );
+    `,
+  },
 ];

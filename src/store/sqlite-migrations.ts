@@ -125,4 +125,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: "knowledge reviews: when each owner last confirmed it and was last reminded",
+    sql: `
+      CREATE TABLE reviews (
+        scope TEXT PRIMARY KEY,
+        reviewed_at INTEGER,
+        reviewed_by TEXT,
+        reminded_at INTEGER
+      ) STRICT;
+    `,
+  },
 ];

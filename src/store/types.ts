@@ -280,6 +280,36 @@ export interface AnswerFeedback {
   notHelpful: number;
 }
 
+/** One review scope (file:<path> or source:<id>, see src/core/answer/freshness.ts) and its history. */
+export interface ReviewRecord {
+  scope: string;
+  /** the last "Still correct", and who said it */
+  reviewedAt?: Date;
+  reviewedBy?: string;
+  /** the last reminder queued for it */
+  remindedAt?: Date;
+}
+
+export interface NewReview {
+  scope: string;
+  reviewedBy: string;
+  /** defaults to now */
+  at?: Date;
+}
+
+export interface ReviewReminderInput {
+  /** who is reminded: a Slack user id or user group; the outbox row's channel */
+  owner: string;
+  /** the outbox row's team: reminders are for knowledge owners, not a workspace's channels */
+  teamId: string;
+  /** the scopes reminded about; refused (nothing written) if any was reminded at or after its time */
+  scopes: Array<{ scope: string; notRemindedSince: Date }>;
+  /** the plain-data reminder the courier renders */
+  payload: unknown;
+  /** defaults to now; also the row's first delivery time */
+  at?: Date;
+}
+
 export interface MigrationResult {
   /** versions applied by this call, ascending; empty when the schema was already current */
   applied: number[];
@@ -360,6 +390,16 @@ export interface Store {
   listAnswerFeedback(query: FeedbackQuery): Promise<AnswerFeedback[]>;
   /** Forgets the words of every question asked before the given time; returns how many were forgotten. */
   forgetQuestionsBefore(before: Date): Promise<number>;
+
+  /** Records a "Still correct" for a review scope. */
+  recordReview(input: NewReview): Promise<void>;
+  listReviews(): Promise<ReviewRecord[]>;
+  /**
+   * One transaction: marks the scopes reminded and queues one outbox row (on the latest snapshot) for the
+   * owner. Undefined when another instance reminded one of them since its notRemindedSince, or when
+   * nothing was ever published, so an owner is never reminded twice for one interval.
+   */
+  queueReviewReminder(input: ReviewReminderInput): Promise<OutboxRow | undefined>;
 
   /** Bolt InstallationStore backing; the key is the enterprise id for org-wide installs, else the team id. */
   saveInstallation(key: string, installation: unknown, at?: Date): Promise<void>;
