@@ -17,6 +17,7 @@ import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, pr
 import { versionStamp } from "./notify/app-version.ts";
 import { createFreshnessTracker, type FreshnessTracker } from "./notify/freshness.ts";
 import type { PublishOutcome } from "./notify/publisher.ts";
+import { createReviewReminders, REVIEW_DEFAULTS, type ReviewReminders } from "./notify/reviews.ts";
 import { createNotificationRuntime, type NotificationRuntimeOptions } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
@@ -230,7 +231,12 @@ async function runSlack(
     ...(metrics ? { fetch: createObservedFetch(config.slack.apiUrl, metrics.slackApiError) } : {}),
   });
   let lastPublish: { at: Date; outcome: PublishOutcome } | undefined;
-  const freshness = datedBy(dating, store, logger);
+  const reminders = createReviewReminders({ store, logger });
+  const freshness = datedBy(dating, store, logger, reminders);
+  // Due dates pass between publishes too; each check queues only what was not reminded this interval.
+  const checkReviews = async () => {
+    if ((await reminders.check(live.knowledge)) > 0) notifications.deliverNow();
+  };
   const notifications = createNotificationRuntime({
     knowledgeDir: config.knowledgeDir,
     cacheFile: knowledgeCacheFile(config),
@@ -256,7 +262,7 @@ async function runSlack(
           },
         }
       : {}),
-    onPublished: () => void freshness.refresh(),
+    onPublished: () => void freshness.refresh().then(checkReviews),
   });
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const { hashSecret } = config.feedback;
@@ -282,8 +288,10 @@ async function runSlack(
         const outcome = await notifications.publish("command");
         // Answered after the reply, a question already carries the new dates.
         await freshness.refresh();
+        await checkReviews();
         return outcome;
       },
+      reviewed: () => freshness.refresh(),
     },
     ...(metrics ? { metrics } : {}),
     ...(hashSecret
@@ -320,8 +328,12 @@ async function runSlack(
   }
   notifications.startDelivery();
   retention?.start();
+  await checkReviews();
+  const reviewTimer = setInterval(() => void checkReviews(), REVIEW_DEFAULTS.checkIntervalMs);
+  reviewTimer.unref();
 
   const signal = await io.stopSignal;
+  clearInterval(reviewTimer);
   logger.info("Shutting down", { signal });
   retention?.stop();
   if (ops) {
@@ -365,8 +377,17 @@ interface AnswerDating {
   tracker?: FreshnessTracker;
 }
 
-function datedBy(dating: AnswerDating, store: Store, logger: Logger): FreshnessTracker {
-  dating.tracker = createFreshnessTracker({ store, logger });
+function datedBy(
+  dating: AnswerDating,
+  store: Store,
+  logger: Logger,
+  reviews?: ReviewReminders,
+): FreshnessTracker {
+  dating.tracker = createFreshnessTracker({
+    store,
+    logger,
+    ...(reviews ? { reviews: () => reviews.reviewedAt() } : {}),
+  });
   return dating.tracker;
 }
 

@@ -78,6 +78,8 @@ export interface NotificationRuntime {
   startDelivery(): void;
   /** Prunes what is past the retention period now; undefined without retention settings or when it failed. */
   prune(): Promise<PruneResult | undefined>;
+  /** Checks the outbox now, e.g. after queuing review reminders, instead of at the next poll. */
+  deliverNow(): void;
   /** Stops publishing on triggers and pruning, then lets posts in flight be recorded. The store stays open. */
   stop(): Promise<void>;
 }
@@ -177,6 +179,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     publish: (reason) => triggers.requestPublish(reason),
     startDelivery: () => worker?.start(),
     prune: () => track(prune()),
+    deliverNow: () => worker?.wake(),
     async stop() {
       stopPruning?.();
       triggers.stop();

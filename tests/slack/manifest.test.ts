@@ -114,7 +114,8 @@ describe("manifest.yml and the code", () => {
 
   it("ask for exactly the scopes the features need, and no user scopes", () => {
     // users:read: users.info says whether whoever changes a channel's subscriptions is a workspace admin.
-    const needed = new Set(["chat:write", "users:read"]);
+    // usergroups:read: a review reminder for a user group goes to each of its members.
+    const needed = new Set(["chat:write", "users:read", "usergroups:read"]);
     if (manifest.features.slash_commands.length > 0 || manifest.features.shortcuts.length > 0)
       needed.add("commands");
     const eventScopes: Record<string, string | undefined> = {
