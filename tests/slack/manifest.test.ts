@@ -17,6 +17,7 @@ import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
 import { renderChangeDetails, renderChangeMessage } from "../../src/slack/updates/message.ts";
+import { renderReviewReminder } from "../../src/slack/updates/review.ts";
 import { REPO_ROOT, SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
 
 interface Manifest {
@@ -208,6 +209,22 @@ describe("every button the renderers emit", () => {
     const firstPage = renderChangeDetails({ changes, ref });
     expect(firstPage.pages).toBeGreaterThan(2);
     views.push(firstPage.blocks, renderChangeDetails({ changes, ref: { ...ref, page: 2 } }).blocks);
+    views.push(
+      renderReviewReminder({
+        format: "review_due",
+        owner: "U0OWNER",
+        items: [
+          {
+            scope: "file:raci.yaml",
+            label: "raci.yaml",
+            dueSince: "2026-02-04",
+            every: "30d",
+            files: ["raci.yaml"],
+            subjects: 37,
+          },
+        ],
+      }).blocks,
+    );
     actionIds = new Set(
       JSON.stringify(views)
         .match(/"action_id":"[^"]+"/g)
