@@ -93,6 +93,23 @@ describe.each([
     return reply?.body ?? {};
   };
 
+  /** The owner presses a button of the reminder DM (in their DM with Rolecall). */
+  const press = async (actionId: string, responseId: string) => {
+    const [dm] = api.postsTo(OWNER);
+    const response = await postSigned(
+      app.eventsUrl,
+      SECRET,
+      blockActionBody({
+        actionId,
+        value: buttonValue(dm?.blocks, actionId),
+        user: OWNER,
+        responseUrl: api.responseUrl(responseId),
+        message: { channel: "D0OWNER", ts: dm?.ts ?? "", blocks: dm?.blocks as unknown[] },
+      }),
+    );
+    expect(response.status).toBe(200);
+  };
+
   const reminderRows = async () => {
     const store = await stores.open();
     try {
@@ -184,20 +201,8 @@ describe.each([
   );
 
   it.skipIf(skip)("lists the files to edit on Needs change", async () => {
-    const [dm] = api.postsTo(OWNER);
     const id = `needs-change-${replies++}`;
-    const response = await postSigned(
-      app.eventsUrl,
-      SECRET,
-      blockActionBody({
-        actionId: REVIEW_CHANGE_ACTION_ID,
-        value: buttonValue(dm?.blocks, REVIEW_CHANGE_ACTION_ID),
-        user: OWNER,
-        responseUrl: api.responseUrl(id),
-        message: { channel: "D0OWNER", ts: dm?.ts ?? "", blocks: dm?.blocks as unknown[] },
-      }),
-    );
-    expect(response.status).toBe(200);
+    await press(REVIEW_CHANGE_ACTION_ID, id);
     const [reply] = await api.waitForResponses(id);
     expect(String(reply?.body.text)).toMatch(
       new RegExp(`^${escapeRegExp(REVIEW_NEEDS_CHANGE.split("\n")[0] ?? "")}\\n• \`[^\`]*raci\\.yaml\`$`),
@@ -205,19 +210,7 @@ describe.each([
   });
 
   it.skipIf(skip)("records Still correct, so the answer is no longer flagged", async () => {
-    const [dm] = api.postsTo(OWNER);
-    const response = await postSigned(
-      app.eventsUrl,
-      SECRET,
-      blockActionBody({
-        actionId: REVIEW_CONFIRM_ACTION_ID,
-        value: buttonValue(dm?.blocks, REVIEW_CONFIRM_ACTION_ID),
-        user: OWNER,
-        responseUrl: api.responseUrl("still-correct"),
-        message: { channel: "D0OWNER", ts: dm?.ts ?? "", blocks: dm?.blocks as unknown[] },
-      }),
-    );
-    expect(response.status).toBe(200);
+    await press(REVIEW_CONFIRM_ACTION_ID, "still-correct");
     const updated = await api.waitForCall("chat.update", (c) => c.body.channel === "D0OWNER");
     const store = await stores.open();
     const [review] = await store.listReviews();
