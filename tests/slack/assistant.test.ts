@@ -9,6 +9,7 @@ import { suggestedPrompts } from "../../src/slack/listeners/assistant/prompts.ts
 import { APOLOGY, ASSISTANT_PROMPTS_TITLE, ASSISTANT_STATUS } from "../../src/slack/messages.ts";
 import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
+import { feedbackIn } from "../support/feedback.ts";
 import { useSlackApp } from "../support/slack-app.ts";
 import { eventBody, messageEvent, nextTs, TEAM } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
@@ -71,7 +72,13 @@ describe("a message in an assistant thread", () => {
     const question = "who is accountable for change management";
     await send(messageEvent({ text: question, channel: "D0PANELASK", threadTs: thread }));
     const posted = await running.api.waitForCall("chat.postMessage", (c) => c.body.channel === "D0PANELASK");
-    const rendered = renderAnswer(rolecall.ask(question), { question, surface: "message" });
+    // The same answer, buttons and feedback buttons as in a DM.
+    const rendered = renderAnswer(rolecall.ask(question), {
+      question,
+      surface: "message",
+      feedback: feedbackIn(posted.body),
+    });
+    expect(feedbackIn(posted.body)).toBeDefined();
     expect(posted.body).toEqual({
       channel: "D0PANELASK",
       thread_ts: thread,
