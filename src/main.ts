@@ -15,7 +15,9 @@ import { createAnswerRecorder } from "./feedback/recorder.ts";
 import { createQuestionRetention, type QuestionRetention } from "./feedback/retention.ts";
 import { createLogger, createRedactor, errorFields, type Logger, newErrorRef, problemsOnly } from "./log.ts";
 import { versionStamp } from "./notify/app-version.ts";
+import { createFreshnessTracker, type FreshnessTracker } from "./notify/freshness.ts";
 import type { PublishOutcome } from "./notify/publisher.ts";
+import { createReviewReminders, REVIEW_DEFAULTS, type ReviewReminders } from "./notify/reviews.ts";
 import { createNotificationRuntime, type NotificationRuntimeOptions } from "./notify/runtime.ts";
 import { subscriptionChannelsOf } from "./notify/subscriptions.ts";
 import { createMetrics, type Metrics } from "./ops/metrics.ts";
@@ -99,12 +101,14 @@ export async function main(io: MainIo): Promise<number> {
 
 async function run(config: Config, ops: Operations | undefined, logger: Logger, io: MainIo): Promise<number> {
   let live: LiveRolecall;
+  // Answers are dated from the store's publish history once a store is open (see datedBy).
+  const dating: AnswerDating = {};
   try {
     const initial = await readAndBuildKnowledge(config.knowledgeDir, {
       cacheFile: knowledgeCacheFile(config),
     });
     if (initial.problems.length > 0) throw new KnowledgeError(initial.problems);
-    live = liveRolecall(initial.kb, initial.contentHash, rolecallOptions(config));
+    live = liveRolecall(initial.kb, initial.contentHash, rolecallOptions(config, dating));
     if (config.defaultFramework && !initial.kb.frameworks.has(config.defaultFramework)) {
       logger.warn(
         `ROLECALL_DEFAULT_FRAMEWORK is ${config.defaultFramework}, which the knowledge does not define (it has ${[...initial.kb.frameworks.keys()].join(", ")}); no framework is preferred.`,
@@ -115,9 +119,9 @@ async function run(config: Config, ops: Operations | undefined, logger: Logger, 
     throw error;
   }
 
-  if (config.mode === "console") return runLocalConsole(config, live, logger, io);
+  if (config.mode === "console") return runLocalConsole(config, live, logger, io, dating);
   if (ops) ops.state.knowledgeLoaded = true;
-  return runSlack(config, live, logger, io, ops);
+  return runSlack(config, live, logger, io, ops, dating);
 }
 
 async function startOperations(port: number, logger: Logger): Promise<Operations> {
@@ -148,6 +152,7 @@ async function runLocalConsole(
   live: LiveRolecall,
   logger: Logger,
   io: MainIo,
+  dating: AnswerDating,
 ): Promise<number> {
   io.stderr.write(`${CONSOLE_HINT}\n`);
   // Hot reload needs somewhere to keep the last published knowledge. The console uses the embedded store
@@ -162,6 +167,7 @@ async function runLocalConsole(
     logger.warn("Knowledge edits will not be picked up until Rolecall restarts", errorFields(error));
   }
   let started = false;
+  const freshness = store ? datedBy(dating, store, problemsOnly(logger)) : undefined;
   const runtime = store
     ? createNotificationRuntime({
         knowledgeDir: config.knowledgeDir,
@@ -175,9 +181,11 @@ async function runLocalConsole(
           live.swap(kb);
           if (started) io.stderr.write(`${CONSOLE_RELOADED}\n`);
         },
+        ...(freshness ? { onPublished: () => void freshness.refresh() } : {}),
       })
     : undefined;
   await runtime?.publish("startup");
+  await freshness?.refresh();
   started = true;
   try {
     const profile = createProfileFile(config.profileFile);
@@ -198,6 +206,7 @@ async function runSlack(
   logger: Logger,
   io: MainIo,
   ops: Operations | undefined,
+  dating: AnswerDating,
 ): Promise<number> {
   const metrics = ops?.metrics;
   let store: Store | undefined;
@@ -227,6 +236,12 @@ async function runSlack(
   if (ops) ops.state.store = openStore;
   metrics?.watchOutbox(() => openStore.outboxStats());
   let lastPublish: { at: Date; outcome: PublishOutcome } | undefined;
+  const reminders = createReviewReminders({ store, logger });
+  const freshness = datedBy(dating, store, logger, reminders);
+  // Due dates pass between publishes too; each check queues only what was not reminded this interval.
+  const checkReviews = async () => {
+    if ((await reminders.check(live.knowledge)) > 0) notifications.deliverNow();
+  };
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const { hashSecret } = config.feedback;
   const retention: QuestionRetention | undefined = hashSecret
@@ -247,7 +262,14 @@ async function runSlack(
     notifications: {
       store,
       permissions,
-      reload: () => notifications.publish("command"),
+      reload: async () => {
+        const outcome = await notifications.publish("command");
+        // Answered after the reply, a question already carries the new dates.
+        await freshness.refresh();
+        await checkReviews();
+        return outcome;
+      },
+      reviewed: () => freshness.refresh(),
     },
     ...(metrics ? { metrics } : {}),
     ...(hashSecret
@@ -292,7 +314,12 @@ async function runSlack(
     servedContentHash: live.contentHash,
     ...instanceSettings(config),
     onKnowledge: (kb, contentHash) => live.swap(kb, contentHash),
-    courier: createSlackCourier({ client, tokens, logger }),
+    courier: createSlackCourier({
+      client,
+      tokens,
+      logger,
+      ...(config.adminTeam ? { reviewTeam: config.adminTeam } : {}),
+    }),
     alertAdmins: createAdminAlert(admins),
     alertTooLarge: createTooLargeAlert(admins),
     // Every publish's outcome, whatever started it: the admins' App Home shows the last.
@@ -309,11 +336,13 @@ async function runSlack(
           },
         }
       : {}),
+    onPublished: () => void freshness.refresh().then(checkReviews),
   });
   if (ops) ops.state.slack = slack;
   try {
     // Published before Slack connects, so the first answer already comes from the knowledge on disk.
     await notifications.publish("startup");
+    await freshness.refresh();
     await slack.start();
   } catch (error) {
     await notifications.stop();
@@ -323,8 +352,12 @@ async function runSlack(
   }
   notifications.startDelivery();
   retention?.start();
+  await checkReviews();
+  const reviewTimer = setInterval(() => void checkReviews(), REVIEW_DEFAULTS.checkIntervalMs);
+  reviewTimer.unref();
 
   const signal = await io.stopSignal;
+  clearInterval(reviewTimer);
   logger.info("Shutting down", { signal });
   retention?.stop();
   if (ops) {
@@ -363,8 +396,30 @@ function knowledgeCacheFile(config: Config): string {
   return knowledgeCachePath(config.dataDir);
 }
 
-function rolecallOptions(config: Config): RolecallOptions {
-  return config.defaultFramework ? { defaultFramework: config.defaultFramework } : {};
+/** Where answers read their dates from: set once the store is open. */
+interface AnswerDating {
+  tracker?: FreshnessTracker;
+}
+
+function datedBy(
+  dating: AnswerDating,
+  store: Store,
+  logger: Logger,
+  reviews?: ReviewReminders,
+): FreshnessTracker {
+  dating.tracker = createFreshnessTracker({
+    store,
+    logger,
+    ...(reviews ? { reviews: () => reviews.reviewedAt() } : {}),
+  });
+  return dating.tracker;
+}
+
+function rolecallOptions(config: Config, dating: AnswerDating): RolecallOptions {
+  return {
+    ...(config.defaultFramework ? { defaultFramework: config.defaultFramework } : {}),
+    freshness: { history: () => dating.tracker?.history(), now: () => new Date() },
+  };
 }
 
 type LiveRolecall = Rolecall & {

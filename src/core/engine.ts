@@ -3,6 +3,7 @@
 import { withAlsoIn, withDidYouMean, withNearSubjects, withSeeAlso } from "./answer/beside.ts";
 import { compareGenericAnswer, compareSkillAnswer } from "./answer/compare.ts";
 import { compareRolesAnswer } from "./answer/compare-roles.ts";
+import { freshnessOf, type KnowledgeHistory } from "./answer/freshness.ts";
 import { genericLevelAnswer } from "./answer/level.ts";
 import { listAnswer } from "./answer/list.ts";
 import type { ProfileOverview } from "./answer/personal.ts";
@@ -55,6 +56,14 @@ export interface Rolecall {
 export interface RolecallOptions {
   /** the framework answered when a name is in two frameworks and the question doesn't say which */
   defaultFramework?: string;
+  /** the publish history answers date themselves from; without it answers carry no updatedAt */
+  freshness?: FreshnessSource;
+}
+
+/** Read on every answer, so a publish or a review shows at once. */
+export interface FreshnessSource {
+  history(): KnowledgeHistory | undefined;
+  now(): Date;
 }
 
 export function createRolecall(knowledge: KnowledgeBase, options: RolecallOptions = {}): Rolecall {
@@ -87,8 +96,21 @@ export function createRolecall(knowledge: KnowledgeBase, options: RolecallOption
         query,
       );
       const ranked = withNearSubjects(answer, query.nearSubjects ?? []);
-      return withDidYouMean(withSeeAlso(knowledge, index, ranked), query.didYouMean ?? []);
+      const full = withDidYouMean(withSeeAlso(knowledge, index, ranked), query.didYouMean ?? []);
+      return withFreshness(knowledge, full, options.freshness);
     },
+  };
+}
+
+function withFreshness(kb: KnowledgeBase, answer: Answer, source: FreshnessSource | undefined): Answer {
+  const history = source?.history();
+  if (!source || !history || answer.intent === "not_found" || answer.intent === "help") return answer;
+  const freshness = freshnessOf(kb, answer.subjects, history, source.now());
+  if (!freshness) return answer;
+  return {
+    ...answer,
+    updatedAt: freshness.updatedAt,
+    ...(freshness.reviewDue ? { reviewDue: freshness.reviewDue } : {}),
   };
 }
 

@@ -8,6 +8,7 @@ import { hostname } from "node:os";
 import { type ChangeNotice, parseNotice } from "../core/changes/index.ts";
 import { errorFields, type Logger } from "../log.ts";
 import type { OutboxRow, Store, Subscription } from "../store/types.ts";
+import { isReviewReminderPayload, parseReviewReminder, type ReviewReminder } from "./review-reminder.ts";
 
 /** What a failed post means for the outbox; the courier sorts its platform's errors into these. */
 export type DeliveryProblem =
@@ -22,6 +23,8 @@ export type PermanentProblem = Extract<DeliveryProblem, { kind: "permanent" }>;
 export interface Courier {
   /** Posts the row's notice to its channel; resolves with the posted message's id. Throws when it fails. */
   post(row: OutboxRow, notice: ChangeNotice): Promise<{ messageTs?: string }>;
+  /** Sends a review reminder to the owner it names (a person, or each member of a group). Throws when it fails. */
+  postReviewReminder?(row: OutboxRow, reminder: ReviewReminder): Promise<{ messageTs?: string }>;
   classify(error: unknown): DeliveryProblem;
   /** Tells whoever subscribed the channel that its subscriptions were switched off. Never throws. */
   tellSubscribers(
@@ -222,6 +225,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   };
 
   const deliver = async (row: OutboxRow): Promise<void> => {
+    if (isReviewReminderPayload(row.payload)) return deliverReminder(row);
     try {
       let notice: ChangeNotice;
       try {
@@ -240,27 +244,56 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         emit({ type: "skipped", row });
         return;
       }
-      let messageTs: string | undefined;
-      try {
-        ({ messageTs } = await courier.post(row, notice));
-      } catch (error) {
-        await handlePostError(row, error);
-        return;
-      }
-      const channelPausedUntil = pace(row.channelId, settings.channelIntervalMs);
-      const recorded = await store.markDelivered(row.id, {
-        instanceId,
-        at: clock.now(),
-        channelPausedUntil,
-        ...(messageTs ? { messageTs } : {}),
-      });
-      if (!recorded) logger.warn("delivered a row that was already finished", { row: row.id });
-      emit({ type: "delivered", row, ...(messageTs ? { messageTs } : {}) });
+      await postAndRecord(row, () => courier.post(row, notice));
     } catch (error) {
       // The store failed while recording: the lease runs out and the row is tried again.
       logger.error("could not record a delivery attempt; it will be retried when its lease ends", {
         row: row.id,
         channel: row.channelId,
+        ...errorFields(error),
+      });
+    }
+  };
+
+  /** Posts, then records the delivery; a failed post is sorted into a retry, a switch-off or giving up. */
+  const postAndRecord = async (row: OutboxRow, post: () => Promise<{ messageTs?: string }>) => {
+    let messageTs: string | undefined;
+    try {
+      ({ messageTs } = await post());
+    } catch (error) {
+      await handlePostError(row, error);
+      return;
+    }
+    const channelPausedUntil = pace(row.channelId, settings.channelIntervalMs);
+    const recorded = await store.markDelivered(row.id, {
+      instanceId,
+      at: clock.now(),
+      channelPausedUntil,
+      ...(messageTs ? { messageTs } : {}),
+    });
+    if (!recorded) logger.warn("delivered a row that was already finished", { row: row.id });
+    emit({ type: "delivered", row, ...(messageTs ? { messageTs } : {}) });
+  };
+
+  /** A review reminder has no subscriptions to check: it goes to the owner the knowledge names. */
+  const deliverReminder = async (row: OutboxRow): Promise<void> => {
+    try {
+      let reminder: ReviewReminder;
+      try {
+        reminder = parseReviewReminder(row.payload);
+      } catch (error) {
+        await giveUp(row, (error as Error).message, false);
+        return;
+      }
+      const send = courier.postReviewReminder;
+      if (!send) {
+        await giveUp(row, "this chat adapter cannot send review reminders", false);
+        return;
+      }
+      await postAndRecord(row, () => send.call(courier, row, reminder));
+    } catch (error) {
+      logger.error("could not record a review reminder's delivery; it will be retried when its lease ends", {
+        row: row.id,
         ...errorFields(error),
       });
     }

@@ -41,6 +41,8 @@ export interface NotificationRuntimeOptions {
   onPublishOutcome?: (outcome: PublishOutcome) => void;
   /** told of everything the delivery worker does, after the log line (the metrics time deliveries) */
   onDeliveryEvent?: (event: DeliveryEvent) => void;
+  /** after each stored publish, e.g. to date answers from the new history */
+  onPublished?: () => void;
   /** publish on SIGHUP (default true) */
   sighup?: boolean;
   triggerSettings?: Partial<TriggerSettings>;
@@ -76,6 +78,8 @@ export interface NotificationRuntime {
   startDelivery(): void;
   /** Prunes what is past the retention period now; undefined without retention settings or when it failed. */
   prune(): Promise<PruneResult | undefined>;
+  /** Checks the outbox now, e.g. after queuing review reminders, instead of at the next poll. */
+  deliverNow(): void;
   /** Stops publishing on triggers and pruning, then lets posts in flight be recorded. The store stays open. */
   stop(): Promise<void>;
 }
@@ -123,7 +127,10 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     onRejected: (error) => {
       if (alertTooLarge) track(alertTooLarge(error));
     },
-    onPublished: () => worker?.wake(),
+    onPublished: () => {
+      worker?.wake();
+      options.onPublished?.();
+    },
     ...(options.versionStamp ? { versionStamp: options.versionStamp } : {}),
     now: () => clock.now(),
   });
@@ -172,6 +179,7 @@ export function createNotificationRuntime(options: NotificationRuntimeOptions): 
     publish: (reason) => triggers.requestPublish(reason),
     startDelivery: () => worker?.start(),
     prune: () => track(prune()),
+    deliverNow: () => worker?.wake(),
     async stop() {
       stopPruning?.();
       triggers.stop();

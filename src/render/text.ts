@@ -1,4 +1,5 @@
 // Plain text for the terminal and for the `text` field of JSON output.
+import { freshnessText } from "../core/answer/freshness.ts";
 import { holderLabels } from "../core/answer/holders.ts";
 import { describeSource } from "../core/answer/sources.ts";
 import type { Answer, Passage, RaciSummary, RoleHolders, Section, Table } from "../core/answer/types.ts";
@@ -73,6 +74,8 @@ export function renderText(answer: Answer, style: TextStyle = PLAIN): string {
       ...answer.sources.map((s) => `  ${describeSource(s)}${s.url ? ` <${s.url}>` : ""}`),
     ]);
   }
+  const freshness = freshnessText(answer);
+  if (freshness) blocks.push([freshness]);
   if (answer.followUps.length) {
     blocks.push([`Try next: ${answer.followUps.map((f) => `“${f.question}”`).join(" · ")}`]);
   }

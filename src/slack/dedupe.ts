@@ -90,10 +90,11 @@ export interface DeduplicatorOptions {
   onDuplicate?: (() => void) | undefined;
 }
 
-export function createEventDeduplicator(
+/** Any listener's arguments carrying the envelope: Events API listeners' and the assistant panel's. */
+export function createEventDeduplicator<Args extends { body: unknown } = AnyMiddlewareArgs>(
   logger: Logger,
   options: DeduplicatorOptions = {},
-): Middleware<AnyMiddlewareArgs> {
+): Middleware<Args> {
   const memory = options.memory ?? createMemoryEventMemory();
   return async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;

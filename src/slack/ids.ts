@@ -34,6 +34,15 @@ export const BOT_SCOPES = Object.freeze([
 ] as const);
 
 /**
+ * The assistant panel's events (src/slack/listeners/assistant), handled by Bolt's Assistant rather than
+ * the Events API listeners. Optional in the manifest: the panel needs a paid Slack plan.
+ */
+export const ASSISTANT_EVENTS = Object.freeze([
+  "assistant_thread_started",
+  "assistant_thread_context_changed",
+] as const);
+
+/**
  * Block action ids. Buttons in one block need distinct action_ids, so rendered ids carry a suffix
  * (rolecall_ask:0, rolecall_page:next); listeners match on the prefix.
  */

@@ -268,3 +268,10 @@ export const HOME_GAPS = "Top gaps (press one for its level text):";
 
 export const HOME_GONE =
   "⚠️ {names} {verb} no longer in the knowledge. Set your profile again with `/role me`.";
+
+// ---------- the assistant panel ----------
+
+/** Above the suggested prompts of a new assistant thread. */
+export const ASSISTANT_PROMPTS_TITLE = "Try asking";
+/** The panel's status line while a question is answered ("Rolecall is looking this up…"). */
+export const ASSISTANT_STATUS = "is looking this up…";

@@ -150,4 +150,16 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: "knowledge reviews: when each owner last confirmed it and was last reminded",
+    sql: `
+      CREATE TABLE reviews (
+        scope text PRIMARY KEY,
+        reviewed_at timestamptz,
+        reviewed_by text,
+        reminded_at timestamptz
+      );
+    `,
+  },
 ];

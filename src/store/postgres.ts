@@ -1,5 +1,6 @@
 // The server store: PostgreSQL through a connection pool, for several bot instances sharing one database.
 // Claims use SELECT ... FOR UPDATE SKIP LOCKED; migrate and publish serialise on advisory locks.
+
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { redactConnectionString, StoreError, toStoreError, toUnavailableError } from "./errors.ts";
@@ -32,6 +33,13 @@ import { POSTGRES_MIGRATIONS } from "./postgres-migrations.ts";
 import { checkDelivery, checkPublishInput, publishRefusal } from "./publish-rules.ts";
 import type * as Rows from "./records.ts";
 import { recordReader } from "./records.ts";
+import {
+  checkReminder,
+  checkReview,
+  type ReviewRow,
+  remindedAlready,
+  reviewFromRow,
+} from "./review-rules.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
   AddSubscriptionResult,
@@ -45,6 +53,7 @@ import type {
   MigrationResult,
   NewAnswerRecord,
   NewProfile,
+  NewReview,
   NewSubscription,
   OutboxQuery,
   OutboxRow,
@@ -57,7 +66,10 @@ import type {
   PublishResult,
   RememberInput,
   RetryInput,
+  ReviewRecord,
+  ReviewReminderInput,
   Snapshot,
+  SnapshotEntry,
   Store,
   StoredVote,
   StoreLogger,
@@ -295,6 +307,16 @@ class PostgresStore implements Store {
         .rows[0];
       return record && fromRow.snapshot(record);
     });
+  }
+
+  async snapshotHistory(): Promise<SnapshotEntry[]> {
+    return this.#run(async () =>
+      (
+        await this.#pool.query<Pick<SnapshotRecord, "id" | "created_at" | "changes">>(
+          "SELECT id, created_at, changes FROM snapshots ORDER BY seq",
+        )
+      ).rows.map((record) => fromRow.snapshotEntry(record)),
+    );
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
@@ -649,6 +671,54 @@ class PostgresStore implements Store {
           await this.#pool.query("DELETE FROM profiles WHERE team_id = $1 AND user_id = $2", [teamId, userId])
         ).rowCount ?? 0) > 0,
     );
+  }
+
+  async recordReview(input: NewReview): Promise<void> {
+    const { scope, reviewedBy, at } = checkReview(input);
+    await this.#run(() =>
+      this.#pool.query(
+        `INSERT INTO reviews (scope, reviewed_at, reviewed_by) VALUES ($1, $2, $3)
+         ON CONFLICT (scope) DO UPDATE SET reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`,
+        [scope, at, reviewedBy],
+      ),
+    );
+  }
+
+  async listReviews(): Promise<ReviewRecord[]> {
+    return this.#run(async () =>
+      (await this.#pool.query<ReviewRow<Date>>("SELECT * FROM reviews ORDER BY scope")).rows.map((row) =>
+        reviewFromRow(row, (date) => date),
+      ),
+    );
+  }
+
+  async queueReviewReminder(input: ReviewReminderInput): Promise<OutboxRow | undefined> {
+    const checked = checkReminder(input);
+    return this.#transaction(async (client): Promise<OutboxRow | undefined> => {
+      // The publish lock: reminders and publishes queue one at a time, so two instances never both remind.
+      await client.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_NAMESPACE, LOCK_PUBLISH]);
+      const latest = (
+        await client.query<{ id: string }>("SELECT id FROM snapshots ORDER BY seq DESC LIMIT 1")
+      ).rows[0];
+      if (!latest) return undefined;
+      const reminded = new Map(
+        (await client.query<ReviewRow<Date>>("SELECT * FROM reviews WHERE reminded_at IS NOT NULL")).rows.map(
+          (row) => [row.scope, row.reminded_at ?? new Date(0)] as const,
+        ),
+      );
+      if (remindedAlready(checked, reminded)) return undefined;
+      for (const { scope } of checked.scopes) {
+        await client.query(
+          `INSERT INTO reviews (scope, reminded_at) VALUES ($1, $2)
+           ON CONFLICT (scope) DO UPDATE SET reminded_at = excluded.reminded_at`,
+          [scope, checked.at],
+        );
+      }
+      const [record] = await insertOutboxBatch(client, latest.id, checked.at, [
+        [randomUUID(), checked.teamId, checked.owner, [], checked.payload],
+      ]);
+      return record && fromRow.outboxRow(record);
+    });
   }
 
   async saveInstallation(key: string, installation: unknown, at: Date = new Date()): Promise<void> {

@@ -3,7 +3,7 @@
 // PostgreSQL keeps timestamptz (read as Date), json (read as parsed values) and text[].
 import { filterFromRow, requireStanding } from "./input.ts";
 import { readContentVersion } from "./publish-rules.ts";
-import type { OutboxRow, OutboxStatus, Profile, Snapshot, Subscription } from "./types.ts";
+import type { OutboxRow, OutboxStatus, Profile, Snapshot, SnapshotEntry, Subscription } from "./types.ts";
 
 /** How a dialect's column values read back: a time, a JSON column, the subscription ids column. */
 export interface ColumnReader<Time, Json, Ids> {
@@ -65,6 +65,7 @@ export interface ProfileRecord<Time, Json> {
 export interface RecordReader<Time, Json, Ids> {
   subscription(record: SubscriptionRecord<Time>): Subscription;
   snapshot(record: SnapshotRecord<Time, Json>): Snapshot;
+  snapshotEntry(record: Pick<SnapshotRecord<Time, Json>, "id" | "created_at" | "changes">): SnapshotEntry;
   outboxRow(record: OutboxRecord<Time, Json, Ids, unknown>): OutboxRow;
   profile(record: ProfileRecord<Time, Json>): Profile;
 }
@@ -105,6 +106,9 @@ export function recordReader<Time, Json, Ids>(
         standing: requireStanding(read.json(record.standing), "the stored profile"),
         updatedAt: read.time(record.updated_at),
       };
+    },
+    snapshotEntry(record) {
+      return { id: record.id, createdAt: read.time(record.created_at), changes: read.json(record.changes) };
     },
     outboxRow(record) {
       const row: OutboxRow = {

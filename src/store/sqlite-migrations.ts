@@ -150,4 +150,16 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: "knowledge reviews: when each owner last confirmed it and was last reminded",
+    sql: `
+      CREATE TABLE reviews (
+        scope TEXT PRIMARY KEY,
+        reviewed_at INTEGER,
+        reviewed_by TEXT,
+        reminded_at INTEGER
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 // The embedded store: one SQLite file (WAL) per data folder. Every write runs in a BEGIN IMMEDIATE
 // transaction, so several processes sharing the file take turns instead of interleaving.
+
 import { randomUUID } from "node:crypto";
 import { closeSync, openSync } from "node:fs";
 import path from "node:path";
@@ -34,6 +35,13 @@ import { isLegacyPayload, upgradedPayload } from "./outbox-upgrade.ts";
 import { checkDelivery, checkPublishInput, publishRefusal } from "./publish-rules.ts";
 import type * as Rows from "./records.ts";
 import { recordReader } from "./records.ts";
+import {
+  checkReminder,
+  checkReview,
+  type ReviewRow,
+  remindedAlready,
+  reviewFromRow,
+} from "./review-rules.ts";
 import { SQLITE_MIGRATIONS } from "./sqlite-migrations.ts";
 import { planSubscribe, subscriptionLimitError } from "./subscription-rules.ts";
 import type {
@@ -48,6 +56,7 @@ import type {
   MigrationResult,
   NewAnswerRecord,
   NewProfile,
+  NewReview,
   NewSubscription,
   OutboxQuery,
   OutboxRow,
@@ -60,7 +69,10 @@ import type {
   PublishResult,
   RememberInput,
   RetryInput,
+  ReviewRecord,
+  ReviewReminderInput,
   Snapshot,
+  SnapshotEntry,
   Store,
   StoredVote,
   Subscription,
@@ -338,6 +350,14 @@ class SqliteStore implements Store {
       const record = this.#get<SnapshotRecord>("SELECT * FROM snapshots WHERE id = ?", id);
       return record ? fromRow.snapshot(record) : undefined;
     });
+  }
+
+  async snapshotHistory(): Promise<SnapshotEntry[]> {
+    return this.#run(() =>
+      this.#all<Pick<SnapshotRecord, "id" | "created_at" | "changes">>(
+        "SELECT id, created_at, changes FROM snapshots ORDER BY seq",
+      ).map((record) => fromRow.snapshotEntry(record)),
+    );
   }
 
   async publish(input: PublishInput): Promise<PublishResult> {
@@ -672,6 +692,59 @@ class SqliteStore implements Store {
       () =>
         this.#prepare("DELETE FROM profiles WHERE team_id = ? AND user_id = ?").run(teamId, userId).changes >
         0,
+    );
+  }
+
+  async recordReview(input: NewReview): Promise<void> {
+    const { scope, reviewedBy, at } = checkReview(input);
+    await this.#run(() =>
+      this.#prepare(
+        `INSERT INTO reviews (scope, reviewed_at, reviewed_by) VALUES (?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`,
+      ).run(scope, at.getTime(), reviewedBy),
+    );
+  }
+
+  async listReviews(): Promise<ReviewRecord[]> {
+    return this.#run(() =>
+      this.#all<ReviewRow<number>>("SELECT * FROM reviews ORDER BY scope").map((row) =>
+        reviewFromRow(row, (ms) => new Date(ms)),
+      ),
+    );
+  }
+
+  async queueReviewReminder(input: ReviewReminderInput): Promise<OutboxRow | undefined> {
+    const checked = checkReminder(input);
+    const at = checked.at.getTime();
+    return this.#run(() =>
+      this.#immediate((): OutboxRow | undefined => {
+        const latest = this.#get<{ id: string }>("SELECT id FROM snapshots ORDER BY seq DESC LIMIT 1");
+        if (!latest) return undefined;
+        const reminded = new Map(
+          this.#all<ReviewRow<number>>("SELECT * FROM reviews WHERE reminded_at IS NOT NULL").map(
+            (row) => [row.scope, new Date(row.reminded_at ?? 0)] as const,
+          ),
+        );
+        if (remindedAlready(checked, reminded)) return undefined;
+        const mark = this.#prepare(
+          `INSERT INTO reviews (scope, reminded_at) VALUES (?, ?)
+           ON CONFLICT (scope) DO UPDATE SET reminded_at = excluded.reminded_at`,
+        );
+        for (const { scope } of checked.scopes) mark.run(scope, at);
+        const record = this.#prepare(
+          `INSERT INTO outbox (id, snapshot_id, team_id, channel_id, subscription_ids, payload, status, next_attempt_at, created_at)
+           VALUES (?, ?, ?, ?, '[]', ?, 'pending', ?, ?) RETURNING *`,
+        ).get(
+          randomUUID(),
+          latest.id,
+          checked.teamId,
+          checked.owner,
+          checked.payload,
+          at,
+          at,
+        ) as OutboxRecord;
+        return fromRow.outboxRow(record);
+      }),
     );
   }
 

@@ -77,6 +77,9 @@ export interface ContentVersion {
   frameworks: Record<string, string>;
 }
 
+/** A snapshot without its knowledge: when it was published and what changed, for the freshness of answers. */
+export type SnapshotEntry = Omit<Snapshot, "knowledge" | "hash">;
+
 export interface Delivery {
   teamId: string;
   channelId: string;
@@ -301,6 +304,36 @@ export interface AnswerFeedback {
   notHelpful: number;
 }
 
+/** One review scope (file:<path> or source:<id>, see src/core/answer/freshness.ts) and its history. */
+export interface ReviewRecord {
+  scope: string;
+  /** the last "Still correct", and who said it */
+  reviewedAt?: Date;
+  reviewedBy?: string;
+  /** the last reminder queued for it */
+  remindedAt?: Date;
+}
+
+export interface NewReview {
+  scope: string;
+  reviewedBy: string;
+  /** defaults to now */
+  at?: Date;
+}
+
+export interface ReviewReminderInput {
+  /** who is reminded: a Slack user id or user group; the outbox row's channel */
+  owner: string;
+  /** the outbox row's team: reminders are for knowledge owners, not a workspace's channels */
+  teamId: string;
+  /** the scopes reminded about; refused (nothing written) if any was reminded at or after its time */
+  scopes: Array<{ scope: string; notRemindedSince: Date }>;
+  /** the plain-data reminder the courier renders */
+  payload: unknown;
+  /** defaults to now; also the row's first delivery time */
+  at?: Date;
+}
+
 export interface MigrationResult {
   /** versions applied by this call, ascending; empty when the schema was already current */
   applied: number[];
@@ -339,6 +372,8 @@ export interface Store {
   latestSnapshot(): Promise<Snapshot | undefined>;
   /** One published snapshot by id, or undefined. */
   getSnapshot(id: string): Promise<Snapshot | undefined>;
+  /** Every snapshot's id, time and changes, oldest first, without the (large) knowledge. */
+  snapshotHistory(): Promise<SnapshotEntry[]>;
   /** One transaction: the snapshot and its outbox rows are stored together or not at all. */
   publish(input: PublishInput): Promise<PublishResult>;
 
@@ -392,6 +427,15 @@ export interface Store {
   getProfile(teamId: string, userId: string): Promise<Profile | undefined>;
   /** Forgets the person's profile. False when there was none. */
   clearProfile(teamId: string, userId: string): Promise<boolean>;
+  /** Records a "Still correct" for a review scope. */
+  recordReview(input: NewReview): Promise<void>;
+  listReviews(): Promise<ReviewRecord[]>;
+  /**
+   * One transaction: marks the scopes reminded and queues one outbox row (on the latest snapshot) for the
+   * owner. Undefined when another instance reminded one of them since its notRemindedSince, or when
+   * nothing was ever published, so an owner is never reminded twice for one interval.
+   */
+  queueReviewReminder(input: ReviewReminderInput): Promise<OutboxRow | undefined>;
 
   /** Bolt InstallationStore backing; the key is the enterprise id for org-wide installs, else the team id. */
   saveInstallation(key: string, installation: unknown, at?: Date): Promise<void>;

@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { type KnowledgeFile, knowledgeFileSchema } from "../../src/core/knowledge/schema.ts";
 
-type Sections = Required<Omit<KnowledgeFile, "$schema">>;
+type Sections = Required<Omit<KnowledgeFile, "$schema" | "review">>;
 type Role = Sections["roles"][number];
 type Skill = Sections["skills"][number];
 type RaciRow = Sections["raci"][number];

@@ -16,6 +16,7 @@ import { CHANGE_DETAILS_ACTION_ID } from "../../src/slack/updates/message.ts";
 import { createStore } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 import { type RunningHttpApp, SHIPPED_KNOWLEDGE, startHttpApp } from "../support/app-process.ts";
+import { createAppHistory } from "../support/dated-answers.ts";
 import { feedbackIn } from "../support/feedback.ts";
 import { copyKnowledge, type TempKnowledge } from "../support/knowledge.ts";
 import {
@@ -206,7 +207,10 @@ describe("an edit that breaks the knowledge", () => {
   const NEW_WORDING = "Owns the design, procurement";
 
   it("publishes nothing, DMs the admins each problem's file:line:col, and keeps answering from the old knowledge", async () => {
-    const oldRolecall = createRolecall(await loadKnowledge(knowledge.dir));
+    // Dated from the app's history, as its answers are.
+    const history = createAppHistory();
+    await history.load({ cwd: app.process.cwd, dataDir });
+    const oldRolecall = createRolecall(await loadKnowledge(knowledge.dir), { freshness: history.freshness });
     const fromLine = app.process.logLines.length;
     const fromCall = api.calls.length;
     const text = await knowledge.read("sfia-itmg.yaml");

@@ -23,7 +23,7 @@ const BOT_TOKEN = "xoxb-1111-2222-commands-test";
 let rolecall: Rolecall;
 
 beforeAll(async () => {
-  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE), { freshness: running.history.freshness });
 });
 
 const running = useSlackApp({ signingSecret: SECRET, botToken: BOT_TOKEN });

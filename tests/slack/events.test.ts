@@ -27,7 +27,7 @@ const SECRET = "events-test-signing-secret";
 let rolecall: Rolecall;
 
 beforeAll(async () => {
-  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE), { freshness: running.history.freshness });
 });
 
 const running = useSlackApp({ signingSecret: SECRET });

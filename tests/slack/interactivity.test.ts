@@ -50,7 +50,7 @@ async function knowledgeWithLongRole(): Promise<string> {
 
 beforeAll(async () => {
   knowledgeDir = await knowledgeWithLongRole();
-  rolecall = createRolecall(await loadKnowledge(knowledgeDir));
+  rolecall = createRolecall(await loadKnowledge(knowledgeDir), { freshness: running.history.freshness });
 });
 
 afterAll(async () => {

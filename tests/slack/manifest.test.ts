@@ -8,7 +8,7 @@ import type { Change } from "../../src/core/changes/index.ts";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { exampleQuestions } from "../../src/slack/examples.ts";
-import { BOT_EVENTS, BOT_SCOPES, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
+import { ASSISTANT_EVENTS, BOT_EVENTS, BOT_SCOPES, COMMANDS, SHORTCUTS } from "../../src/slack/ids.ts";
 import { ACTION_LISTENERS } from "../../src/slack/listeners/actions/index.ts";
 import { COMMAND_LISTENERS } from "../../src/slack/listeners/commands/index.ts";
 import { EVENT_LISTENERS } from "../../src/slack/listeners/events/index.ts";
@@ -17,6 +17,7 @@ import { renderAnswer } from "../../src/slack/render/answer.ts";
 import { renderHelp } from "../../src/slack/render/help.ts";
 import { renderHome } from "../../src/slack/render/home.ts";
 import { renderChangeDetails, renderChangeMessage } from "../../src/slack/updates/message.ts";
+import { renderReviewReminder } from "../../src/slack/updates/review.ts";
 import { REPO_ROOT, SHIPPED_KNOWLEDGE } from "../support/app-process.ts";
 
 interface Manifest {
@@ -27,6 +28,7 @@ interface Manifest {
       messages_tab_read_only_enabled: boolean;
     };
     bot_user: { display_name: string };
+    assistant_view?: { assistant_description: string };
     slash_commands: Array<{ command: string; description: string; usage_hint?: string }>;
     shortcuts: Array<{ name: string; type: string; callback_id: string; description: string }>;
   };
@@ -86,9 +88,19 @@ describe("manifest.yml and the code", () => {
   });
 
   it("subscribe to the same bot events, each with a listener", () => {
-    const declared = sorted(manifest.settings.event_subscriptions.bot_events);
-    expect(declared).toEqual(sorted(BOT_EVENTS));
-    expect(declared).toEqual(sorted(Object.keys(EVENT_LISTENERS)));
+    const declared = manifest.settings.event_subscriptions.bot_events;
+    const listened = declared.filter((event) => !(ASSISTANT_EVENTS as readonly string[]).includes(event));
+    expect(sorted(listened)).toEqual(sorted(BOT_EVENTS));
+    expect(sorted(listened)).toEqual(sorted(Object.keys(EVENT_LISTENERS)));
+  });
+
+  it("turn on the assistant panel, marked optional because it needs a paid plan", () => {
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining([...ASSISTANT_EVENTS]),
+    );
+    expect(manifest.oauth_config.scopes.bot).toContain("assistant:write");
+    expect(manifest.features.assistant_view?.assistant_description.length).toBeGreaterThan(0);
+    expect(manifestText).toMatch(/# Optional: Slack's assistant panel .*needs a paid Slack plan/);
   });
 
   it("turn on interactivity, Socket Mode, App Home and its Messages tab", () => {
@@ -103,7 +115,8 @@ describe("manifest.yml and the code", () => {
 
   it("ask for exactly the scopes the features need, and no user scopes", () => {
     // users:read: users.info says whether whoever changes a channel's subscriptions is a workspace admin.
-    const needed = new Set(["chat:write", "users:read"]);
+    // usergroups:read: a review reminder for a user group goes to each of its members.
+    const needed = new Set(["chat:write", "users:read", "usergroups:read"]);
     if (manifest.features.slash_commands.length > 0 || manifest.features.shortcuts.length > 0)
       needed.add("commands");
     const eventScopes: Record<string, string | undefined> = {
@@ -115,6 +128,8 @@ describe("manifest.yml and the code", () => {
       subteam_updated: "usergroups:read",
       app_uninstalled: undefined,
       tokens_revoked: undefined,
+      assistant_thread_started: "assistant:write",
+      assistant_thread_context_changed: "assistant:write",
     };
     for (const event of manifest.settings.event_subscriptions.bot_events) {
       expect(event in eventScopes, `no scope known for ${event}`).toBe(true);
@@ -213,6 +228,22 @@ describe("every button the renderers emit", () => {
     const firstPage = renderChangeDetails({ changes, ref });
     expect(firstPage.pages).toBeGreaterThan(2);
     views.push(firstPage.blocks, renderChangeDetails({ changes, ref: { ...ref, page: 2 } }).blocks);
+    views.push(
+      renderReviewReminder({
+        format: "review_due",
+        owner: "U0OWNER",
+        items: [
+          {
+            scope: "file:raci.yaml",
+            label: "raci.yaml",
+            dueSince: "2026-02-04",
+            every: "30d",
+            files: ["raci.yaml"],
+            subjects: 37,
+          },
+        ],
+      }).blocks,
+    );
     actionIds = new Set(
       JSON.stringify(views)
         .match(/"action_id":"[^"]+"/g)

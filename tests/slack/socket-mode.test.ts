@@ -10,6 +10,7 @@ import {
   type RolecallProcess,
   SHIPPED_KNOWLEDGE,
 } from "../support/app-process.ts";
+import { createAppHistory } from "../support/dated-answers.ts";
 import { feedbackIn } from "../support/feedback.ts";
 import { type SlackApiStandIn, startSlackApiStandIn } from "../support/slack-api-stand-in.ts";
 import {
@@ -32,8 +33,10 @@ let socket: SocketModeStandIn;
 let app: RolecallProcess;
 let rolecall: Rolecall;
 
+const history = createAppHistory();
+
 beforeAll(async () => {
-  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE));
+  rolecall = createRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE), { freshness: history.freshness });
   api = await startSlackApiStandIn();
   socket = await SocketModeStandIn.start(api);
   app = launchRolecall({
@@ -47,6 +50,7 @@ beforeAll(async () => {
     },
   });
   await app.waitForLog(READY_SOCKET);
+  await history.load({ cwd: app.cwd });
 });
 
 afterAll(async () => {

@@ -401,6 +401,21 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await store.getSnapshot(first.snapshot.id)).toEqual(first.snapshot);
       });
 
+      it("lists every snapshot's id, time and changes, oldest first, without the knowledge", async () => {
+        expect(await store.snapshotHistory()).toEqual([]);
+        const later = new Date(T0.getTime() + 86_400_000);
+        const first = await publishTo(store, [], { hash: "h1", changes: [{ type: "first" }], at: T0 });
+        const second = await publishTo(store, [delivery("C1")], {
+          hash: "h2",
+          changes: [{ id: "ä" }],
+          at: later,
+        });
+        expect(await store.snapshotHistory()).toEqual([
+          { id: first.snapshot.id, createdAt: T0, changes: [{ type: "first" }] },
+          { id: second.snapshot.id, createdAt: later, changes: [{ id: "ä" }] },
+        ]);
+      });
+
       it("returns undefined for a snapshot id that was never stored", async () => {
         expect(await store.getSnapshot("no-such-snapshot")).toBeUndefined();
       });
@@ -1269,6 +1284,77 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
         expect(await codeOf(store.setProfile({ teamId: "T1", userId: "", standing: SKILLS }))).toBe(
           "STORE_INVALID_INPUT",
         );
+      });
+    });
+
+    describe("knowledge reviews", () => {
+      const reminder = (
+        scopes: string[],
+        when: Date,
+        notRemindedSince = new Date(when.getTime() - 30 * 86_400_000),
+      ) => ({
+        owner: "U0OWNER",
+        teamId: "reviews",
+        scopes: scopes.map((scope) => ({ scope, notRemindedSince })),
+        payload: { format: "review_due", scopes },
+        at: when,
+      });
+
+      it("records who said a scope is still correct, and when; a later review replaces it", async () => {
+        await store.recordReview({ scope: "file:raci.yaml", reviewedBy: "U1", at: T0 });
+        await store.recordReview({ scope: "file:raci.yaml", reviewedBy: "U2", at: at(1000) });
+        expect(await store.listReviews()).toEqual([
+          { scope: "file:raci.yaml", reviewedAt: at(1000), reviewedBy: "U2" },
+        ]);
+      });
+
+      it("queues a reminder as an outbox row for the owner on the latest snapshot, and marks its scopes", async () => {
+        const { snapshot } = await publishTo(store, []);
+        const row = await store.queueReviewReminder(reminder(["file:raci.yaml", "source:sfia"], at(5)));
+        expect(row).toMatchObject({
+          snapshotId: snapshot.id,
+          teamId: "reviews",
+          channelId: "U0OWNER",
+          subscriptionIds: [],
+          payload: { format: "review_due", scopes: ["file:raci.yaml", "source:sfia"] },
+          status: "pending",
+          nextAttemptAt: at(5),
+        });
+        expect(await store.listOutbox()).toEqual([row]);
+        expect(await store.listReviews()).toEqual([
+          { scope: "file:raci.yaml", remindedAt: at(5) },
+          { scope: "source:sfia", remindedAt: at(5) },
+        ]);
+      });
+
+      it("refuses a second reminder within the interval and writes nothing, but allows one after it", async () => {
+        await publishTo(store, []);
+        expect(await store.queueReviewReminder(reminder(["file:raci.yaml"], at(0)))).toBeDefined();
+        const day = 86_400_000;
+        expect(
+          await store.queueReviewReminder(reminder(["file:raci.yaml", "source:x"], at(29 * day))),
+        ).toBeUndefined();
+        expect(await store.listOutbox()).toHaveLength(1);
+        expect((await store.listReviews()).map((r) => r.scope)).toEqual(["file:raci.yaml"]);
+        expect(await store.queueReviewReminder(reminder(["file:raci.yaml"], at(31 * day)))).toBeDefined();
+        expect(await store.listOutbox()).toHaveLength(2);
+      });
+
+      it("queues nothing before anything was published", async () => {
+        expect(await store.queueReviewReminder(reminder(["file:raci.yaml"], T0))).toBeUndefined();
+        expect(await store.listReviews()).toEqual([]);
+      });
+
+      it("keeps reviews and reminders across closing and reopening", async () => {
+        await publishTo(store, []);
+        await store.recordReview({ scope: "file:raci.yaml", reviewedBy: "U1", at: T0 });
+        await store.queueReviewReminder(reminder(["source:sfia"], at(1)));
+        const before = await store.listReviews();
+        await store.close();
+        const reopened = await open();
+        expect(await reopened.listReviews()).toEqual(before);
+        expect(await reopened.queueReviewReminder(reminder(["source:sfia"], at(2)))).toBeUndefined();
+        store = reopened;
       });
     });
 

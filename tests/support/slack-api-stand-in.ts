@@ -481,6 +481,10 @@ export class SlackApiStandIn {
       }
       case "conversations.info":
         return { ok: true, channel: { id: b.channel, name: "general", is_channel: true, is_member: true } };
+      case "assistant.threads.setSuggestedPrompts":
+      case "assistant.threads.setStatus":
+      case "assistant.threads.setTitle":
+        return { ok: true };
       case "apps.connections.open":
         return this.socketModeUrl
           ? { ok: true, url: this.socketModeUrl }

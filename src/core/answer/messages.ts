@@ -7,6 +7,10 @@ export const MESSAGES = Object.freeze({
   notFound: (question: string) =>
     `Nothing in the knowledge base matches “${question}”. Try a skill code or name with a level (“ITMG 5”), a role (“IT service manager”), or a process (“who is accountable for incident management”).`,
   didYouMean: "Did you mean",
+  /** {date} as "12 Nov 2026": when the answered knowledge last changed */
+  updated: "Updated {date}",
+  /** {date}: when its owner's review interval ran out */
+  reviewDue: "Due for review since {date}",
   helpTitle: "What Rolecall can answer",
   emptyRaci: (role: string, letter?: string) =>
     letter

@@ -17,6 +17,7 @@ export type { Passage, SourceRef, Subject, SubjectKind } from "../subjects.ts";
 
 import type { RaciMatrixFilter } from "../knowledge/raci-matrix.ts";
 import type { Passage, SourceRef, Subject } from "../subjects.ts";
+import type { ReviewDue } from "./freshness.ts";
 
 export type { RaciMatrixFilter } from "../knowledge/raci-matrix.ts";
 
@@ -138,4 +139,8 @@ export interface Answer {
   table?: Table;
   /** a RACI matrix answer: table holds the matrix, one row per RACI row, a column per role after the first */
   matrix?: RaciMatrixView;
+  /** YYYY-MM-DD the answered subject's knowledge last changed, from the publish history */
+  updatedAt?: string;
+  /** set when the subject's review interval has run out since its last change or review */
+  reviewDue?: ReviewDue;
 }

@@ -18,7 +18,7 @@ import {
 } from "./model.ts";
 import { KNOWLEDGE_LIMITS, type Locate, type ParsedFile, parseKnowledgeText } from "./parse.ts";
 import { KnowledgeError, type KnowledgeProblem, pathToField } from "./problems.ts";
-import type { RoleInput } from "./schema.ts";
+import type { ReviewInput, RoleInput } from "./schema.ts";
 import { invalidUtf8 } from "./text-checks.ts";
 
 export interface KnowledgeText {
@@ -207,6 +207,7 @@ class Merger {
   private readonly roster = new Map<string, RosterPerson[]>();
   /** each roster entry as written, so an unknown role is reported where the file names it */
   private readonly rosterEntries: Array<{ role: string; here: Located }> = [];
+  private readonly fileReviews = new Map<string, ReviewInput>();
   private readonly where = new Map<object, Located>();
   private readonly seenKeys = new Map<string, Located>();
   /** accountable as the file wrote it (a list or one id), so problems point at the right item */
@@ -221,6 +222,7 @@ class Merger {
       roles: this.roles,
       raci: this.raci,
       roster: this.roster,
+      fileReviews: this.fileReviews,
     };
   }
 
@@ -228,6 +230,7 @@ class Merger {
     const { file, locate } = parsed;
     const data = parsed.data ?? {};
     const place = (section: string, index: number): Located => ({ file, locate, path: [section, index] });
+    if (data.review) this.fileReviews.set(file, data.review);
 
     data.sources?.forEach((s, i) => {
       this.put(this.sources, "source", s.id, { ...s, file }, place("sources", i));

@@ -4,6 +4,7 @@ import type {
   GenericLevelInput,
   RaciKind,
   RaciRowInput,
+  ReviewInput,
   RoleInput,
   RosterPersonInput,
   SkillInput,
@@ -55,6 +56,8 @@ export interface KnowledgeBase {
   raci: ReadonlyMap<string, RaciRow>;
   /** role id -> the people the roster files say hold it, in file order, each person once */
   roster: ReadonlyMap<string, readonly RosterPerson[]>;
+  /** file -> the review its header names (`review: {owner, every}`); files without one are absent */
+  fileReviews?: ReadonlyMap<string, ReviewInput>;
 }
 
 export type RosterPerson = RosterPersonInput;

@@ -22,6 +22,31 @@ const userGroupHandle = z
     "must be a Slack user group handle such as change-managers (lower case, without the @)",
   );
 
+/** A calendar date, YYYY-MM-DD (quote it or not: the YAML here reads it as text). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2025-01-29")
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "must be a real calendar date such as 2025-01-29",
+  );
+
+/**
+ * Who keeps some knowledge correct, and how often they confirm it: a Slack user id (U0123ABCD) or a user
+ * group (its handle, @it-ops, or id, S0123ABCD), and an interval in days or weeks (90d, 12w).
+ */
+export const reviewSchema = z.strictObject({
+  owner: z
+    .string()
+    .regex(
+      /^([UW][A-Z0-9]{2,}|S[A-Z0-9]{2,}|@[a-z0-9][a-z0-9._-]*)$/,
+      "must be a Slack user id such as U0123ABCD, or a user group as @handle or S0123ABCD",
+    ),
+  every: z.string().regex(/^[1-9][0-9]{0,3}[dw]$/, "must be a number of days or weeks such as 90d or 12w"),
+});
+
 /** A titled paragraph: a work activity, a training topic, an area of responsibility, a note. */
 export const titledTextSchema = z.strictObject({ title: text, text: text });
 
@@ -37,6 +62,10 @@ export const sourceSchema = z.strictObject({
   keywords: z.array(text).optional(),
   links: z.array(linkSchema).optional(),
   notes: z.array(text).optional(),
+  /** when the source itself was last published or updated, e.g. the date of an SFIA export */
+  updated: isoDate.optional(),
+  /** who reviews the knowledge citing this source, and how often; a file's own review wins */
+  review: reviewSchema.optional(),
 });
 
 export const frameworkSchema = z.strictObject({
@@ -220,6 +249,8 @@ export const rosterEntrySchema = z.strictObject({
 /** One knowledge file. Every section is optional; files are merged and ids must be unique across them. */
 export const knowledgeFileSchema = z.strictObject({
   $schema: z.string().optional(),
+  /** who reviews this file's knowledge, and how often */
+  review: reviewSchema.optional(),
   sources: z.array(sourceSchema).optional(),
   frameworks: z.array(frameworkSchema).optional(),
   levels: z.array(genericLevelSchema).optional(),
@@ -231,6 +262,7 @@ export const knowledgeFileSchema = z.strictObject({
 
 export type KnowledgeFile = z.infer<typeof knowledgeFileSchema>;
 export type SourceInput = z.infer<typeof sourceSchema>;
+export type ReviewInput = z.infer<typeof reviewSchema>;
 export type FrameworkInput = z.infer<typeof frameworkSchema>;
 export type GenericLevelInput = z.infer<typeof genericLevelSchema>;
 export type SkillInput = z.infer<typeof skillSchema>;

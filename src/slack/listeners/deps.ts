@@ -53,10 +53,15 @@ export interface Person {
 
 /** Framework-update subscriptions, their Details button and /role reload. */
 export interface NotificationDeps {
-  store: Pick<Store, "addSubscription" | "removeSubscriptions" | "listSubscriptions" | "getSnapshot">;
+  store: Pick<
+    Store,
+    "addSubscription" | "removeSubscriptions" | "listSubscriptions" | "getSnapshot" | "recordReview"
+  >;
   permissions: Permissions;
   /** publishes the knowledge folder now (the same publish a file edit or SIGHUP starts) */
   reload(): Promise<PublishOutcome>;
+  /** after a "Still correct" is recorded: answers and reminders count from it at once */
+  reviewed?(): Promise<void>;
 }
 
 export interface ListenerDeps {

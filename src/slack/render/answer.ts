@@ -1,6 +1,7 @@
 // Turns the core's plain-data Answer into Block Kit with a text fallback. Long answers are cut into
 // parts that each fit Slack's limits, with buttons to move between them.
 
+import { freshnessText } from "../../core/answer/freshness.ts";
 import { describeSource } from "../../core/answer/sources.ts";
 import type {
   Answer,
@@ -257,6 +258,8 @@ function answerPieces(answer: Answer, people: PeopleLabels): Piece[] {
   if (answer.raci) pieces.push(...fieldPieces(raciFields(answer.raci, people)));
   for (const section of answer.sections) pieces.push(...sectionPieces(section));
   if (answer.sources.length > 0) pieces.push(sourcesPiece(answer.sources));
+  const freshness = freshnessText(answer);
+  if (freshness) pieces.push({ block: contextBlock([escapeMrkdwn(freshness)]), chars: freshness.length });
   return pieces;
 }
 

@@ -37,3 +37,21 @@ export const KNOWLEDGE_TOO_LARGE_DM =
 
 /** The last line of a cut-short problem list. */
 export const MORE_PROBLEMS = "…and {count} more";
+
+// ---------- review reminders ----------
+
+export const REVIEW_DUE_TITLE = "Knowledge due for review";
+export const REVIEW_DUE_INTRO =
+  "You own this knowledge in Rolecall, and it is due for review. Is it still correct?";
+/** One item: {label} a file or source, {since} "4 Feb 2026", {every} 30d, {count} "12 subjects", {files}. */
+export const REVIEW_DUE_ITEM = "• *{label}*: due since {since} (reviewed every {every}; {count}) in {files}";
+export const REVIEW_STILL_CORRECT_BUTTON = "Still correct";
+export const REVIEW_NEEDS_CHANGE_BUTTON = "Needs change";
+/** Replaces the buttons once pressed. {date} is "2 Dec 2026". */
+export const REVIEW_RECORDED =
+  "Recorded as still correct on {date}. I'll ask again when the interval has passed.";
+/** {files} lists the knowledge files, one "• file" per line. */
+export const REVIEW_NEEDS_CHANGE =
+  "Edit these files, then save them: Rolecall publishes a saved file on its own (or use `/role reload`).\n{files}";
+/** Logged, and the reminder given up, when a user group owner cannot be resolved to its members. */
+export const REVIEW_GROUP_UNRESOLVED = "owner_group_unresolved";

@@ -81,7 +81,7 @@ export function planSfiaImport(tables: readonly CsvTable[], options: SfiaOptions
   const notes: string[] = [];
   const version = chooseVersion(skillsTable, options, notes);
   const inputs = [skillsTable, levelsTable, attributesTable].filter((t) => t !== undefined);
-  const source = sfiaSource(version, inputs);
+  const source = sfiaSource(version, inputs, exportDate(skillsTable, notes));
   const sources = [source.id];
   const framework: FrameworkInput = {
     id: "sfia",
@@ -182,7 +182,21 @@ function chooseVersion(skills: CsvTable, options: SfiaOptions, notes: string[]):
   );
 }
 
-function sfiaSource(version: string, inputs: readonly CsvTable[]): SourceInput {
+/**
+ * The export's own date, which the SFIA Foundation writes into its file names as YYMMDD
+ * (sfia-9_skills_en_US_250129.csv is 29 January 2025): answers are dated from it until a publish changes them.
+ */
+function exportDate(skills: CsvTable, notes: string[]): string | undefined {
+  const match = /_(\d{2})(\d{2})(\d{2})(?=[._]|$)/.exec(skills.name);
+  if (!match) return undefined;
+  const day = `20${match[1]}-${match[2]}-${match[3]}`;
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || !parsed.toISOString().startsWith(day)) return undefined;
+  notes.push(`export date ${day} read from the file name`);
+  return day;
+}
+
+function sfiaSource(version: string, inputs: readonly CsvTable[], updated: string | undefined): SourceInput {
   const parts = ["skills", "levels of responsibility", "generic attributes"].slice(0, inputs.length);
   return {
     id: `sfia-${slugify(version)}-export`,
@@ -191,6 +205,7 @@ function sfiaSource(version: string, inputs: readonly CsvTable[]): SourceInput {
     url: "https://sfia-online.org/",
     licence: SFIA_ATTRIBUTION,
     description: `The SFIA ${version} ${listWords(parts)} as exported by the SFIA Foundation (${inputs.map((t) => t.name).join(", ")}), imported with rolecall import.`,
+    ...(updated ? { updated } : {}),
   };
 }
 

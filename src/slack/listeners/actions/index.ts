@@ -4,6 +4,7 @@
 import type { App, BlockAction } from "@slack/bolt";
 import { ACTIONS, actionIdPattern } from "../../ids.ts";
 import { CHANGE_DETAILS_ACTION_ID, CHANGE_DETAILS_PREVIOUS_ACTION_ID } from "../../updates/message.ts";
+import { REVIEW_CHANGE_ACTION_ID, REVIEW_CONFIRM_ACTION_ID } from "../../updates/review.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { anyOf } from "../dispatch.ts";
 import type { BlockActionArgs } from "./action-target.ts";
@@ -11,6 +12,7 @@ import { askAction } from "./ask.ts";
 import { changeDetailsAction } from "./change-details.ts";
 import { feedbackAction } from "./feedback.ts";
 import { matrixPageAction } from "./matrix-page.ts";
+import { reviewChangeAction, reviewConfirmAction } from "./review.ts";
 import { shareAction } from "./share.ts";
 
 export const ACTION_LISTENERS: ReadonlyArray<{
@@ -24,6 +26,8 @@ export const ACTION_LISTENERS: ReadonlyArray<{
   { pattern: actionIdPattern(ACTIONS.feedback), create: feedbackAction },
   { pattern: actionIdPattern(CHANGE_DETAILS_ACTION_ID), create: changeDetailsAction },
   { pattern: actionIdPattern(CHANGE_DETAILS_PREVIOUS_ACTION_ID), create: changeDetailsAction },
+  { pattern: actionIdPattern(REVIEW_CONFIRM_ACTION_ID), create: reviewConfirmAction },
+  { pattern: actionIdPattern(REVIEW_CHANGE_ACTION_ID), create: reviewChangeAction },
 ];
 
 export function registerActions(app: App, deps: ListenerDeps): void {

@@ -107,6 +107,10 @@ describe.skipIf(needsRealData())("importing the SFIA 9 export into an empty fold
     expect(credited.every((r) => r.sources?.includes("sfia-9-export"))).toBe(true);
   });
 
+  it("dates the export from its file name (…_250129 is 29 January 2025), so answers can say so", () => {
+    expect(kb.sources.get("sfia-9-export")?.updated).toBe("2025-01-29");
+  });
+
   it("writes one file per category plus the framework file, each well under the loader's size limit", async () => {
     const files = (await readdir(path.join(out, "sfia"))).sort();
     expect(files).toHaveLength(source.categories + 1);
