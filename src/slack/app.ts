@@ -7,6 +7,7 @@ import {
   type InstallationStore,
   type Middleware,
   SocketModeReceiver,
+  type webApi,
 } from "@slack/bolt";
 import type { ProfileOverview } from "../core/answer/personal.ts";
 import type { Logger, LogLevel } from "../log.ts";
@@ -43,8 +44,8 @@ import type {
 import { registerListeners } from "./listeners/index.ts";
 import { createLogContext } from "./log-context.ts";
 import { createObservedFetch } from "./observed-fetch.ts";
+import { createPeopleByWorkspace } from "./people/by-workspace.ts";
 import { createPeopleDirectory } from "./people/directory.ts";
-import { createPeopleLabeller } from "./people/labels.ts";
 import { peopleNotes } from "./people/notes.ts";
 import type { Permissions } from "./permissions.ts";
 import type { FrameworkSummary } from "./render/home.ts";
@@ -231,11 +232,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   bolt.use(createLogContext());
 
   const summary = knowledgeSummary(options.rolecall);
-  const directory = createPeopleDirectory({
-    client: bolt.client,
-    logger,
-    refreshMs: options.peopleRefreshMs ?? DEFAULT_PEOPLE_REFRESH_MS,
-  });
+  const peopleOf = createPeopleByWorkspace(
+    (teamId) =>
+      createPeopleDirectory({
+        client: bolt.client,
+        logger,
+        refreshMs: options.peopleRefreshMs ?? DEFAULT_PEOPLE_REFRESH_MS,
+        // With OAuth the app's own client has no token: each workspace's lookups use its installation's.
+        ...(connection.oauth ? { token: () => workspaceTokens.botToken(teamId ?? "") } : {}),
+      }),
+    connection.oauth !== undefined,
+  );
   const deps: ListenerDeps = {
     rolecall: metrics ? timedAnswers(options.rolecall, metrics) : options.rolecall,
     ...(metrics ? { onDuplicateEvent: metrics.eventDeduplicated } : {}),
@@ -262,11 +269,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         ...(options.subscriptionChannels
           ? { subscriptionChannels: await options.subscriptionChannels(person.userId) }
           : {}),
-        ...(await adminPeopleNotes(person.userId)),
+        ...(await adminPeopleNotes(person, client)),
         ...(admin ? { admin } : {}),
       };
     },
-    people: { directory, labeller: createPeopleLabeller(directory) },
+    people: peopleOf,
     ...(options.notifications ? { notifications: options.notifications } : {}),
     ...(options.eventMemory ? { eventMemory: options.eventMemory } : {}),
     ...(options.feedback ? { feedback: options.feedback } : {}),
@@ -277,10 +284,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerListeners(bolt, deps);
 
   /** Notes about people Rolecall cannot look up, for admins only; nobody is asked about when there are none. */
-  async function adminPeopleNotes(userId: string): Promise<{ peopleNotes?: string[] }> {
-    const problems = directory.problems();
+  async function adminPeopleNotes(
+    person: { userId: string; teamId?: string },
+    client: webApi.WebClient,
+  ): Promise<{ peopleNotes?: string[] }> {
+    const problems = peopleOf(person.teamId).directory.problems();
     if (problems.length === 0 || !options.permissions) return {};
-    const verdict = await options.permissions.mayReload(bolt.client, userId);
+    const verdict = await options.permissions.mayReload(client, person.userId);
     return verdict.allowed ? { peopleNotes: peopleNotes(problems) } : {};
   }
 

@@ -26,6 +26,7 @@ export const BOT_EVENTS = Object.freeze([
 /** The bot scopes an install asks for, as listed (with why) in the manifest's oauth_config.scopes.bot. */
 export const BOT_SCOPES = Object.freeze([
   "app_mentions:read",
+  "assistant:write",
   "chat:write",
   "commands",
   "im:history",

@@ -12,8 +12,7 @@ import type { Store } from "../../store/types.ts";
 import type { WorkTracker } from "../../work-tracker.ts";
 import type { EventMemory } from "../dedupe.ts";
 import type { Departures } from "../departures.ts";
-import type { PeopleDirectory } from "../people/directory.ts";
-import type { PeopleLabeller } from "../people/labels.ts";
+import type { PeopleOf } from "../people/by-workspace.ts";
 import type { Permissions } from "../permissions.ts";
 import type { HomeContent } from "../render/home.ts";
 
@@ -77,7 +76,7 @@ export interface ListenerDeps {
   /** told of each redelivered event skipped as already handled */
   onDuplicateEvent?: () => void;
   /** the people behind the roles: user groups looked up in Slack, and how answers name them */
-  people?: { directory: PeopleDirectory; labeller: PeopleLabeller };
+  people?: PeopleOf;
   /** which events were already handled; in memory when left out */
   eventMemory?: EventMemory;
   /** undefined when the app runs without a store or a hash key: answers then carry no feedback buttons */

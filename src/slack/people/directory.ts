@@ -47,6 +47,11 @@ export interface PeopleDirectory {
 
 export interface PeopleDirectoryOptions {
   client: WebClient;
+  /**
+   * The workspace's bot token for each call, where the client has none of its own: with OAuth one app
+   * serves many workspaces, and each directory looks up its own workspace's groups and people.
+   */
+  token?: () => Promise<string>;
   logger: Logger;
   /** how long a looked-up group, member list or name is trusted without an event saying it changed */
   refreshMs: number;
@@ -66,6 +71,8 @@ const SCOPE_OF_METHOD: Readonly<Record<string, string>> = {
 
 export function createPeopleDirectory(options: PeopleDirectoryOptions): PeopleDirectory {
   const { client, logger, refreshMs } = options;
+  const auth = async (): Promise<{ token?: string }> =>
+    options.token ? { token: await options.token() } : {};
   const now = options.now ?? Date.now;
   let groups: Timed<Map<string, string>> | undefined;
   let listing: Promise<Map<string, string> | undefined> | undefined;
@@ -120,7 +127,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions): PeopleDi
     const started = generation;
     listing = (async () => {
       try {
-        const answer = await client.usergroups.list({});
+        const answer = await client.usergroups.list({ ...(await auth()) });
         const byHandle = new Map<string, string>();
         for (const group of answer.usergroups ?? []) {
           if (group.handle && group.id) byHandle.set(group.handle, group.id);
@@ -148,7 +155,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions): PeopleDi
     const started = generation;
     const fetch = (async () => {
       try {
-        const answer = await client.usergroups.users.list({ usergroup: groupId });
+        const answer = await client.usergroups.users.list({ ...(await auth()), usergroup: groupId });
         const users = answer.users ?? [];
         cleared("scope:usergroups:read", "failed:usergroups.users.list");
         if (started === generation) members.set(groupId, { at: now(), value: users });
@@ -248,7 +255,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions): PeopleDi
             return;
           }
           try {
-            const { user } = await client.users.info({ user: id });
+            const { user } = await client.users.info({ ...(await auth()), user: id });
             const name = user?.profile?.display_name || user?.real_name || user?.name;
             cleared("scope:users:read", "failed:users.info");
             if (name) {

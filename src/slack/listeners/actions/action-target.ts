@@ -20,13 +20,14 @@ interface Container {
 export function targetForAction(args: BlockActionArgs, deps: ListenerDeps): AnswerTarget | undefined {
   const { body, client } = args;
   const container = body.container as Container;
+  const labeller = deps.people?.(body.team?.id ?? args.context.teamId).labeller;
   if (container.type === "view" && body.view?.type === "home") {
     const person = { userId: body.user.id, ...(body.team?.id ? { teamId: body.team.id } : {}) };
-    return homeTarget(client, body.user.id, () => deps.homeContent(person, client), deps.people?.labeller);
+    return homeTarget(client, body.user.id, () => deps.homeContent(person, client), labeller);
   }
   if (container.type !== "message") return undefined;
   if (container.is_ephemeral)
-    return ephemeralTarget(args.respond, { replaceOriginal: true, people: deps.people?.labeller });
+    return ephemeralTarget(args.respond, { replaceOriginal: true, people: labeller });
   const channel = container.channel_id ?? body.channel?.id;
   const ts = container.message_ts ?? body.message?.ts;
   if (!channel || !ts) return undefined;
@@ -39,7 +40,7 @@ export function targetForAction(args: BlockActionArgs, deps: ListenerDeps): Answ
       threadTs: container.thread_ts,
       sharedBy: sharedByIn(body.message?.blocks),
     },
-    deps.people?.labeller,
+    labeller,
   );
 }
 

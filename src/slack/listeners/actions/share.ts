@@ -22,11 +22,11 @@ export function shareAction(deps: ListenerDeps) {
       const channel = body.channel?.id ?? container.channel_id;
       if (!channel) throw new Error("share pressed outside a conversation");
       const answer = deps.rolecall.ask(value.q);
+      const teamId = body.team?.id ?? args.context.teamId;
       const people =
         deps.people && answer.holders?.length
-          ? await deps.people.labeller.labels(answer, notify ? "mention" : "names")
+          ? await deps.people(teamId).labeller.labels(answer, notify ? "mention" : "names")
           : undefined;
-      const teamId = body.team?.id ?? args.context.teamId;
       const rendered = renderAnswer(answer, {
         question: value.q,
         page: value.p,

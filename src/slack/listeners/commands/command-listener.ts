@@ -58,7 +58,7 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
         await args.ack();
         const target = ephemeralTarget(args.respond, {
           replaceOriginal: false,
-          people: deps.people?.labeller,
+          people: deps.people?.(args.command.team_id).labeller,
         });
         await guarded(deps, spec.name, target, () =>
           target.showAnswer(
@@ -80,7 +80,7 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
       const person = { teamId: args.command.team_id, userId: args.command.user_id };
       const answerTarget = ephemeralTarget(args.respond, {
         replaceOriginal: false,
-        people: deps.people?.labeller,
+        people: deps.people?.(args.command.team_id).labeller,
       });
       await guarded(deps, spec.name, answerTarget, async () =>
         answerTarget.showAnswer(await askFor(deps, question, person), question),
@@ -125,7 +125,7 @@ export function replyInAck(
     const question = spec.toQuestion(text);
     const answer = deps.rolecall.ask(question, { profileCommand: PROFILE_COMMAND });
     // People come from the cache here; only a group never looked up (or gone stale) waits for Slack.
-    const people = deps.people ? deps.people.labeller.cachedMentions(answer) : undefined;
+    const people = deps.people ? deps.people(teamId).labeller.cachedMentions(answer) : undefined;
     if (people === "fetch") return { ask: { answer, question } };
     // Only the record's id is worked out here; the store write is not waited for.
     const feedback = recordAnswer(deps, { answer, question, teamId, surface: "command" });

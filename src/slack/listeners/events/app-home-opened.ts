@@ -14,7 +14,7 @@ export function appHomeOpened(deps: ListenerDeps) {
       client,
       event.user,
       () => deps.homeContent(person, client),
-      deps.people?.labeller,
+      deps.people?.(person.teamId).labeller,
     );
     // Nobody to tell if publishing fails; the guard logs it.
     await guarded(deps, "app home", undefined, () => target.showMessage({ text: "", blocks: [] }));

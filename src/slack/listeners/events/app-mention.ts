@@ -20,7 +20,7 @@ export function appMention(deps: ListenerDeps) {
         threadTs: event.thread_ts ?? event.ts,
         user: event.user,
       },
-      deps.people?.labeller,
+      deps.people?.(context.teamId).labeller,
     );
     await guarded(deps, "app mention", target, async () => {
       const question = questionFromSlackText(event.text, context.botUserId);

@@ -64,7 +64,7 @@ export async function answerDirectMessage(
   const target = newMessageTarget(
     client,
     { channel: message.channel, threadTs: message.thread_ts },
-    deps.people?.labeller,
+    deps.people?.(options.teamId).labeller,
   );
   await guarded(deps, options.surface, target, async () => {
     const question = questionFromSlackText(message.text, options.botUserId);

@@ -13,7 +13,10 @@ type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMid
 export function askAboutMessage(deps: ListenerDeps) {
   return async ({ ack, shortcut, respond, context }: MessageShortcutArgs): Promise<void> => {
     await ack();
-    const target = ephemeralTarget(respond, { replaceOriginal: false, people: deps.people?.labeller });
+    const target = ephemeralTarget(respond, {
+      replaceOriginal: false,
+      people: deps.people?.(context.teamId ?? shortcut.team?.id).labeller,
+    });
     await guarded(deps, "message shortcut", target, async () => {
       const question = questionFromSlackText(shortcut.message.text, context.botUserId);
       if (question === "") {
