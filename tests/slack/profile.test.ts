@@ -20,7 +20,13 @@ import { csvSkills, expectedChanges } from "../support/career-csv.ts";
 import { combinedCorpus } from "../support/combined-corpus.ts";
 import { needsRealData } from "../support/real-data.ts";
 import { type SlackTestApp, useSlackApp } from "../support/slack-app.ts";
-import { appHomeOpenedEvent, blockActionBody, eventBody, slashCommand } from "../support/slack-payloads.ts";
+import {
+  appHomeOpenedEvent,
+  blockActionBody,
+  eventBody,
+  messageEvent,
+  slashCommand,
+} from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
 import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
 
@@ -86,6 +92,25 @@ function journey(running: SlackTestApp) {
     expect(text).toContain("Your next level: Head of IT service management");
     const expected = expectedChanges(csvSkills("Senior IT service manager"), "Head of IT service management");
     for (const skill of expected.rises) expect(text).toContain(skill);
+  });
+
+  it("carries the feedback buttons on a personal answer, as on every answer", async () => {
+    const reply = await role("what do I need for the next level", ALICE);
+    expect(JSON.stringify(reply.blocks)).toContain('"type":"feedback_buttons"');
+  });
+
+  it("answers Alice's next level from her profile in a DM too", async () => {
+    const channel = "D0ALICE";
+    const from = running.api.calls.length;
+    const event = messageEvent({ text: "what do I need for the next level", user: ALICE, channel });
+    expect((await postSigned(running.app.eventsUrl, SECRET, eventBody(event))).status).toBe(200);
+    const posted = await running.api.waitForCall(
+      "chat.postMessage",
+      (c) => c.index >= from && c.body.channel === channel,
+    );
+    expect(`${String(posted.body.text)}\n${JSON.stringify(posted.body.blocks)}`).toContain(
+      "Your next level: Head of IT service management",
+    );
   });
 
   it("shows Alice's profile, next level and top gaps on App Home, each gap opening its level text", async () => {

@@ -6,7 +6,7 @@ import { PROFILE_COMMAND } from "../messages.ts";
 import type { ListenerDeps, Person } from "./deps.ts";
 
 export async function askFor(
-  deps: ListenerDeps,
+  deps: Pick<ListenerDeps, "rolecall" | "profiles">,
   question: string,
   person: Person | undefined,
 ): Promise<Answer> {
@@ -16,7 +16,7 @@ export async function askFor(
 
 /** The person's stored standing; undefined without a store, a team, or a profile. */
 export async function profileOf(
-  deps: ListenerDeps,
+  deps: Pick<ListenerDeps, "profiles">,
   person: Person | undefined,
 ): Promise<Standing | undefined> {
   if (!deps.profiles || !person?.teamId) return undefined;

@@ -2,27 +2,17 @@
 // answer where the button was, in place.
 import { decodeAskValue } from "../../action-value.ts";
 import { answerOn } from "../../feedback.ts";
-import { askFor } from "../ask-for.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { inPlaceAction } from "./action-target.ts";
 
 export function askAction(deps: ListenerDeps) {
   return inPlaceAction(deps, "button", async (args, target) => {
     const value = decodeAskValue("value" in args.action ? args.action.value : undefined);
-    const person = {
+    await answerOn(deps, target, value.q, {
+      teamId: args.body.team?.id ?? args.context.teamId,
       userId: args.body.user.id,
-      ...(args.body.team?.id ? { teamId: args.body.team.id } : {}),
-    };
-    await answerOn(
-      deps,
-      target,
-      value.q,
-      {
-        teamId: args.body.team?.id ?? args.context.teamId,
-        surface: target.surface === "home" ? "home" : "button",
-        ...(value.p ? { page: value.p } : {}),
-      },
-      await askFor(deps, value.q, person),
-    );
+      surface: target.surface === "home" ? "home" : "button",
+      ...(value.p ? { page: value.p } : {}),
+    });
   });
 }

@@ -2,14 +2,13 @@
 // a subcommand that calls Slack or the store is acked at once and answers ephemerally via response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import type { Answer } from "../../../core/answer/types.ts";
-import { recordAnswer } from "../../feedback.ts";
+import { answerOn, recordAnswer } from "../../feedback.ts";
 import { PROFILE_COMMAND } from "../../messages.ts";
 import { questionFromSlackText } from "../../question-text.ts";
 import { renderAnswer } from "../../render/answer.ts";
 import type { KnownBlock } from "../../render/block-kit.ts";
 import { type RenderedMessage, renderHelp } from "../../render/help.ts";
 import { type AnswerTarget, ephemeralTarget } from "../../targets.ts";
-import { askFor } from "../ask-for.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded, reportFailure } from "../guard.ts";
 
@@ -82,8 +81,8 @@ export function createCommandListener(deps: ListenerDeps, spec: CommandSpec) {
         replaceOriginal: false,
         people: deps.people?.(args.command.team_id).labeller,
       });
-      await guarded(deps, spec.name, answerTarget, async () =>
-        answerTarget.showAnswer(await askFor(deps, question, person), question),
+      await guarded(deps, spec.name, answerTarget, () =>
+        answerOn(deps, answerTarget, question, { ...person, surface: "command" }),
       );
       return;
     }

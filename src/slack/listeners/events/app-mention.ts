@@ -25,7 +25,11 @@ export function appMention(deps: ListenerDeps) {
     await guarded(deps, "app mention", target, async () => {
       const question = questionFromSlackText(event.text, context.botUserId);
       if (question === "") return target.showMessage(renderHelp(deps.examples));
-      await answerOn(deps, target, question, { teamId: context.teamId, surface: "mention" });
+      await answerOn(deps, target, question, {
+        teamId: context.teamId,
+        userId: event.user,
+        surface: "mention",
+      });
     });
   };
 }

@@ -71,6 +71,6 @@ export async function answerDirectMessage(
     if (question === "") return target.showMessage(renderHelp(deps.examples));
     await options.before?.(question);
     // The panel is a DM with Rolecall: its answers are recorded (and voted on) as DM answers.
-    await answerOn(deps, target, question, { teamId: options.teamId, surface: "dm" });
+    await answerOn(deps, target, question, { teamId: options.teamId, userId: message.user, surface: "dm" });
   });
 }

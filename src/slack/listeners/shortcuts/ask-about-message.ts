@@ -23,7 +23,11 @@ export function askAboutMessage(deps: ListenerDeps) {
         await target.tell?.(SHORTCUT_NO_TEXT);
         return;
       }
-      await answerOn(deps, target, question, { teamId: context.teamId, surface: "shortcut" });
+      await answerOn(deps, target, question, {
+        teamId: context.teamId,
+        userId: shortcut.user.id,
+        surface: "shortcut",
+      });
     });
   };
 }
