@@ -10,6 +10,7 @@ import { errorFields } from "../../../log.ts";
 import { createEventDeduplicator, createMemoryEventMemory } from "../../dedupe.ts";
 import { ASSISTANT_PROMPTS_TITLE, ASSISTANT_STATUS } from "../../messages.ts";
 import { newMessageTarget } from "../../targets.ts";
+import { profileOf } from "../ask-for.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { answerDirectMessage, personDirectMessage } from "../events/direct-message.ts";
 import { guarded } from "../guard.ts";
@@ -28,11 +29,16 @@ export function createRolecallAssistant(deps: ListenerDeps): Assistant {
     threadContextStore: { get: async () => ({}), save: async () => undefined },
     threadStarted: [
       createEventDeduplicator(deps.logger, { memory, onDuplicate: deps.onDuplicateEvent }),
-      async ({ event, client, setSuggestedPrompts }) => {
+      async ({ event, client, context, setSuggestedPrompts }) => {
         const thread = event.assistant_thread;
         const target = newMessageTarget(client, { channel: thread.channel_id, threadTs: thread.thread_ts });
         await guarded(deps, "assistant thread started", target, async () => {
-          const prompts = suggestedPrompts(deps.rolecall.knowledge);
+          const teamId = context.teamId ?? thread.context?.team_id ?? undefined;
+          const profile = await profileOf(deps, {
+            userId: thread.user_id,
+            ...(teamId ? { teamId } : {}),
+          });
+          const prompts = suggestedPrompts(deps.rolecall.knowledge, { hasProfile: profile !== undefined });
           if (prompts.length > 0) await setSuggestedPrompts({ title: ASSISTANT_PROMPTS_TITLE, prompts });
         });
       },

@@ -1,5 +1,6 @@
 // The suggested prompts an assistant thread opens with, built from the knowledge being served: a real
-// skill at a level it defines, a real RACI row and a real role, so every prompt has an answer.
+// skill at a level it defines, a real RACI row and a real role, so every prompt has an answer; and, for a
+// person who has told Rolecall where they stand (/role me), their next level first.
 import type { KnowledgeBase, Skill } from "../../../core/knowledge/model.ts";
 
 export interface SuggestedPrompt {
@@ -10,8 +11,14 @@ export interface SuggestedPrompt {
 /** Slack shows at most four suggested prompts. */
 export const MAX_SUGGESTED_PROMPTS = 4;
 
-export function suggestedPrompts(kb: KnowledgeBase): SuggestedPrompt[] {
-  const prompts: SuggestedPrompt[] = [];
+/** The first prompt for someone with a profile: the career question it lets Rolecall answer for them. */
+export const NEXT_LEVEL_PROMPT: SuggestedPrompt = Object.freeze({
+  title: "What do I need for my next level?",
+  message: "what do I need for the next level",
+});
+
+export function suggestedPrompts(kb: KnowledgeBase, asker: { hasProfile?: boolean } = {}): SuggestedPrompt[] {
+  const prompts: SuggestedPrompt[] = asker.hasProfile ? [NEXT_LEVEL_PROMPT] : [];
   // The skill with the most levels, so a comparison of two of its levels can be offered too.
   const skill = [...kb.skills.values()].reduce<Skill | undefined>(
     (best, s) => (!best || s.levels.length > best.levels.length ? s : best),
