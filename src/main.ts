@@ -244,6 +244,8 @@ async function runSlack(
   };
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const { hashSecret } = config.feedback;
+  // One keyed hasher for recording answers and counting votes: both must hash a voter the same way.
+  const hasher = hashSecret ? createKeyedHasher(hashSecret) : undefined;
   const retention: QuestionRetention | undefined = hashSecret
     ? createQuestionRetention({ store, retentionDays: config.feedback.questionRetentionDays, logger })
     : undefined;
@@ -272,12 +274,12 @@ async function runSlack(
       reviewed: () => freshness.refresh(),
     },
     ...(metrics ? { metrics } : {}),
-    ...(hashSecret
+    ...(hasher
       ? {
           feedback: {
             recorder: createAnswerRecorder({
               store,
-              hasher: createKeyedHasher(hashSecret),
+              hasher,
               recordQuestions: config.feedback.recordQuestions,
               source: live,
               knowledgeVersion: () => live.contentHash,
@@ -285,7 +287,7 @@ async function runSlack(
               logger,
             }),
             store,
-            hasher: createKeyedHasher(hashSecret),
+            hasher,
             permissions,
             lastPublish: () => lastPublish,
           },
