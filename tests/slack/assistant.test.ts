@@ -2,7 +2,7 @@
 // a message there is titled, given a status and answered as a DM is, a redelivered event is answered
 // once, and a failure apologises with a reference the log has; on both stores, since a person's profile
 // (/role me) puts their next level first among the prompts.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createRolecall, type Rolecall } from "../../src/core/engine.ts";
 import { loadKnowledge } from "../../src/core/knowledge/load.ts";
 import { fill } from "../../src/core/text/template.ts";
@@ -14,7 +14,7 @@ import { feedbackIn } from "../support/feedback.ts";
 import { type SlackTestApp, useSlackApp } from "../support/slack-app.ts";
 import { eventBody, messageEvent, nextTs, slashCommand, TEAM } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
-import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
+import { postgresUnavailable, useTempSchema } from "../support/stores.ts";
 
 const SECRET = "assistant-test-signing-secret";
 
@@ -204,12 +204,6 @@ describe("the assistant panel with the embedded SQLite store", () => {
 const postgresSkip = await postgresUnavailable();
 
 describe.skipIf(postgresSkip !== undefined)("the assistant panel with PostgreSQL", () => {
-  let schema: TempSchema | undefined;
-  beforeAll(async () => {
-    schema = await createTempSchema();
-  });
-  afterAll(async () => {
-    await schema?.destroy();
-  });
-  assistantPanel(useSlackApp({ signingSecret: SECRET, env: () => ({ DATABASE_URL: schema?.url ?? "" }) }));
+  const schemaUrl = useTempSchema();
+  assistantPanel(useSlackApp({ signingSecret: SECRET, env: () => ({ DATABASE_URL: schemaUrl() }) }));
 });

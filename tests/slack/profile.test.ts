@@ -1,7 +1,7 @@
 // /role me end to end, on both stores, over signed HTTP against the app as npm start runs it with SFIA 9
 // and DDaT: a profile is set, used in a question, shown on App Home (views.publish at the stand-in), its
 // gap buttons open level texts, and it is cleared; one person cannot change another's profile.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PROFILE_MESSAGES } from "../../src/core/profile/messages.ts";
 import { fill } from "../../src/core/text/template.ts";
 import {
@@ -28,7 +28,7 @@ import {
   slashCommand,
 } from "../support/slack-payloads.ts";
 import { postSigned } from "../support/slack-signer.ts";
-import { createTempSchema, postgresUnavailable, type TempSchema } from "../support/stores.ts";
+import { postgresUnavailable, useTempSchema } from "../support/stores.ts";
 
 const SECRET = "profile-test-signing-secret";
 const ALICE = "U0ALICE";
@@ -189,17 +189,13 @@ const postgresSkip = needsRealData() || (await postgresUnavailable()) !== undefi
 
 describe.skipIf(postgresSkip)("/role me with PostgreSQL", () => {
   let knowledgeDir = "";
-  let schema: TempSchema | undefined;
   beforeAll(async () => {
     knowledgeDir = (await combinedCorpus()).dir;
-    schema = await createTempSchema();
   });
-  afterAll(async () => {
-    await schema?.destroy();
-  });
+  const schemaUrl = useTempSchema();
   const running = useSlackApp({
     signingSecret: SECRET,
-    env: () => ({ KNOWLEDGE_DIR: knowledgeDir, DATABASE_URL: schema?.url ?? "" }),
+    env: () => ({ KNOWLEDGE_DIR: knowledgeDir, DATABASE_URL: schemaUrl() }),
   });
   journey(running);
 });

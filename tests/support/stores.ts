@@ -5,6 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createStore, redactConnectionString } from "../../src/store/index.ts";
 import type { Store } from "../../src/store/types.ts";
 
@@ -69,6 +70,26 @@ export async function createTempSchema(): Promise<TempSchema> {
       await client.query(`DROP SCHEMA ${schema} CASCADE`);
       await client.end();
     },
+  };
+}
+
+/**
+ * A fresh schema for the tests of the surrounding describe block: made before them and dropped after.
+ * Call it before useSlackApp, so the app starts on the schema and stops before it is dropped. Returns the
+ * schema's URL, readable once the block's tests run.
+ */
+export function useTempSchema(): () => string {
+  let schema: TempSchema | undefined;
+  beforeAll(async () => {
+    schema = await createTempSchema();
+  });
+  afterAll(async () => {
+    await schema?.destroy();
+  });
+  return () => {
+    if (!schema)
+      throw new Error("useTempSchema: the schema is made in beforeAll; read its URL in a test or hook");
+    return schema.url;
   };
 }
 
