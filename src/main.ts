@@ -5,11 +5,11 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.ts";
-import { createRolecall, type Rolecall, type RolecallOptions } from "./core/engine.ts";
+import type { RolecallOptions } from "./core/engine.ts";
 import { knowledgeCachePath } from "./core/knowledge/cache.ts";
 import { readAndBuildKnowledge } from "./core/knowledge/load.ts";
-import type { KnowledgeBase } from "./core/knowledge/model.ts";
 import { KnowledgeError } from "./core/knowledge/problems.ts";
+import { type LiveRolecall, liveRolecall } from "./core/live.ts";
 import { createKeyedHasher } from "./feedback/hash.ts";
 import { createAnswerRecorder } from "./feedback/recorder.ts";
 import { createQuestionRetention, type QuestionRetention } from "./feedback/retention.ts";
@@ -177,8 +177,8 @@ async function runLocalConsole(
         logger: problemsOnly(logger),
         servedContentHash: live.contentHash,
         ...instanceSettings(config),
-        onKnowledge: (kb) => {
-          live.swap(kb);
+        onKnowledge: async (kb) => {
+          await live.swap(kb);
           if (started) io.stderr.write(`${CONSOLE_RELOADED}\n`);
         },
         ...(freshness ? { onPublished: () => void freshness.refresh() } : {}),
@@ -421,41 +421,6 @@ function rolecallOptions(config: Config, dating: AnswerDating): RolecallOptions 
   return {
     ...(config.defaultFramework ? { defaultFramework: config.defaultFramework } : {}),
     freshness: { history: () => dating.tracker?.history(), now: () => new Date() },
-  };
-}
-
-type LiveRolecall = Rolecall & {
-  swap(kb: KnowledgeBase, contentHash?: string): void;
-  /**
-   * Of the knowledge answering now: at start-up, so the start-up publish does not hand the same over
-   * again; afterwards the version each answer's feedback record names.
-   */
-  readonly contentHash: string;
-};
-
-/** One object for every adapter to hold, answering from whichever knowledge was loaded last. */
-function liveRolecall(initial: KnowledgeBase, contentHash: string, options: RolecallOptions): LiveRolecall {
-  let current = createRolecall(initial, options);
-  let version = contentHash;
-  return {
-    get contentHash() {
-      return version;
-    },
-    get knowledge() {
-      return current.knowledge;
-    },
-    get index() {
-      return current.index;
-    },
-    ask: (question, context) => current.ask(question, context),
-    understand: (question) => current.understand(question),
-    needsProfile: (question) => current.needsProfile(question),
-    readStanding: (text) => current.readStanding(text),
-    describeProfile: (standing, context) => current.describeProfile(standing, context),
-    swap: (kb, hash) => {
-      current = createRolecall(kb, options);
-      if (hash) version = hash;
-    },
   };
 }
 

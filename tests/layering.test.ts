@@ -184,6 +184,7 @@ describe("inside the core", () => {
     answer: ["answer", "query", "search", "subjects", "knowledge", "profile", "text"],
     personal: ["answer", "query", "search", "subjects", "knowledge", "profile", "text"],
     engine: ["answer", "query", "search", "subjects", "knowledge", "profile", "personal", "text"],
+    live: ["engine", "search", "knowledge"],
   };
   const folderOf = (file: string) =>
     path

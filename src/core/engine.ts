@@ -27,7 +27,12 @@ import { type AskContext, answerPersonal, describeProfile, needsProfile } from "
 import type { Standing } from "./profile/standing.ts";
 import type { Query } from "./query/types.ts";
 import { type UnderstandOptions, understand } from "./query/understand.ts";
-import { buildSearchIndex, type SearchIndex } from "./search/build.ts";
+import {
+  buildSearchIndex,
+  buildSearchIndexInTurns,
+  type InTurnsOptions,
+  type SearchIndex,
+} from "./search/build.ts";
 import type { WordMemo } from "./search/names.ts";
 
 export interface Rolecall {
@@ -60,14 +65,26 @@ export interface RolecallOptions {
   freshness?: FreshnessSource;
 }
 
+/** createRolecall for a running bot: its index is built in turns, so answering goes on meanwhile. */
+export async function createRolecallInTurns(
+  knowledge: KnowledgeBase,
+  options: RolecallOptions = {},
+  turns: InTurnsOptions = {},
+): Promise<Rolecall> {
+  return createRolecall(knowledge, options, await buildSearchIndexInTurns(knowledge, turns));
+}
+
 /** Read on every answer, so a publish or a review shows at once. */
 export interface FreshnessSource {
   history(): KnowledgeHistory | undefined;
   now(): Date;
 }
 
-export function createRolecall(knowledge: KnowledgeBase, options: RolecallOptions = {}): Rolecall {
-  const index = buildSearchIndex(knowledge);
+export function createRolecall(
+  knowledge: KnowledgeBase,
+  options: RolecallOptions = {},
+  index: SearchIndex = buildSearchIndex(knowledge),
+): Rolecall {
   const understandOptions: UnderstandOptions = options.defaultFramework
     ? { defaultFramework: options.defaultFramework }
     : {};

@@ -71,7 +71,7 @@ export interface PublisherOptions {
   logger: Logger;
   /** the knowledge to serve from now on; called only with valid knowledge, and only when it changed */
   /** also given the knowledge's content hash: the version answers from it are recorded with */
-  onKnowledge?: (kb: KnowledgeBase, contentHash: string) => void;
+  onKnowledge?: (kb: KnowledgeBase, contentHash: string) => void | Promise<void>;
   /**
    * The content hash (readAndBuildKnowledge's) of the knowledge already being served, loaded at start-up:
    * a publish of the same files does not hand it over again, which would build its index a second time.
@@ -142,7 +142,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     }
     if (loaded.problems.length > 0) return invalid(reason, loaded);
     reportedInvalidContent = undefined;
-    serve(loaded);
+    await serve(loaded);
     if (rejected?.content === loaded.contentHash) {
       // Building and offering the same snapshot again would freeze the process for nothing.
       logger.info("knowledge not published: still too large for the store; waiting for an edit", { reason });
@@ -181,11 +181,16 @@ export function createPublisher(options: PublisherOptions): Publisher {
     return { status: "invalid", reason, problems };
   };
 
-  const serve = (loaded: Loaded) => {
+  /** Resolves once the new knowledge answers, so a publish never announces what is not served yet. */
+  const serve = async (loaded: Loaded) => {
     // Compared by file text, not snapshot hash: a reordered list is no news, but it is served as written.
     if (servedContent === loaded.contentHash) return;
     servedContent = loaded.contentHash;
-    guard("onKnowledge", () => options.onKnowledge?.(loaded.kb, loaded.contentHash));
+    try {
+      await options.onKnowledge?.(loaded.kb, loaded.contentHash);
+    } catch (error) {
+      logger.error("onKnowledge callback failed", errorFields(error));
+    }
   };
 
   const record = async (reason: PublishReason, kb: KnowledgeBase): Promise<PublishOutcome> => {

@@ -28,7 +28,7 @@ export interface NotificationRuntimeOptions {
   store: Store;
   logger: Logger;
   /** the knowledge to answer from, after each valid edit, and its content hash */
-  onKnowledge: (kb: KnowledgeBase, contentHash: string) => void;
+  onKnowledge: (kb: KnowledgeBase, contentHash: string) => void | Promise<void>;
   /** the content hash of the knowledge already answering (see PublisherOptions.servedContentHash) */
   servedContentHash?: string;
   /** posts the outbox for a chat adapter (src/slack/updates/courier.ts); none: nothing is delivered */

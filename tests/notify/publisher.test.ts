@@ -23,7 +23,9 @@ function newPublisher(dir = knowledge.dir, storeToUse: Store = store): Publisher
     knowledgeDir: dir,
     store: storeToUse,
     logger: createMemoryLogger(),
-    onKnowledge: (kb) => served.push(kb),
+    onKnowledge: (kb) => {
+      served.push(kb);
+    },
     onInvalid: (problems) => invalid.push(problems),
   });
 }
@@ -85,6 +87,50 @@ describe("the first publish", () => {
     const restarted = newPublisher();
     expectStatus(await restarted.publish("startup"), "unchanged");
     expect(served).toHaveLength(1);
+  });
+});
+
+describe("when serving new knowledge takes a while (its index is built in turns)", () => {
+  it("records and announces it only once it answers, and a failed hand-over is logged, not fatal", async () => {
+    let handOverStarted!: () => void;
+    const started = new Promise<void>((resolve) => {
+      handOverStarted = resolve;
+    });
+    let finishHandOver!: () => void;
+    const logger = createMemoryLogger();
+    const slow = createPublisher({
+      knowledgeDir: knowledge.dir,
+      store,
+      logger,
+      onKnowledge: () => {
+        handOverStarted();
+        return new Promise<void>((resolve) => {
+          finishHandOver = resolve;
+        });
+      },
+    });
+    let settled = false;
+    const publishing = slow.publish("startup").finally(() => {
+      settled = true;
+    });
+    await started;
+    expect(settled).toBe(false);
+    expect(await store.latestSnapshot()).toBeUndefined();
+    finishHandOver();
+    expectStatus(await publishing, "published");
+    expect(await store.latestSnapshot()).toBeDefined();
+
+    const failing = createPublisher({
+      knowledgeDir: knowledge.dir,
+      store,
+      logger,
+      onKnowledge: () => Promise.reject(new Error("index build failed")),
+    });
+    await knowledge.edit("sfia-skills.yaml", ITMG_LEVEL_5, ITMG_LEVEL_5_EDITED);
+    expectStatus(await failing.publish("watch"), "published");
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({ level: "error", message: "onKnowledge callback failed" }),
+    );
   });
 });
 
@@ -376,7 +422,9 @@ describe("with the parsed-knowledge cache", () => {
       cacheFile,
       store,
       logger: createMemoryLogger(),
-      onKnowledge: (kb) => served.push(kb),
+      onKnowledge: (kb) => {
+        served.push(kb);
+      },
     });
     expectStatus(await cached.publish("startup"), "published");
     const entries = () =>
@@ -407,7 +455,9 @@ describe("with the parsed-knowledge cache", () => {
       knowledgeDir: knowledge.dir,
       store,
       logger: createMemoryLogger(),
-      onKnowledge: (kb) => served.push(kb),
+      onKnowledge: (kb) => {
+        served.push(kb);
+      },
       servedContentHash: atStartup.contentHash,
     });
     expectStatus(await startedFrom.publish("startup"), "published");

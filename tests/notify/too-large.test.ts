@@ -45,7 +45,9 @@ beforeEach(async () => {
     knowledgeDir: knowledge.dir,
     store,
     logger,
-    onKnowledge: (kb) => served.push(kb),
+    onKnowledge: (kb) => {
+      served.push(kb);
+    },
     alertTooLarge: createTooLargeAlert({
       client: createDeliveryClient({ token: "xoxb-too-large", apiUrl: slack.apiUrl }),
       admins: [ADMIN],

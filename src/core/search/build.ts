@@ -60,7 +60,53 @@ export interface SearchIndex {
   groups: ReadonlyMap<string, readonly Group[]>;
 }
 
+/** Built at once: for start-up, the CLI and tests, where nothing is waiting to be answered. */
 export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
+  const steps = indexSteps(kb);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+export interface InTurnsOptions {
+  /** the longest the build runs before letting the event loop serve what is waiting */
+  turnMs?: number;
+  /** how the build lets the event loop run; a macrotask, so waiting I/O is served */
+  pause?: () => Promise<void>;
+}
+
+/** Long enough that pausing costs little, short enough that a waiting question is answered within Slack's ack. */
+const TURN_MS = 10;
+
+/**
+ * Built a few milliseconds at a time: a running bot that is handed new knowledge (a combined SFIA, DDaT and
+ * RACI corpus takes a quarter of a second to index) keeps answering from the old index meanwhile.
+ */
+export async function buildSearchIndexInTurns(
+  kb: KnowledgeBase,
+  options: InTurnsOptions = {},
+): Promise<SearchIndex> {
+  const turnMs = options.turnMs ?? TURN_MS;
+  const pause = options.pause ?? nextMacrotask;
+  const steps = indexSteps(kb);
+  let turnStarted = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - turnStarted >= turnMs) {
+      await pause();
+      turnStarted = performance.now();
+    }
+  }
+}
+
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The index's build, one entity per step: the caller decides when to let other work run. */
+function* indexSteps(kb: KnowledgeBase): Generator<void, SearchIndex, void> {
   const names = new NameIndex();
   const passages = new PassageIndex();
   const roleLevels = new Map<string, RoleLevelEntry>();
@@ -87,10 +133,12 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     if (skill.category) addGroup({ kind: "category", name: skill.category, framework: skill.framework });
     if (skill.subcategory)
       addGroup({ kind: "subcategory", name: skill.subcategory, framework: skill.framework });
+    yield;
   }
   for (const level of kb.levels.values()) {
     indexLevel(kb, level, names, add);
     frameworkLevels.set(level.framework, [...(frameworkLevels.get(level.framework) ?? []), level.level]);
+    yield;
   }
   for (const list of frameworkLevels.values()) list.sort((a, b) => a - b);
   for (const role of kb.roles.values()) {
@@ -109,6 +157,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
       names.add(roleLevel.name, subject, "name");
       add(roleLevel.description, subject, "Role level", roleSource(kb, role));
     }
+    yield;
   }
   for (const row of kb.raci.values()) {
     indexRaciRow(kb, row, names, add);
@@ -121,6 +170,7 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
       words: new Set(all),
       size: own.length,
     });
+    yield;
   }
   for (const source of kb.sources.values()) {
     const ref: SourceRef = { id: source.id, title: source.title, ...(source.url ? { url: source.url } : {}) };
@@ -134,8 +184,10 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
     );
     for (const note of source.notes ?? []) addSourceText(note, "Note", true);
     for (const link of source.links ?? []) addSourceText(`${link.title}: ${link.url}`, "Link");
+    yield;
   }
   const seeAlso = linkSubjects(kb, roleLevels);
+  yield;
   return {
     seeAlso,
     names,
