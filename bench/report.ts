@@ -2,6 +2,7 @@
 import { CATEGORIES } from "../eval/schema.ts";
 import { ENGINE_NAMES, type EngineName, FUSE_OPTIONS, MINISEARCH_OPTIONS } from "./engines.ts";
 import type { EvalSetResult } from "./eval-set.ts";
+import type { PublishReport } from "./publish-bench.ts";
 import { QUERY_CATEGORIES } from "./queries.ts";
 import { type BenchResults, type CorpusResult, mib, ms, pct } from "./results.ts";
 
@@ -43,6 +44,7 @@ export function renderReport(results: BenchResults, notes = ""): string {
   ];
   for (const corpus of results.corpora) lines.push(...corpusSection(corpus));
   for (const evaluation of results.evaluations ?? []) lines.push(...evaluationSection(evaluation, results));
+  if (results.publish) lines.push(...publishSection(results.publish));
   if (results.load) lines.push(...loadSection(results));
   lines.push(...methodSection(results));
   if (notes) lines.push("## Notes", "", NOTES_START, notes.trim(), NOTES_END, "");
@@ -159,6 +161,29 @@ function evaluationSection(evaluation: EvalSetResult, results: BenchResults): st
 
 function times(ratio: number): string {
   return ratio < 10 ? `${ratio.toFixed(1)}×` : `${Math.round(ratio).toLocaleString("en-GB")}×`;
+}
+
+function publishSection(publish: PublishReport): string[] {
+  const lines = [
+    "## Publishing while answering (Shipped + SFIA 9 + DDaT)",
+    "",
+    `Each run is a fresh process (\`node dist/bench/measure-publish.js\`, compiled) serving the shipped knowledge with an empty embedded store, that publishes the combined corpus (the start-up publish: read, validate, index, snapshot, baseline) and then an edit of one RACI row's description (the parse cache holds the other files). *Longest stall* is the longest the event loop was held at once (\`monitorEventLoopDelay\`, 1 ms resolution): how long a question arriving then waits. *in-turns* is Rolecall as it runs (the new index built a few milliseconds at a time while the old one answers); *at-once* is the same publish with the index built in one go, the code before. Medians of ${publish.runs} run${publish.runs === 1 ? "" : "s"}.`,
+    "",
+    "| Index built | Publish | Outcome | Took | Longest stall | p99 stall |",
+    "| --- | --- | --- | ---: | ---: | ---: |",
+  ];
+  for (const mode of ["in-turns", "at-once"] as const) {
+    for (const [label, phase] of [
+      ["first (whole folder)", publish.modes[mode].first],
+      ["edit of one file", publish.modes[mode].edit],
+    ] as const) {
+      lines.push(
+        `| ${mode} | ${label} | ${phase.status} | ${ms(phase.publishMs)} | ${ms(phase.longestStallMs)} | ${ms(phase.p99StallMs)} |`,
+      );
+    }
+  }
+  lines.push("");
+  return lines;
 }
 
 function loadSection(results: BenchResults): string[] {

@@ -25,6 +25,7 @@ import { type EvalSetResult, evaluateEngines } from "./eval-set.ts";
 import { buildForBenchmarks, REPO_ROOT } from "./lib/child.ts";
 import { describeMachine } from "./lib/machine.ts";
 import { type LoadReport, runLoadBenchmark } from "./load/load-bench.ts";
+import { type PublishReport, runPublishBenchmark } from "./publish-bench.ts";
 import { type BenchQuery, buildQueryMix } from "./queries.ts";
 import { NOTES_END, NOTES_START, renderReport } from "./report.ts";
 import {
@@ -62,6 +63,8 @@ const settings = {
     fuse: { combined: 20, shipped: 20, 10000: 4, 100000: 1 } as Record<string, number>,
   },
   syntheticSizes: quick ? [10000] : [10000, 100000],
+  /** fresh processes per publish mode (median reported) */
+  publishRuns: quick ? 1 : 3,
   load: flags.has("--no-load")
     ? undefined
     : { connections: [10, 50], durationSeconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 3 },
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
   buildForBenchmarks();
   const corpora: CorpusResult[] = [];
   let load: LoadReport | undefined;
+  let publish: PublishReport | undefined;
 
   log("Importing SFIA 9 and DDaT into a temporary copy of the shipped knowledge…");
   const questions = await loadQuestions(QUESTIONS_FILE);
@@ -103,6 +107,9 @@ async function main(): Promise<void> {
       }),
     );
     evaluations.push(evaluateEngines("combined", kb, questions, log));
+    noteLoad("publishing");
+    log("Publishing the combined corpus while answering: index built in turns, and at once…");
+    publish = await runPublishBenchmark({ knowledgeDir: real.dir, runs: settings.publishRuns, log });
     if (settings.load) {
       noteLoad("HTTP load");
       log("HTTP load: Rolecall and a bare Bolt app…");
@@ -164,7 +171,8 @@ async function main(): Promise<void> {
     corpora,
     evaluations,
     ...(load ? { load } : {}),
-    targets: checkTargets(corpora, load),
+    ...(publish ? { publish } : {}),
+    targets: checkTargets(corpora, load, publish),
   };
   const notes = await existingNotes();
   const report = renderReport(results, notes);
@@ -276,7 +284,7 @@ function formatLikeTheRepo(file: string): void {
 /** After editing the notes (or the report's layout), without measuring again. */
 async function rerender(): Promise<void> {
   const results = JSON.parse(await readFile(RESULTS_FILE, "utf8")) as BenchResults;
-  results.targets = checkTargets(results.corpora, results.load);
+  results.targets = checkTargets(results.corpora, results.load, results.publish);
   await writeFile(REPORT_FILE, renderReport(results, await existingNotes()));
   log(`Rewrote ${path.relative(REPO_ROOT, REPORT_FILE)} from ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
 }
