@@ -31,7 +31,19 @@ export function raciSheetRows(kb: KnowledgeBase): string[][] {
 }
 
 export function raciCsv(kb: KnowledgeBase): string {
-  return stringify(raciSheetRows(kb), { record_delimiter: "unix" });
+  const rows = raciSheetRows(kb).map((row) => row.map(inertInSpreadsheets));
+  return stringify(rows, { record_delimiter: "unix" });
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A spreadsheet opening the CSV would run a cell that starts with = + - @ (or a tab or carriage return) as a
+ * formula: knowledge text is untrusted, so such a cell gets the apostrophe spreadsheets read as "text".
+ * `import raci` takes it off again (CSV_TEXT_MARK in import/sheet.ts), so the round trip changes nothing.
+ */
+function inertInSpreadsheets(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 export async function raciWorkbook(kb: KnowledgeBase): Promise<Buffer> {

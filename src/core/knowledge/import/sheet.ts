@@ -44,10 +44,17 @@ async function readCsvSheet(file: string): Promise<Sheet> {
     file,
     name: table.name,
     format: table.encoding,
-    header: { row: 1, cells: table.header },
-    rows: table.rows.map((r) => ({ row: r.line, cells: r.cells })),
+    header: { row: 1, cells: table.header.map(withoutTextMark) },
+    rows: table.rows.map((r) => ({ row: r.line, cells: r.cells.map(withoutTextMark) })),
     blankRows: table.blankRows,
   };
+}
+
+/** The apostrophe `export raci` puts before a cell a spreadsheet would run as a formula ("'=1+1"). */
+const CSV_TEXT_MARK = /^'(?=[=+\-@\t\r])/;
+
+function withoutTextMark(cell: string): string {
+  return cell.replace(CSV_TEXT_MARK, "");
 }
 
 async function readWorkbook(file: string, sheetName: string | undefined): Promise<Sheet> {

@@ -85,6 +85,47 @@ describe("a role column's heading", () => {
   });
 });
 
+describe("a cell a spreadsheet would run as a formula", () => {
+  it("is written with the apostrophe that keeps it text, and imports back as written", async () => {
+    const formula = '=HYPERLINK("http://attacker.example","Click for the process")';
+    const { kb, problems } = buildKnowledge([
+      {
+        file: "k.yaml",
+        text: [
+          "roles:",
+          "  - {id: ops-lead, name: Operations lead, summary: Ours.}",
+          "raci:",
+          `  - id: testing`,
+          "    kind: process",
+          "    name: Testing",
+          `    description: '${formula.replaceAll("'", "''")}'`,
+          "    aliases: ['+44 test line', '@testing', '-test']",
+          "    accountable: ops-lead",
+        ].join("\n"),
+      },
+    ]);
+    expect(problems).toEqual([]);
+    const csv = raciCsv(kb);
+    const [, row = []] = parse(csv) as string[][];
+    expect(row[RACI_EXPORT_COLUMNS.indexOf("Details")]).toBe(`'${formula}`);
+    expect(row[RACI_EXPORT_COLUMNS.indexOf("Aliases")]).toBe("'+44 test line, @testing, -test");
+    expect(csv).not.toMatch(/(^|,)"?=/m);
+
+    const out = path.join(await tempDir(), "k");
+    const file = await writeTemp(await tempDir(), "raci.csv", csv);
+    await runImport({
+      importer: "raci",
+      files: [file],
+      out,
+      startFrom: SHIPPED_KNOWLEDGE,
+      createRoles: true,
+    });
+    const imported = (await loadKnowledge(out)).raci.get("testing");
+    expect(imported?.description).toBe(formula);
+    expect(imported?.aliases).toEqual(["+44 test line", "@testing", "-test"]);
+  });
+});
+
 describe("a round trip of the shipped RACI", () => {
   it("through CSV: the re-import updates nothing, announces nothing, and exports the same file", async () => {
     const shipped = await loadKnowledge(SHIPPED_KNOWLEDGE);
