@@ -70,10 +70,8 @@ export function buildSearchIndex(kb: KnowledgeBase): SearchIndex {
 }
 
 export interface InTurnsOptions {
-  /** the longest the build runs before letting the event loop serve what is waiting */
+  /** the longest the build runs before letting the event loop serve what is waiting (0: after every step) */
   turnMs?: number;
-  /** how the build lets the event loop run; a macrotask, so waiting I/O is served */
-  pause?: () => Promise<void>;
 }
 
 /** Long enough that pausing costs little, short enough that a waiting question is answered within Slack's ack. */
@@ -88,19 +86,19 @@ export async function buildSearchIndexInTurns(
   options: InTurnsOptions = {},
 ): Promise<SearchIndex> {
   const turnMs = options.turnMs ?? TURN_MS;
-  const pause = options.pause ?? nextMacrotask;
   const steps = indexSteps(kb);
   let turnStarted = performance.now();
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - turnStarted >= turnMs) {
-      await pause();
+      await nextMacrotask();
       turnStarted = performance.now();
     }
   }
 }
 
+/** A macrotask, not a microtask: waiting I/O (a Slack request) is read before the build goes on. */
 function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
