@@ -13,7 +13,7 @@ import {
 import type { KnowledgeBase } from "../core/knowledge/model.ts";
 import { isoDay } from "../core/text/date.ts";
 import { errorFields, type Logger } from "../log.ts";
-import type { Store } from "../store/types.ts";
+import type { ReviewRecord, Store } from "../store/types.ts";
 import type { Clock } from "./delivery.ts";
 import { historyFromSnapshots } from "./freshness.ts";
 import { REVIEW_REMINDER_FORMAT, type ReviewItem, type ReviewReminder } from "./review-reminder.ts";
@@ -126,9 +126,7 @@ export function createReviewReminders(options: {
     async check(kb) {
       try {
         const [entries, reviews] = await Promise.all([store.snapshotHistory(), store.listReviews()]);
-        const reviewed = new Map(
-          reviews.flatMap((r) => (r.reviewedAt ? [[r.scope, r.reviewedAt] as const] : [])),
-        );
+        const reviewed = reviewedAtOf(reviews);
         const reminded = new Map(
           reviews.flatMap((r) => (r.remindedAt ? [[r.scope, r.remindedAt] as const] : [])),
         );
@@ -153,9 +151,11 @@ export function createReviewReminders(options: {
         return 0;
       }
     },
-    async reviewedAt() {
-      const reviews = await store.listReviews();
-      return new Map(reviews.flatMap((r) => (r.reviewedAt ? [[r.scope, r.reviewedAt] as const] : [])));
-    },
+    reviewedAt: async () => reviewedAtOf(await store.listReviews()),
   };
+}
+
+/** scope -> when its owner last said it is still correct, for the scopes ever reviewed */
+function reviewedAtOf(reviews: readonly ReviewRecord[]): Map<string, Date> {
+  return new Map(reviews.flatMap((r) => (r.reviewedAt ? [[r.scope, r.reviewedAt] as const] : [])));
 }
