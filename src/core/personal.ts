@@ -23,6 +23,7 @@ import { PROFILE_LIMITS, type Standing } from "./profile/standing.ts";
 import { type PersonalQuestion, readPersonalQuestion, speaksOfSelf } from "./query/personal.ts";
 import type { Query } from "./query/types.ts";
 import type { SearchIndex } from "./search/build.ts";
+import { SEARCH_SETTINGS } from "./search/settings.ts";
 import { fill } from "./text/template.ts";
 
 /** What an adapter knows about who is asking. */
@@ -49,15 +50,20 @@ function pathFromSelf(engine: Engine, question: string): LadderStep | undefined 
   return stepFor(engine.knowledge, engine.index, query.roleId);
 }
 
+/** Never read as personal: ask() answers an over-long question with its usual "too long". */
+function tooLong(question: string): boolean {
+  return [...question].length > SEARCH_SETTINGS.maxQuestionLength;
+}
+
 /** Whether the answer depends on who asks, so an adapter knows to look the person's profile up first. */
 export function needsProfile(engine: Engine, question: string): boolean {
-  if ([...question].length > 500) return false;
+  if (tooLong(question)) return false;
   return readPersonalQuestion(question) !== undefined || pathFromSelf(engine, question) !== undefined;
 }
 
 /** The answer from where the person stands, or undefined when the question is not about them. */
 export function answerPersonal(engine: Engine, question: string, context: AskContext): Answer | undefined {
-  if ([...question].length > 500) return undefined;
+  if (tooLong(question)) return undefined;
   const options: PersonalOptions = { command: context.profileCommand ?? DEFAULT_PROFILE_COMMAND };
   const form = readPersonalQuestion(question);
   if (!form) {
@@ -92,11 +98,9 @@ function targetOf(engine: Engine, text: string): Target {
   const query = engine.understand(text);
   const didYouMean = query.didYouMean ?? [];
   const roleId =
-    query.type === "role" || query.type === "progression"
+    query.type === "role" || query.type === "progression" || query.type === "raci_reverse"
       ? query.roleId
-      : query.type === "raci_reverse"
-        ? query.roleId
-        : undefined;
+      : undefined;
   if (roleId === undefined) return { didYouMean };
   const step = stepFor(engine.knowledge, engine.index, roleId);
   const role = engine.knowledge.roles.get(roleId)?.name;
