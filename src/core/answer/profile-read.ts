@@ -23,7 +23,9 @@ export interface NameResolver {
   understand(text: string): Query;
 }
 
-const problem = (text: string, didYouMean: readonly string[] = []): ReadStanding => ({
+type NotRead = Extract<ReadStanding, { ok: false }>;
+
+const problem = (text: string, didYouMean: readonly string[] = []): NotRead => ({
   ok: false,
   problem: text,
   didYouMean: [...new Set(didYouMean)],
@@ -91,38 +93,29 @@ function readSkills(engine: NameResolver, parts: readonly string[]): ReadStandin
   return { ok: true, standing: { kind: "skills", skills } };
 }
 
-function readSkill(
-  engine: NameResolver,
-  part: string,
-): { ok: true; skill: SkillAtLevel } | Extract<ReadStanding, { ok: false }> {
+function readSkill(engine: NameResolver, part: string): { ok: true; skill: SkillAtLevel } | NotRead {
   const query = engine.understand(part);
   if (query.type !== "skill" && query.type !== "compare_skill") {
     const suggestions = query.didYouMean ?? [];
-    return problem(fill(PROFILE_MESSAGES.unknown, { text: part }), suggestions) as Extract<
-      ReadStanding,
-      { ok: false }
-    >;
+    return problem(fill(PROFILE_MESSAGES.unknown, { text: part }), suggestions);
   }
   const skill = engine.knowledge.skills.get(query.skillId);
-  if (!skill)
-    return problem(fill(PROFILE_MESSAGES.unknown, { text: part })) as Extract<ReadStanding, { ok: false }>;
+  if (!skill) return problem(fill(PROFILE_MESSAGES.unknown, { text: part }));
   const name = skillLabel(skill);
   if (query.recognition.fuzzy !== undefined || !containsName(part, query.recognition.matched)) {
     return problem(fill(PROFILE_MESSAGES.fuzzy, { text: part }), [
       `${skillHandle(skill)} ${query.type === "skill" ? (query.level ?? "") : query.from}`.trim(),
-    ]) as Extract<ReadStanding, { ok: false }>;
+    ]);
   }
   const levels = skill.levels.map((l) => l.level).sort((a, b) => a - b);
   const level = query.type === "skill" ? query.level : undefined;
   if (level === undefined) {
     return problem(
       fill(PROFILE_MESSAGES.noLevelGiven, { skill: name, handle: skillHandle(skill), level: levels[0] ?? 1 }),
-    ) as Extract<ReadStanding, { ok: false }>;
+    );
   }
   if (!levels.includes(level)) {
-    return problem(
-      fill(PROFILE_MESSAGES.noSuchLevel, { skill: name, level, levels: listWords(levels) }),
-    ) as Extract<ReadStanding, { ok: false }>;
+    return problem(fill(PROFILE_MESSAGES.noSuchLevel, { skill: name, level, levels: listWords(levels) }));
   }
   return { ok: true, skill: { skillId: skill.id, level, name } };
 }
