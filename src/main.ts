@@ -242,6 +242,9 @@ async function runSlack(
   const checkReviews = async () => {
     if ((await reminders.check(live.knowledge)) > 0) notifications.deliverNow();
   };
+  const redate = () => freshness.refresh().then(checkReviews);
+  /** the new dates of the last recorded publish, whatever started it; /role reload waits for them */
+  let redatedAfterPublish: Promise<void> = Promise.resolve();
   const permissions = createPermissions({ admins: config.admins, subscribers: config.subscribers });
   const { hashSecret } = config.feedback;
   // One keyed hasher for recording answers and counting votes: both must hash a voter the same way.
@@ -266,9 +269,9 @@ async function runSlack(
       permissions,
       reload: async () => {
         const outcome = await notifications.publish("command");
-        // Answered after the reply, a question already carries the new dates.
-        await freshness.refresh();
-        await checkReviews();
+        // Answered after the reply, a question already carries the new dates: the ones the publish read
+        // when it recorded one, else read now (another instance may have published this knowledge).
+        await (outcome.status === "published" ? redatedAfterPublish : redate());
         return outcome;
       },
       reviewed: () => freshness.refresh(),
@@ -338,7 +341,9 @@ async function runSlack(
           },
         }
       : {}),
-    onPublished: () => void freshness.refresh().then(checkReviews),
+    onPublished: () => {
+      redatedAfterPublish = redate();
+    },
   });
   if (ops) ops.state.slack = slack;
   try {
