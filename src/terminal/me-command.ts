@@ -5,6 +5,7 @@
 import { MESSAGES } from "../core/answer/messages.ts";
 import type { Answer } from "../core/answer/types.ts";
 import type { Rolecall } from "../core/engine.ts";
+import { PROFILE_MESSAGES } from "../core/profile/messages.ts";
 import { fill } from "../core/text/template.ts";
 import {
   PROFILE_CLEARED_LOCAL,
@@ -33,7 +34,7 @@ export function runMe(
     return {
       answer: standing
         ? rolecall.describeProfile(standing, context).answer
-        : rolecall.ask("what do I need for the next level", context),
+        : rolecall.ask(PROFILE_MESSAGES.nextLevelQuestion, context),
     };
   }
   if (rest.toLowerCase() === CLEAR_WORD) {

@@ -214,7 +214,7 @@ export function profileOverview(kb: KnowledgeBase, now: StandingNow, limit: numb
     );
     return {
       ...overview,
-      next: { name: next.roleLevel.name, question: `what do I need for the next level` },
+      next: { name: next.roleLevel.name, question: PROFILE_MESSAGES.nextLevelQuestion },
       gaps: gaps.slice(0, limit).map((c) => ({
         label: `${c.skill} ${c.fromLevel !== undefined ? `${c.fromLevel} → ` : ""}${c.toLevel}`,
         question: skillQuestion(kb, c.skillId, c.toLevel),

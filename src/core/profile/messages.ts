@@ -28,6 +28,8 @@ export const PROFILE_MESSAGES = Object.freeze({
   atTopOfSkills: "You hold every skill in your profile at its highest level.",
   profileTitle: "Your profile: {label}",
   nextLevel: "Next level",
+  /** the question adapters ask for the person's next level (or, without a profile, how to set one) */
+  nextLevelQuestion: "what do I need for the next level",
   topGaps: "Top gaps to the {target}",
   nextSkillLevels: "The next level of each of your skills",
   topOfLadder: "the top of the {ladder} ladder",

@@ -2,6 +2,7 @@
 // skill at a level it defines, a real RACI row and a real role, so every prompt has an answer; and, for a
 // person who has told Rolecall where they stand (/role me), their next level first.
 import type { KnowledgeBase, Skill } from "../../../core/knowledge/model.ts";
+import { PROFILE_MESSAGES } from "../../../core/profile/messages.ts";
 
 export interface SuggestedPrompt {
   title: string;
@@ -14,7 +15,7 @@ export const MAX_SUGGESTED_PROMPTS = 4;
 /** The first prompt for someone with a profile: the career question it lets Rolecall answer for them. */
 export const NEXT_LEVEL_PROMPT: SuggestedPrompt = Object.freeze({
   title: "What do I need for my next level?",
-  message: "what do I need for the next level",
+  message: PROFILE_MESSAGES.nextLevelQuestion,
 });
 
 export function suggestedPrompts(kb: KnowledgeBase, asker: { hasProfile?: boolean } = {}): SuggestedPrompt[] {

@@ -2,6 +2,7 @@
 // from it. Whose profile it is comes from the signed request (user_id, team_id), never from the text, so
 // nobody can set or clear another person's profile. A store failure reaches the command's guard, which
 // logs it and apologises with a reference.
+import { PROFILE_MESSAGES } from "../../../core/profile/messages.ts";
 import { fill } from "../../../core/text/template.ts";
 import {
   NO_PROFILE_TO_CLEAR,
@@ -29,7 +30,7 @@ export const meCommand: Subcommand = async ({ deps, args, target, rest }) => {
     const profile = await profiles.store.getProfile(person.teamId, person.userId);
     const shown = profile
       ? deps.rolecall.describeProfile(profile.standing, context).answer
-      : deps.rolecall.ask("what do I need for the next level", context);
+      : deps.rolecall.ask(PROFILE_MESSAGES.nextLevelQuestion, context);
     return target.showAnswer(shown, "");
   }
   if (text.toLowerCase() === CLEAR_WORD) {
