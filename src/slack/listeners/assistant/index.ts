@@ -23,12 +23,14 @@ export function createRolecallAssistant(deps: ListenerDeps): Assistant {
   // One memory of event ids for the three chains (the Events API listeners' own, where the app has one):
   // an event id is one delivery whatever its type.
   const memory = deps.eventMemory ?? createMemoryEventMemory();
+  const deduplicated = () =>
+    createEventDeduplicator(deps.logger, { memory, onDuplicate: deps.onDuplicateEvent });
   const config: AssistantConfig = {
     // Rolecall answers each question on its own, so the thread's context (the channel being viewed) is
     // not kept; Bolt's default store would read and rewrite thread history to keep it.
     threadContextStore: { get: async () => ({}), save: async () => undefined },
     threadStarted: [
-      createEventDeduplicator(deps.logger, { memory, onDuplicate: deps.onDuplicateEvent }),
+      deduplicated(),
       async ({ event, client, context, setSuggestedPrompts }) => {
         const thread = event.assistant_thread;
         const target = newMessageTarget(client, { channel: thread.channel_id, threadTs: thread.thread_ts });
@@ -43,12 +45,9 @@ export function createRolecallAssistant(deps: ListenerDeps): Assistant {
         });
       },
     ],
-    threadContextChanged: [
-      createEventDeduplicator(deps.logger, { memory, onDuplicate: deps.onDuplicateEvent }),
-      async () => undefined,
-    ],
+    threadContextChanged: [deduplicated(), async () => undefined],
     userMessage: [
-      createEventDeduplicator(deps.logger, { memory, onDuplicate: deps.onDuplicateEvent }),
+      deduplicated(),
       async ({ event, client, context, setStatus, setTitle }) => {
         const message = personDirectMessage(event);
         if (!message) return;
