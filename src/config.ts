@@ -406,7 +406,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
   const oauthSet = OAUTH_VARIABLES.filter((variable) => env[variable] !== undefined);
   const oauth = oauthSet.length > 0;
 
-  issues.push(...oauthIssues(env, oauthSet, clip));
+  issues.push(...oauthIssues(env, oauthSet));
 
   if (bot !== undefined && !isBotToken(bot)) {
     const kind = tokenKind(bot);
@@ -449,7 +449,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
     });
   }
 
-  const port = (variable: "PORT" | "OPS_PORT", example: number) => {
+  const port = (variable: "PORT" | "OPS_PORT" | "SLACK_INSTALL_PORT", example: number) => {
     const value = env[variable];
     if (value === undefined) return;
     if (!/^\d+$/.test(value)) {
@@ -468,6 +468,7 @@ function checkEnv(env: RawEnv): ConfigIssue[] {
   };
   port("PORT", 3000);
   port("OPS_PORT", 9090);
+  port("SLACK_INSTALL_PORT", DEFAULTS.installPort);
   if (env.OPS_PORT !== undefined && env.PORT !== undefined && env.OPS_PORT === env.PORT && env.PORT !== "0") {
     issues.push({
       code: "INVALID_VALUE",
@@ -616,22 +617,8 @@ function revisionIssue(value: string, secrets: readonly string[]): ConfigIssue {
 }
 
 /** The OAuth variables: all three or none, no bot token beside them, and a way for Slack to reach us. */
-function oauthIssues(
-  env: RawEnv,
-  set: readonly (typeof OAUTH_VARIABLES)[number][],
-  clip: (value: string) => string,
-): ConfigIssue[] {
+function oauthIssues(env: RawEnv, set: readonly (typeof OAUTH_VARIABLES)[number][]): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  if (
-    env.SLACK_INSTALL_PORT !== undefined &&
-    !(/^\d+$/.test(env.SLACK_INSTALL_PORT) && Number(env.SLACK_INSTALL_PORT) <= 65535)
-  ) {
-    issues.push({
-      code: /^\d+$/.test(env.SLACK_INSTALL_PORT) ? "OUT_OF_RANGE" : "NOT_A_NUMBER",
-      variable: "SLACK_INSTALL_PORT",
-      message: `SLACK_INSTALL_PORT must be a whole number from 0 to 65535, the port Socket Mode serves /slack/install on (got ${clip(env.SLACK_INSTALL_PORT)}).`,
-    });
-  }
   if (set.length === 0) return issues;
   for (const variable of OAUTH_VARIABLES.filter((v) => !set.includes(v))) {
     issues.push({
