@@ -9,6 +9,11 @@ import { guarded } from "../guard.ts";
 
 export type BlockActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
+/** The pressed element's value; undefined for elements that carry none (each decoder refuses that). */
+export function actionValue(args: Pick<BlockActionArgs, "action">): string | undefined {
+  return "value" in args.action ? args.action.value : undefined;
+}
+
 interface Container {
   type?: string;
   message_ts?: string;

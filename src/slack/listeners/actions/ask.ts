@@ -3,11 +3,11 @@
 import { decodeAskValue } from "../../action-value.ts";
 import { answerOn } from "../../feedback.ts";
 import type { ListenerDeps } from "../deps.ts";
-import { inPlaceAction } from "./action-target.ts";
+import { actionValue, inPlaceAction } from "./action-target.ts";
 
 export function askAction(deps: ListenerDeps) {
   return inPlaceAction(deps, "button", async (args, target) => {
-    const value = decodeAskValue("value" in args.action ? args.action.value : undefined);
+    const value = decodeAskValue(actionValue(args));
     await answerOn(deps, target, value.q, {
       teamId: args.body.team?.id ?? args.context.teamId,
       userId: args.body.user.id,

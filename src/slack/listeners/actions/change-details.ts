@@ -7,7 +7,7 @@ import { ephemeralTarget } from "../../targets.ts";
 import { showChangeDetails } from "../../updates/details.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded } from "../guard.ts";
-import type { BlockActionArgs } from "./action-target.ts";
+import { actionValue, type BlockActionArgs } from "./action-target.ts";
 
 export function changeDetailsAction(deps: ListenerDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
@@ -16,7 +16,7 @@ export function changeDetailsAction(deps: ListenerDeps) {
     const target = ephemeralTarget(args.respond, { replaceOriginal: fromDetails });
     await guarded(deps, "change details", target, async () => {
       if (!deps.notifications) return target.tell?.(NOTIFICATIONS_OFF);
-      const value = "value" in args.action ? args.action.value : undefined;
+      const value = actionValue(args);
       await target.showMessage(await showChangeDetails(deps.notifications.store, value));
     });
   };

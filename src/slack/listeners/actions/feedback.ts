@@ -15,7 +15,7 @@ import {
 } from "../../messages.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded } from "../guard.ts";
-import { type BlockActionArgs, targetForAction } from "./action-target.ts";
+import { actionValue, type BlockActionArgs, targetForAction } from "./action-target.ts";
 
 export function feedbackAction(deps: ListenerDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
@@ -29,7 +29,7 @@ export function feedbackAction(deps: ListenerDeps) {
     }
     // App Home has nobody to tell a failure to but the Home tab itself.
     await guarded(deps, "feedback", target.tell ? target : undefined, async () => {
-      const value = decodeFeedbackValue("value" in args.action ? args.action.value : undefined);
+      const value = decodeFeedbackValue(actionValue(args));
       const feedback = deps.feedback;
       if (!feedback) {
         await target.tell?.(FEEDBACK_OFF);

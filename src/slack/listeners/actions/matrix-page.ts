@@ -4,11 +4,11 @@
 import { raciMatrixAnswer } from "../../../core/answer/raci-matrix.ts";
 import { decodeMatrixValue } from "../../action-value.ts";
 import type { ListenerDeps } from "../deps.ts";
-import { inPlaceAction } from "./action-target.ts";
+import { actionValue, inPlaceAction } from "./action-target.ts";
 
 export function matrixPageAction(deps: ListenerDeps) {
   return inPlaceAction(deps, "matrix page", async (args, target) => {
-    const { filter, page } = decodeMatrixValue("value" in args.action ? args.action.value : undefined);
+    const { filter, page } = decodeMatrixValue(actionValue(args));
     const answer = raciMatrixAnswer(deps.rolecall.knowledge, filter);
     await target.showAnswer(answer, answer.matrix?.question ?? answer.title, page);
   });

@@ -13,7 +13,7 @@ import { REVIEW_NEEDS_CHANGE, REVIEW_RECORDED } from "../../updates/messages.ts"
 import { decodeReviewValue, REVIEW_ACTIONS_BLOCK_ID } from "../../updates/review.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded } from "../guard.ts";
-import type { BlockActionArgs } from "./action-target.ts";
+import { actionValue, type BlockActionArgs } from "./action-target.ts";
 
 export function reviewConfirmAction(deps: ListenerDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
@@ -22,7 +22,7 @@ export function reviewConfirmAction(deps: ListenerDeps) {
     await guarded(deps, "review still correct", target, async () => {
       const notifications = deps.notifications;
       if (!notifications) return target.tell?.(NOTIFICATIONS_OFF);
-      const scopes = decodeReviewValue("value" in args.action ? args.action.value : undefined);
+      const scopes = decodeReviewValue(actionValue(args));
       const at = new Date();
       for (const scope of scopes)
         await notifications.store.recordReview({ scope, reviewedBy: args.body.user.id, at });
@@ -44,7 +44,7 @@ export function reviewChangeAction(deps: ListenerDeps) {
     await args.ack();
     const target = ephemeralTarget(args.respond, { replaceOriginal: false });
     await guarded(deps, "review needs change", target, async () => {
-      const scopes = decodeReviewValue("value" in args.action ? args.action.value : undefined);
+      const scopes = decodeReviewValue(actionValue(args));
       const kb = deps.rolecall.knowledge;
       const files = [...new Set(scopes.flatMap((scope) => filesOfScope(kb, scope)))].sort();
       const list = files.map((file) => `• \`${escapeMrkdwn(file)}\``).join("\n");

@@ -8,7 +8,7 @@ import { renderAnswer, SHARE_NOTIFY } from "../../render/answer.ts";
 import { ephemeralTarget } from "../../targets.ts";
 import type { ListenerDeps } from "../deps.ts";
 import { guarded } from "../guard.ts";
-import type { BlockActionArgs } from "./action-target.ts";
+import { actionValue, type BlockActionArgs } from "./action-target.ts";
 
 export function shareAction(deps: ListenerDeps) {
   return async (args: BlockActionArgs): Promise<void> => {
@@ -16,7 +16,7 @@ export function shareAction(deps: ListenerDeps) {
     const { body, client } = args;
     const ephemeral = ephemeralTarget(args.respond, { replaceOriginal: true });
     await guarded(deps, "share", ephemeral, async () => {
-      const value = decodeAskValue("value" in args.action ? args.action.value : undefined);
+      const value = decodeAskValue(actionValue(args));
       const notify = args.action.action_id === `${ACTIONS.share}:${SHARE_NOTIFY}`;
       const container = body.container as { channel_id?: string; thread_ts?: string };
       const channel = body.channel?.id ?? container.channel_id;
