@@ -51,12 +51,11 @@ async function main(): Promise<void> {
     const store = await createStore({ dataDir });
     await store.migrate();
     const live = liveRolecall(await loadKnowledge(SHIPPED_KNOWLEDGE), "shipped", {});
-    let servedAtOnce: unknown;
     const onKnowledge =
       mode === "in-turns"
         ? (kb: KnowledgeBase, hash: string) => live.swap(kb, hash)
         : (kb: KnowledgeBase) => {
-            servedAtOnce = createRolecall(kb);
+            createRolecall(kb);
           };
     const publisher = createPublisher({
       knowledgeDir: dir,
@@ -69,7 +68,6 @@ async function main(): Promise<void> {
     await editOneDescription(path.join(dir, EDITED_FILE));
     const edit = await measured(() => publisher.publish("watch"));
     await store.close();
-    void servedAtOnce;
     const run: PublishRun = { mode, first, edit };
     process.stdout.write(`RESULT ${JSON.stringify(run)}\n`);
   } finally {
